@@ -1,0 +1,31 @@
+"""mkdocs-macros module: exposes the data to hand-written pages that opt in with `render_macros: true`.
+
+Only wiring lives here: the functions return HTML rendered by the autoescaping templates, so no data
+text ever passes through the macros' own (unescaped) Jinja environment.
+"""
+
+from __future__ import annotations
+
+
+def define_env(env) -> None:
+    from macros import state
+    from macros.render.templating import uri_to_url
+
+    def _render(template: str, **context) -> str:
+        page_url = uri_to_url(env.page.file.src_uri)
+        from macros.render.pages import regulation_url, wilayah_url
+        corpus = state.corpus
+        return state.renderer.render(
+            template, page_url, corpus=corpus,
+            reg_url={r.id: regulation_url(r) for r in corpus.regulations},
+            wil_url={w.kode: wilayah_url(corpus, w) for w in corpus.wilayah}, **context)
+
+    @env.macro
+    def daftar_wilayah() -> str:
+        """The provinces and districts with their regulations, for the home page."""
+        return _render("home_regions.html")
+
+    @env.macro
+    def jumlah_peraturan() -> int:
+        """How many regulations the site holds."""
+        return len(state.corpus.regulations)

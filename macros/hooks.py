@@ -1,0 +1,156 @@
+"""MkDocs glue: load the data, add the generated pages, place their HTML, build atomically.
+
+Registered in mkdocs.yml under `hooks:`. MkDocs keeps a hook module loaded across `mkdocs serve`
+rebuilds, so all per-build state lives in `_state` and is reset in `on_config`.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import os
+import shutil
+import sys
+from pathlib import Path
+
+_ROOT = Path(__file__).resolve().parent.parent
+if str(_ROOT) not in sys.path:  # hooks are imported by path, not as part of the package
+    sys.path.insert(0, str(_ROOT))
+
+from mkdocs.exceptions import Abort  # noqa: E402
+from mkdocs.structure.files import File, Files  # noqa: E402
+from mkdocs.structure.toc import get_toc  # noqa: E402
+
+from macros import state  # noqa: E402
+from macros.kodeetik import DataErrors, load_corpus  # noqa: E402
+from macros.render import Renderer, plan_pages  # noqa: E402
+from macros.render.templating import uri_to_url  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.kodeetik")
+
+STAGING_SUFFIX = ".building"
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    state.command = command
+
+
+def on_config(config):
+    state.reset()
+    project = Path(config.config_file_path).resolve().parent
+    extra = config.get("extra", {}).get("kodeetik", {}) or {}
+    data_dir = project / extra.get("data_dir", "regulations")
+    sources_dir = project / extra.get("sources_dir", "sources")
+    try:
+        corpus = load_corpus(data_dir, sources_dir=sources_dir, display_root=project)
+    except DataErrors as exc:
+        # Abort prints the message without a traceback and exits non-zero, before anything is written.
+        raise Abort("\n" + exc.report() + "\nNothing was built; the previous site is unchanged.") from None
+    state.corpus = corpus
+    state.sources_dir = sources_dir
+    state.renderer = Renderer(extra_dirs=[project / (config.theme.custom_dir or "overrides") / "kodeetik"])
+    state.pages = {p.uri: p for p in plan_pages(corpus)}
+    # Render everything now, before MkDocs cleans the site directory: a template error then leaves
+    # the previous site as it was.
+    state.html = {uri: state.renderer.render(p.template, uri_to_url(uri), **p.context)
+                  for uri, p in state.pages.items()}
+    config.nav = _expand_nav(config.nav, corpus)
+    if state.command == "build":
+        # Build into a sibling directory and swap it in at the end, so a failed build never leaves a
+        # half-written site behind.
+        state.final_site_dir = config.site_dir
+        config.site_dir = config.site_dir.rstrip("/\\") + STAGING_SUFFIX
+        if os.path.isdir(config.site_dir):
+            shutil.rmtree(config.site_dir)
+    return config
+
+
+def _expand_nav(nav, corpus):
+    """Replace the generated index entries of the nav with sections that hold their pages."""
+    from macros.render.pages import regulation_uri, wilayah_uri
+
+    if not nav:
+        return nav
+    out = []
+    for entry in nav:
+        if isinstance(entry, dict) and len(entry) == 1:
+            (title, target), = entry.items()
+            if target == "peraturan/index.md":
+                section = ["peraturan/index.md"]
+                for prov in corpus.provinces():
+                    regs = [r for r in corpus.regulations if r.wilayah.kode_provinsi == prov.kode]
+                    if regs:
+                        section.append({prov.nama_lengkap: [{r.singkatan: regulation_uri(r)} for r in regs]})
+                out.append({title: section})
+                continue
+            if target == "wilayah/index.md":
+                section = ["wilayah/index.md"]
+                for prov in corpus.provinces():
+                    districts = corpus.districts_of(prov)
+                    if districts:
+                        section.append({prov.nama_lengkap: [wilayah_uri(corpus, prov)] + [
+                            {d.nama_lengkap: wilayah_uri(corpus, d)} for d in districts]})
+                    else:
+                        section.append({prov.nama_lengkap: wilayah_uri(corpus, prov)})
+                out.append({title: section})
+                continue
+        out.append(entry)
+    return out
+
+
+def on_files(files: Files, config) -> Files:
+    for uri, page in state.pages.items():
+        existing = files.get_file_from_path(uri)
+        if existing is not None:
+            files.remove(existing)
+        # The Markdown is a stub: the page body is rendered from templates in on_page_content.
+        files.append(File.generated(config, uri, content=f"# {page.uri}\n"))
+    for src in sorted(state.sources_dir.glob("*.txt")):
+        files.append(File.generated(config, f"sumber/{src.name}", abs_src_path=str(src)))
+    return files
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    spec = state.pages.get(page.file.src_uri)
+    if spec is not None:
+        # The theme writes titles into <title> and the nav unescaped: give it escaped text.
+        page.meta["title"] = html.escape(spec.title, quote=True)
+        if spec.description:
+            page.meta["description"] = html.escape(spec.description, quote=True)
+    return markdown
+
+
+def on_page_content(html_out: str, page, config, files) -> str:
+    spec = state.pages.get(page.file.src_uri)
+    if spec is None:
+        return html_out
+    page.toc = get_toc([_toc_token(e) for e in spec.toc])
+    return state.html[page.file.src_uri]
+
+
+def _toc_token(entry) -> dict:
+    return {"level": entry.level, "id": entry.id, "name": html.escape(entry.title, quote=False),
+            "html": html.escape(entry.title, quote=False),
+            "children": [_toc_token(c) for c in entry.children]}
+
+
+def on_post_build(config) -> None:
+    final = state.final_site_dir
+    if final is None:
+        return
+    staging = config.site_dir
+    old = final.rstrip("/\\") + ".old"
+    if os.path.isdir(old):
+        shutil.rmtree(old)
+    if os.path.isdir(final):
+        os.rename(final, old)
+    os.rename(staging, final)
+    if os.path.isdir(old):
+        shutil.rmtree(old)
+    config.site_dir = final
+    log.info("Site written to %s", final)
+
+
+def on_build_error(error) -> None:
+    if state.final_site_dir is not None:
+        log.error("Build failed; the previous site in %s is unchanged.", state.final_site_dir)

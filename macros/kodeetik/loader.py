@@ -1,0 +1,615 @@
+"""Turn `regulations/` into a validated, frozen Corpus, or raise DataErrors listing every problem.
+
+Each reader below checks one mapping: required and optional keys, their types, and unknown keys.
+Errors are collected, never raised one at a time, so a maintainer sees everything in one run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from dataclasses import replace
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Callable
+
+from . import ids, yamlio
+from .errors import Collector, DataErrors
+from .model import (JENIS, NODE_TYPES, NUMBERED_TYPES, STATUS, SUMBER_JENIS, WILAYAH_JENIS, Corpus,
+                    Dasar, Lampiran, Node, Pejabat, Penetapan, Penyelenggara, Perbaikan,
+                    Regulation, Status, Sumber, Wilayah)
+
+WILAYAH_FILE = "_wilayah.yaml"
+PENYELENGGARA_FILE = "_penyelenggara.yaml"
+ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+KODE_RE = re.compile(r"^\d{2}(\.\d{2})?$")
+NUM_RE = {
+    "pasal": re.compile(r"^\d+[A-Z]?$"),
+    "ayat": re.compile(r"^\d+[a-z]?$"),
+    "huruf": re.compile(r"^[a-zA-Z]{1,2}$"),
+    "angka": re.compile(r"^\d+[a-z]?$"),
+    "paragraf": re.compile(r"^\d+$"),
+    "diktum": re.compile(r"^[A-Z]+( [A-Z]+)*$"),
+}
+MAX_TEXT = 20_000
+"""No single provision comes near this; a longer text is pasted content or a missing line break."""
+
+
+def slugify(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+class _Reader:
+    """Reads one file's mappings, reporting problems against that file."""
+
+    def __init__(self, errors: Collector, file: str):
+        self.errors = errors
+        self.file = file
+
+    def err(self, line: int | None, where: str, message: str, fix: str) -> None:
+        self.errors.add(self.file, line, where, message, fix)
+
+    def mapping(self, value: Any, line: int | None, where: str) -> yamlio.Map | None:
+        if isinstance(value, yamlio.Map):
+            return value
+        self.err(line, where, f"expected a mapping (key: value lines), found {_kind(value)}.",
+                 "indent the keys under this one, as in regulations/README.md.")
+        return None
+
+    def keys(self, m: yamlio.Map, where: str, required: tuple[str, ...], optional: tuple[str, ...]) -> bool:
+        ok = True
+        for key in m:
+            if key not in required and key not in optional:
+                allowed = ", ".join((*required, *optional))
+                self.err(m.key_lines[key], where, f"unknown key '{key}'.",
+                         f"remove it or use one of: {allowed}.")
+                ok = False
+        for key in required:
+            if key not in m:
+                self.err(m.line, where, f"missing required key '{key}'.",
+                         f"add '{key}:' (see regulations/README.md).")
+                ok = False
+        return ok
+
+    def line_of(self, m: yamlio.Map, key: str) -> int:
+        return m.key_lines.get(key, m.line)
+
+    def text(self, m: yamlio.Map, key: str, where: str, required: bool = False) -> str | None:
+        value = m.get(key)
+        if value is None:
+            if required and key in m:
+                self.err(self.line_of(m, key), where, f"'{key}' is empty.", f"give '{key}' a value.")
+            return None
+        if not isinstance(value, str):
+            self.err(self.line_of(m, key), where,
+                     f"'{key}' must be text, found {_kind(value)}.",
+                     "write it on one line after the key, or as a block scalar (>-).")
+            return None
+        value = value.strip()
+        if len(value) > MAX_TEXT:
+            self.err(self.line_of(m, key), where, f"'{key}' is {len(value)} characters long.",
+                     f"keep a single text under {MAX_TEXT} characters; split it into its units.")
+            return None
+        if not value and required:
+            self.err(self.line_of(m, key), where, f"'{key}' is empty.", f"give '{key}' a value.")
+            return None
+        return value or None
+
+    def choice(self, m: yamlio.Map, key: str, where: str, allowed) -> str | None:
+        value = self.text(m, key, where, required=True)
+        if value is not None and value not in allowed:
+            self.err(self.line_of(m, key), where, f"'{key}' is '{value}', which is not allowed.",
+                     f"use one of: {', '.join(allowed)}.")
+            return None
+        return value
+
+    def year(self, m: yamlio.Map, key: str, where: str, required: bool = False) -> int | None:
+        value = self.text(m, key, where, required=required)
+        if value is None:
+            return None
+        if not re.fullmatch(r"\d{4}", value) or not 1900 <= int(value) <= 2100:
+            self.err(self.line_of(m, key), where, f"'{key}' must be a year such as 2020, found '{value}'.",
+                     "write the four-digit year.")
+            return None
+        return int(value)
+
+    def date(self, m: yamlio.Map, key: str, where: str) -> dt.date | None:
+        value = self.text(m, key, where)
+        if value is None:
+            return None
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            self.err(self.line_of(m, key), where, f"'{key}' must be a date as YYYY-MM-DD, found '{value}'.",
+                     "write e.g. 2020-12-08 for 8 Desember 2020.")
+            return None
+
+    def strings(self, m: yamlio.Map, key: str, where: str) -> tuple[str, ...]:
+        value = m.get(key)
+        if value is None:
+            return ()
+        if isinstance(value, str):
+            value = yamlio.Seq([value])
+            value.line, value.item_lines = self.line_of(m, key), [self.line_of(m, key)]
+        if not isinstance(value, yamlio.Seq):
+            self.err(self.line_of(m, key), where, f"'{key}' must be a list of texts, found {_kind(value)}.",
+                     "write one '- text' line per item.")
+            return ()
+        out = []
+        for item, line in zip(value, value.item_lines):
+            if not isinstance(item, str) or not item.strip():
+                self.err(line, where, f"an item of '{key}' is {_kind(item)}, not text.",
+                         "write each item as text on its own '- ' line.")
+                continue
+            out.append(item.strip())
+        return tuple(out)
+
+    def seq(self, m: yamlio.Map, key: str, where: str) -> yamlio.Seq:
+        value = m.get(key)
+        if value is None:
+            empty = yamlio.Seq()
+            empty.line, empty.item_lines = self.line_of(m, key), []
+            return empty
+        if not isinstance(value, yamlio.Seq):
+            self.err(self.line_of(m, key), where, f"'{key}' must be a list, found {_kind(value)}.",
+                     "write each item on its own line starting with '- '.")
+            empty = yamlio.Seq()
+            empty.line, empty.item_lines = self.line_of(m, key), []
+            return empty
+        return value
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, str):
+        return f"the text '{value[:40]}'"
+    if isinstance(value, list):
+        return "a list"
+    return "a mapping"
+
+
+# --------------------------------------------------------------------------- registries
+
+def _read_file(errors: Collector, path: Path, display: str):
+    try:
+        data = yamlio.load(yamlio.read_text(str(path)))
+    except yamlio.YamlProblem as exc:
+        errors.add(display, exc.line, "", exc.message, exc.fix)
+        return None
+    except OSError as exc:
+        errors.add(display, None, "", f"cannot read the file ({exc.strerror}).",
+                   "check that it exists and is readable.")
+        return None
+    if data is None:
+        errors.add(display, None, "", "the file is empty.",
+                   "fill it in as described in regulations/README.md, or delete it.")
+    return data
+
+
+def _load_wilayah(errors: Collector, path: Path, display: str) -> list[Wilayah]:
+    r = _Reader(errors, display)
+    data = _read_file(errors, path, display)
+    if data is None:
+        return []
+    m = r.mapping(data, 1, "")
+    if m is None or not r.keys(m, "", ("wilayah",), ("sumber",)):
+        return []
+    out: list[Wilayah] = []
+    seen: dict[str, int] = {}
+    items = r.seq(m, "wilayah", "wilayah")
+    for item, line in zip(items, items.item_lines):
+        w = r.mapping(item, line, "wilayah")
+        if w is None or not r.keys(w, f"wilayah (line {line})", ("kode", "jenis", "nama"), ()):
+            continue
+        kode = r.text(w, "kode", "wilayah", required=True)
+        where = f"wilayah {kode}"
+        jenis = r.choice(w, "jenis", where, tuple(WILAYAH_JENIS))
+        nama = r.text(w, "nama", where, required=True)
+        if kode is None or jenis is None or nama is None:
+            continue
+        if not KODE_RE.match(kode):
+            r.err(w.key_lines["kode"], where, f"'{kode}' is not a Kemendagri code.",
+                  "write two digits for a province ('64') or 'PP.KK' for a district ('61.07'), in quotes.")
+            continue
+        if (jenis == "provinsi") != ("." not in kode):
+            r.err(w.key_lines["jenis"], where, f"a {jenis} cannot have the code '{kode}'.",
+                  "provinces have two-digit codes, districts and cities 'PP.KK'.")
+            continue
+        if kode in seen:
+            r.err(line, where, f"code '{kode}' is listed twice (first at line {seen[kode]}).",
+                  "keep one entry per code.")
+            continue
+        seen[kode] = line
+        slug = slugify(nama) if jenis == "provinsi" else slugify(f"{jenis} {nama}")
+        out.append(Wilayah(kode=kode, jenis=jenis, nama=nama, slug=slug))
+    for w in out:
+        if not w.is_provinsi and w.kode_provinsi not in seen:
+            r.err(seen[w.kode], f"wilayah {w.kode}", f"its province '{w.kode_provinsi}' is not listed.",
+                  f"add the province with kode \"{w.kode_provinsi}\".")
+    out.sort(key=lambda w: (w.kode_provinsi, w.kode))
+    return out
+
+
+def _pejabat(r: _Reader, m: yamlio.Map, where: str) -> Pejabat:
+    return Pejabat(jabatan=r.text(m, "jabatan", where), nama=r.text(m, "nama", where),
+                   nip=r.text(m, "nip", where), pangkat=r.text(m, "pangkat", where))
+
+
+def _load_penyelenggara(errors: Collector, path: Path, display: str, kodes: set[str]) -> list[Penyelenggara]:
+    r = _Reader(errors, display)
+    data = _read_file(errors, path, display)
+    if data is None:
+        return []
+    m = r.mapping(data, 1, "")
+    if m is None or not r.keys(m, "", ("penyelenggara",), ()):
+        return []
+    out: list[Penyelenggara] = []
+    items = r.seq(m, "penyelenggara", "penyelenggara")
+    seen: set[str] = set()
+    for item, line in zip(items, items.item_lines):
+        p = r.mapping(item, line, "penyelenggara")
+        if p is None:
+            continue
+        pid = p.get("id") if isinstance(p.get("id"), str) else f"(line {line})"
+        where = f"penyelenggara {pid}"
+        if not r.keys(p, where, ("id", "nama", "wilayah", "kepala"), ("alamat", "laman", "surel", "telepon")):
+            continue
+        pid = r.text(p, "id", where, required=True)
+        nama = r.text(p, "nama", where, required=True)
+        kode = r.text(p, "wilayah", where, required=True)
+        kepala = r.mapping(p.get("kepala"), r.line_of(p, "kepala"), where + " > kepala")
+        if kepala is not None:
+            r.keys(kepala, where + " > kepala", (), ("jabatan", "nama", "nip", "pangkat"))
+        if pid is None or nama is None or kode is None or kepala is None:
+            continue
+        if not ID_RE.match(pid):
+            r.err(p.key_lines["id"], where, f"id '{pid}' is not a valid id.",
+                  "use lowercase letters, digits and '-' only, e.g. 'dinsos-banten'.")
+        if pid in seen:
+            r.err(p.key_lines["id"], where, f"id '{pid}' is used twice.", "give each penyelenggara its own id.")
+        seen.add(pid)
+        if kode not in kodes:
+            r.err(p.key_lines["wilayah"], where, f"unknown wilayah '{kode}'.",
+                  f"use a code listed in {WILAYAH_FILE}, or add the region there.")
+        out.append(Penyelenggara(id=pid, nama=nama, wilayah=kode, alamat=r.text(p, "alamat", where),
+                                 laman=r.text(p, "laman", where), surel=r.text(p, "surel", where),
+                                 telepon=r.text(p, "telepon", where),
+                                 kepala=_pejabat(r, kepala, where + " > kepala")))
+    return out
+
+
+# --------------------------------------------------------------------------- nodes
+
+NODE_KEYS = ("type", "num", "marker", "heading", "text", "children", "text_after", "eid", "catatan", "dasar")
+ALLOWED_CHILDREN = {
+    "bab": {"bagian", "paragraf", "pasal", "kelompok", "butir", "teks", "huruf", "angka", "formulir"},
+    "bagian": {"paragraf", "pasal", "kelompok", "teks"},
+    "paragraf": {"pasal", "teks"},
+    "pasal": {"ayat", "huruf", "angka", "teks", "butir"},
+    "ayat": {"huruf", "angka", "teks", "butir"},
+    "huruf": {"huruf", "angka", "teks", "butir", "formulir"},
+    "angka": {"huruf", "angka", "teks", "butir", "formulir"},
+    "diktum": {"huruf", "angka", "teks", "butir"},
+    "kelompok": {"kelompok", "huruf", "angka", "butir", "teks", "formulir", "ayat"},
+    "butir": {"huruf", "angka", "butir", "teks"},
+    "teks": {"huruf", "angka", "butir", "teks"},
+    "formulir": {"teks", "formulir"},
+}
+
+
+class _NodeBuilder:
+    def __init__(self, r: _Reader):
+        self.r = r
+        self.index: dict[str, Node] = {}
+        self.first_line: dict[str, int] = {}
+
+    def build_list(self, items: yamlio.Seq, prefix: str, path: str, parent: str | None,
+                   depth: int = 0) -> tuple[Node, ...]:
+        counters: dict[str, int] = {}
+        out = []
+        for item, line in zip(items, items.item_lines):
+            node = self.build(item, line, prefix, path, parent, counters, depth)
+            if node is not None:
+                out.append(node)
+        return tuple(out)
+
+    def build(self, item: Any, line: int, prefix: str, path: str, parent: str | None,
+              counters: dict[str, int], depth: int) -> Node | None:
+        r = self.r
+        m = r.mapping(item, line, path)
+        if m is None:
+            return None
+        ntype = m.get("type")
+        if ntype not in NODE_TYPES:
+            r.err(r.line_of(m, "type"), path,
+                  f"node type is {'missing' if ntype is None else repr(ntype)}.",
+                  f"set 'type:' to one of: {', '.join(NODE_TYPES)}.")
+            return None
+        num = r.text(m, "num", path)
+        label = f"{ntype} {num}" if num else ntype
+        where = f"{path} > {label}" if path else label
+        r.keys(m, where, ("type",), NODE_KEYS[1:])
+        if parent is not None and ntype not in ALLOWED_CHILDREN[parent]:
+            r.err(line, where, f"a {ntype} cannot stand inside a {parent}.",
+                  f"inside a {parent} use: {', '.join(sorted(ALLOWED_CHILDREN[parent])) or 'nothing'}.")
+        if ntype in NUMBERED_TYPES and num is None:
+            r.err(line, where, f"a {ntype} needs its number in 'num'.",
+                  "write the number as in the text, without punctuation, e.g. num: \"7\".")
+            return None
+        if ntype not in NUMBERED_TYPES and num is not None:
+            r.err(r.line_of(m, "num"), where, f"a {ntype} is unnumbered and cannot have 'num'.",
+                  "remove 'num', or use a numbered type (huruf, angka, ayat...).")
+            return None
+        if num is not None and ntype in NUM_RE and not NUM_RE[ntype].match(num):
+            r.err(r.line_of(m, "num"), where, f"'{num}' is not a valid {ntype} number.",
+                  "write the number without punctuation: pasal 7 or 5A, ayat 1 or 1a, huruf a, angka 1, "
+                  "diktum KESATU.")
+        eid_part = r.text(m, "eid", where)
+        if eid_part is not None:
+            if not ids.PART_RE.match(eid_part):
+                r.err(r.line_of(m, "eid"), where, f"eid '{eid_part}' is not a valid id part.",
+                      "use lowercase letters, digits and one '_', e.g. bab_5a.")
+                return None
+            part = eid_part
+        elif num is None:
+            counters[ntype] = counters.get(ntype, 0) + 1
+            part = f"{ntype}_{counters[ntype]}"
+        else:
+            number = ids.number_part(ntype, num)
+            if number is None:
+                r.err(r.line_of(m, "num"), where, f"cannot read '{num}' as a {ntype} number.",
+                      "write it as in the text (BAB in Roman or Arabic numerals, Bagian as Kesatu, "
+                      "Kedua...), or set 'eid'.")
+                return None
+            part = f"{ntype}_{number}"
+        eid = ids.join(prefix, part)
+        text = r.text(m, "text", where)
+        heading = r.text(m, "heading", where)
+        children_seq = r.seq(m, "children", where)
+        if ntype == "formulir" and isinstance(m.get("text"), str):
+            text = m["text"].strip("\n")  # forms keep their line structure and blanks
+        children = self.build_list(children_seq, eid, where, ntype, depth + 1)
+        if text is None and heading is None and not children:
+            r.err(line, where, f"this {ntype} has no text, heading or children.",
+                  "add its words in 'text', or remove it.")
+        dasar = None
+        if "dasar" in m:
+            dasar = self.dasar(m, where)
+        node = Node(type=ntype, num=num, eid=eid, marker=r.text(m, "marker", where), heading=heading,
+                    text=text, children=children, text_after=r.text(m, "text_after", where),
+                    catatan=r.text(m, "catatan", where), dasar=dasar, line=line)
+        if eid in self.index:
+            r.err(line, where, f"id '{eid}' is already used by the node at line {self.first_line[eid]}.",
+                  "numbers must be unique among siblings; if the original really repeats a number, "
+                  "set 'eid' on the second one (e.g. bab_5a) and explain it in 'catatan'.")
+        else:
+            self.index[eid] = node
+            self.first_line[eid] = line
+        return node
+
+    def dasar(self, m: yamlio.Map, where: str) -> Dasar | None:
+        r = self.r
+        d = r.mapping(m.get("dasar"), r.line_of(m, "dasar"), where + " > dasar")
+        if d is None:
+            return None
+        r.keys(d, where + " > dasar", (), ("jenis", "nomor", "tahun", "tentang"))
+        return Dasar(jenis=r.text(d, "jenis", where), nomor=r.text(d, "nomor", where),
+                     tahun=r.year(d, "tahun", where + " > dasar"), tentang=r.text(d, "tentang", where))
+
+
+# --------------------------------------------------------------------------- regulations
+
+REG_REQUIRED = ("id", "jenis", "nomor", "tahun", "tentang", "singkatan", "wilayah", "penyelenggara",
+                "status", "sumber")
+REG_OPTIONAL = ("kepala", "judul", "pembukaan", "menimbang", "mengingat", "memutuskan", "batang_tubuh",
+                "diktum", "penutup", "ditetapkan", "diundangkan", "pengundangan", "tembusan", "lampiran",
+                "catatan")
+
+
+def _penetapan(r: _Reader, m: yamlio.Map, key: str, where: str) -> Penetapan | None:
+    if m.get(key) is None:
+        return None
+    p = r.mapping(m[key], r.line_of(m, key), f"{where}{key}")
+    if p is None:
+        return None
+    r.keys(p, f"{where}{key}", (), ("tempat", "tanggal", "jabatan", "nama", "nip", "pangkat"))
+    return Penetapan(tempat=r.text(p, "tempat", key), tanggal=r.date(p, "tanggal", key),
+                     pejabat=_pejabat(r, p, key))
+
+
+def _sumber(r: _Reader, m: yamlio.Map, sources_dir: Path) -> Sumber | None:
+    s = r.mapping(m.get("sumber"), r.line_of(m, "sumber"), "sumber")
+    if s is None or not r.keys(s, "sumber", ("berkas", "jenis"), ("catatan", "perbaikan", "derau")):
+        return None
+    berkas = r.text(s, "berkas", "sumber", required=True)
+    jenis = r.choice(s, "jenis", "sumber", tuple(SUMBER_JENIS))
+    source_text = None
+    if berkas is not None:
+        path = sources_dir / berkas
+        if "/" in berkas or "\\" in berkas or not path.is_file():
+            r.err(s.key_lines["berkas"], "sumber", f"source file '{berkas}' is not in {sources_dir.name}/.",
+                  f"copy the extracted text into {sources_dir.name}/ and give its file name.")
+        else:
+            source_text = path.read_text(encoding="utf-8", errors="replace")
+    repairs = []
+    items = r.seq(s, "perbaikan", "sumber > perbaikan")
+    for item, line in zip(items, items.item_lines):
+        p = r.mapping(item, line, "sumber > perbaikan")
+        if p is None or not r.keys(p, "sumber > perbaikan", ("dari", "menjadi", "alasan"), ()):
+            continue
+        dari = p.get("dari") if isinstance(p.get("dari"), str) else None
+        menjadi = p.get("menjadi") if isinstance(p.get("menjadi"), str) else None
+        alasan = r.text(p, "alasan", "sumber > perbaikan", required=True)
+        if not dari or menjadi is None or alasan is None:
+            r.err(line, "sumber > perbaikan", "'dari' and 'menjadi' must be texts.",
+                  "quote both: dari: \"...\", menjadi: \"...\".")
+            continue
+        if source_text is not None and dari not in source_text:
+            r.err(line, "sumber > perbaikan", f"'{dari}' does not occur in the source file {berkas}.",
+                  "copy 'dari' exactly from the source text (same spaces and letters).")
+        repairs.append(Perbaikan(dari=dari, menjadi=menjadi, alasan=alasan))
+    if jenis is None or berkas is None:
+        return None
+    return Sumber(berkas=berkas, jenis=jenis, catatan=r.text(s, "catatan", "sumber"),
+                  perbaikan=tuple(repairs), derau=r.strings(s, "derau", "sumber"))
+
+
+def _load_regulation(errors: Collector, path: Path, display: str, wilayah: dict[str, Wilayah],
+                     penyelenggara: dict[str, Penyelenggara], sources_dir: Path) -> Regulation | None:
+    data = _read_file(errors, path, display)
+    if data is None:
+        return None
+    r = _Reader(errors, display)
+    m = r.mapping(data, 1, "")
+    if m is None:
+        return None
+    before = len(errors.errors)
+    r.keys(m, "", REG_REQUIRED, REG_OPTIONAL)
+    rid = r.text(m, "id", "id", required=True)
+    if rid is not None and rid != path.stem:
+        r.err(r.line_of(m, "id"), "id", f"id '{rid}' differs from the file name '{path.name}'.",
+              f"rename the file to {rid}.yaml or set id: {path.stem}.")
+    if rid is not None and not ID_RE.match(rid):
+        r.err(r.line_of(m, "id"), "id", f"id '{rid}' is not a valid id.",
+              "use lowercase letters, digits and '-', e.g. perbup-bengkayang-51-2020.")
+    jenis = r.choice(m, "jenis", "jenis", JENIS)
+    kode = r.text(m, "wilayah", "wilayah", required=True)
+    wil = wilayah.get(kode) if kode else None
+    if kode is not None and wil is None:
+        r.err(r.line_of(m, "wilayah"), "wilayah", f"unknown wilayah '{kode}'.",
+              f"use a code from {WILAYAH_FILE} (in quotes, e.g. \"61.07\"), or add the region there.")
+    pid = r.text(m, "penyelenggara", "penyelenggara", required=True)
+    pen = penyelenggara.get(pid) if pid else None
+    if pid is not None and pen is None:
+        r.err(r.line_of(m, "penyelenggara"), "penyelenggara", f"unknown penyelenggara '{pid}'.",
+              f"use an id from {PENYELENGGARA_FILE}, or add the body there.")
+    status = None
+    st = r.mapping(m.get("status"), r.line_of(m, "status"), "status") if "status" in m else None
+    if st is not None and r.keys(st, "status", ("keadaan",), ("oleh", "catatan")):
+        keadaan = r.choice(st, "keadaan", "status", STATUS)
+        oleh = r.text(st, "oleh", "status")
+        if keadaan in ("dicabut", "diubah") and oleh is None:
+            r.err(st.line, "status", f"a regulation that is {keadaan} needs 'oleh'.",
+                  "name the instrument that revoked or amended it.")
+        if keadaan is not None:
+            status = Status(keadaan=keadaan, oleh=oleh, catatan=r.text(st, "catatan", "status"))
+    sumber = _sumber(r, m, sources_dir) if "sumber" in m else None
+
+    nb = _NodeBuilder(r)
+    menimbang = nb.build_list(r.seq(m, "menimbang", "menimbang"), "menimbang", "menimbang", None)
+    mengingat = nb.build_list(r.seq(m, "mengingat", "mengingat"), "mengingat", "mengingat", None)
+    body = nb.build_list(r.seq(m, "batang_tubuh", "batang_tubuh"), "", "", None)
+    diktum = nb.build_list(r.seq(m, "diktum", "diktum"), "", "diktum", None)
+    for node in diktum:
+        if node.type != "diktum":
+            r.err(node.line, "diktum", f"'diktum' may only hold nodes of type diktum, found {node.type}.",
+                  "set type: diktum, or move the node into a lampiran.")
+    lampiran = []
+    lamp_items = r.seq(m, "lampiran", "lampiran")
+    for i, (item, line) in enumerate(zip(lamp_items, lamp_items.item_lines), start=1):
+        lm = r.mapping(item, line, "lampiran")
+        if lm is None:
+            continue
+        num = r.text(lm, "num", "lampiran")
+        where = f"Lampiran {num}" if num else "Lampiran"
+        r.keys(lm, where, (), ("num", "kepala", "judul", "children", "ditetapkan"))
+        number = ids.number_part("lampiran", num) if num else str(i)
+        if number is None:
+            r.err(r.line_of(lm, "num"), where, f"cannot read lampiran number '{num}'.",
+                  "write it in Roman (I, II) or Arabic numerals, or leave 'num' empty for a single LAMPIRAN.")
+            number = str(i)
+        eid = f"lampiran_{number}"
+        if any(lp.eid == eid for lp in lampiran):
+            r.err(line, where, f"lampiran id '{eid}' is used twice.", "number each lampiran differently.")
+        lampiran.append(Lampiran(num=num, eid=eid, kepala=r.strings(lm, "kepala", where),
+                                 judul=r.text(lm, "judul", where),
+                                 children=nb.build_list(r.seq(lm, "children", where), eid, where, None),
+                                 ditetapkan=_penetapan(r, lm, "ditetapkan", f"{where} > ")))
+    if jenis is not None:
+        if jenis.startswith("Keputusan") and body:
+            r.err(r.line_of(m, "batang_tubuh"), "batang_tubuh", "a Keputusan has no batang_tubuh (BAB/Pasal).",
+                  "put its Diktum under 'diktum' and its content under 'lampiran'.")
+        if not jenis.startswith("Keputusan") and diktum:
+            r.err(r.line_of(m, "diktum"), "diktum", f"a {jenis} has Pasal, not Diktum.",
+                  "put the Pasal under 'batang_tubuh'.")
+        if not body and not diktum:
+            r.err(m.line, "", "the regulation has neither batang_tubuh nor diktum.",
+                  "add the enacted text (see regulations/README.md).")
+
+    reg_kwargs = dict(
+        jenis=jenis, nomor=r.text(m, "nomor", "nomor", required=True),
+        tahun=r.year(m, "tahun", "tahun", required=True), tentang=r.text(m, "tentang", "tentang", required=True),
+        singkatan=r.text(m, "singkatan", "singkatan", required=True),
+        kepala=r.strings(m, "kepala", "kepala"), judul=r.text(m, "judul", "judul"),
+        pembukaan=r.strings(m, "pembukaan", "pembukaan"), memutuskan=r.text(m, "memutuskan", "memutuskan"),
+        penutup=r.strings(m, "penutup", "penutup"),
+        ditetapkan=_penetapan(r, m, "ditetapkan", ""), diundangkan=_penetapan(r, m, "diundangkan", ""),
+        pengundangan=r.text(m, "pengundangan", "pengundangan"), tembusan=r.strings(m, "tembusan", "tembusan"),
+        catatan=r.strings(m, "catatan", "catatan"),
+    )
+    if len(errors.errors) > before or None in (rid, wil, pen, status, sumber) or None in (
+            reg_kwargs["jenis"], reg_kwargs["nomor"], reg_kwargs["tahun"], reg_kwargs["tentang"],
+            reg_kwargs["singkatan"]):
+        return None
+    return Regulation(id=rid, path=display, wilayah=wil, penyelenggara=pen, status=status, sumber=sumber,
+                      menimbang=menimbang, mengingat=mengingat, batang_tubuh=body, diktum=diktum,
+                      lampiran=tuple(lampiran), provisions=MappingProxyType(dict(nb.index)), **reg_kwargs)
+
+
+def load_corpus(directory: str | os.PathLike, sources_dir: str | os.PathLike | None = None,
+                display_root: str | os.PathLike | None = None) -> Corpus:
+    """Load and validate everything in `directory`; raise DataErrors with all problems found."""
+    root = Path(directory)
+    sources = Path(sources_dir) if sources_dir is not None else root.parent / "sources"
+    shown_root = Path(display_root) if display_root is not None else root.parent
+
+    def display(p: Path) -> str:
+        try:
+            return str(p.relative_to(shown_root))
+        except ValueError:
+            return str(p)
+
+    errors = Collector()
+    if not root.is_dir():
+        errors.add(str(root), None, "", "the regulations folder does not exist.",
+                   "create it and add one YAML file per regulation (see regulations/README.md).")
+        errors.raise_if_any()
+    for required in (WILAYAH_FILE, PENYELENGGARA_FILE):
+        if not (root / required).is_file():
+            errors.add(display(root / required), None, "", "the registry file is missing.",
+                       "restore it from the repository (see regulations/README.md).")
+    errors.raise_if_any()
+    wilayah = _load_wilayah(errors, root / WILAYAH_FILE, display(root / WILAYAH_FILE))
+    by_kode = {w.kode: w for w in wilayah}
+    pens = _load_penyelenggara(errors, root / PENYELENGGARA_FILE, display(root / PENYELENGGARA_FILE),
+                               set(by_kode))
+    by_pid = {p.id: p for p in pens}
+    files = sorted(p for p in root.iterdir() if p.suffix in (".yaml", ".yml") and not p.name.startswith("_"))
+    for p in sorted(root.iterdir()):
+        if p.suffix == ".yml":
+            errors.add(display(p), None, "", "regulation files must end in '.yaml'.", f"rename it to {p.stem}.yaml.")
+    if not files:
+        errors.add(display(root), None, "", "there is no regulation file in this folder.",
+                   "add one YAML file per regulation (see regulations/README.md).")
+    regulations: list[Regulation] = []
+    for p in files:
+        if p.suffix != ".yaml":
+            continue
+        reg = _load_regulation(errors, p, display(p), by_kode, by_pid, sources)
+        if reg is not None:
+            regulations.append(reg)
+    seen: dict[str, str] = {}
+    for reg in regulations:
+        key = f"{reg.jenis} {reg.wilayah.kode} {reg.nomor} {reg.tahun}"
+        if key in seen:
+            errors.add(reg.path, 1, "", f"the same regulation ({reg.singkatan}) is also in {seen[key]}.",
+                       "keep one file per regulation.")
+        seen[key] = reg.path
+    errors.raise_if_any()
+    regulations.sort(key=lambda reg: (reg.wilayah.kode_provinsi, reg.wilayah.kode, reg.tahun, reg.id))
+    return Corpus(wilayah=tuple(wilayah), penyelenggara=tuple(pens), regulations=tuple(regulations))
+
+
+__all__ = ["load_corpus", "DataErrors", "slugify"]

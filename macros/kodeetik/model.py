@@ -1,0 +1,382 @@
+"""The regulation data model: frozen, typed objects built by the loader and read by templates.
+
+Nothing here knows about MkDocs; the rendering layer only reads these objects.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Iterator, Mapping
+
+NODE_TYPES = ("bab", "bagian", "paragraf", "pasal", "ayat", "huruf", "angka", "diktum",
+              "kelompok", "butir", "teks", "formulir")
+NUMBERED_TYPES = frozenset({"bab", "bagian", "paragraf", "pasal", "ayat", "huruf", "angka", "diktum"})
+HEADING_TYPES = frozenset({"bab", "bagian", "paragraf", "pasal", "kelompok", "formulir", "diktum"})
+"""Node types rendered as headings (the rest are list items or paragraphs)."""
+
+JENIS = ("Peraturan Gubernur", "Peraturan Bupati", "Peraturan Wali Kota", "Keputusan Gubernur",
+         "Keputusan Bupati", "Keputusan Wali Kota", "Keputusan Kepala Dinas",
+         "Keputusan Kepala Badan", "Peraturan Daerah")
+STATUS = ("berlaku", "dicabut", "diubah")
+SUMBER_JENIS = {"naskah_lengkap": "naskah lengkap", "bahan_diseminasi": "bahan diseminasi"}
+WILAYAH_JENIS = {"provinsi": "Provinsi", "kabupaten": "Kabupaten", "kota": "Kota"}
+
+_TYPE_LABEL = {"bab": "BAB", "bagian": "Bagian", "paragraf": "Paragraf", "pasal": "Pasal",
+               "ayat": "ayat", "huruf": "huruf", "angka": "angka", "diktum": "Diktum",
+               "kelompok": "kelompok", "butir": "butir", "teks": "paragraf", "formulir": "formulir"}
+
+
+@dataclass(frozen=True, slots=True)
+class Wilayah:
+    """A province or a regency/city, identified by its Kemendagri code."""
+
+    kode: str
+    """Kemendagri code: `64` for a province, `61.07` for a district."""
+    jenis: str
+    """`provinsi`, `kabupaten` or `kota`."""
+    nama: str
+    """Name without its kind, e.g. `Bengkayang`."""
+    slug: str
+    """URL part, unique among siblings."""
+
+    @property
+    def nama_lengkap(self) -> str:
+        return f"{WILAYAH_JENIS[self.jenis]} {self.nama}"
+
+    @property
+    def is_provinsi(self) -> bool:
+        return self.jenis == "provinsi"
+
+    @property
+    def kode_provinsi(self) -> str:
+        return self.kode.split(".")[0]
+
+
+@dataclass(frozen=True, slots=True)
+class Pejabat:
+    """An official as named in a text: position, name, NIP, rank; any may be unknown."""
+
+    jabatan: str | None
+    """Position title as written."""
+    nama: str | None
+    """Name as written, with degrees."""
+    nip: str | None
+    """Civil-servant number (NIP) as written."""
+    pangkat: str | None
+    """Rank, e.g. `Pembina Tk. I`."""
+
+
+@dataclass(frozen=True, slots=True)
+class Penyelenggara:
+    """A public-service body governed by a regulation."""
+
+    id: str
+    """Registry id, e.g. `dinsos-banten`."""
+    nama: str
+    """Full name."""
+    wilayah: str
+    """Kemendagri code of its region."""
+    alamat: str | None
+    """Postal address."""
+    laman: str | None
+    """Website host, without scheme."""
+    surel: str | None
+    """E-mail address."""
+    telepon: str | None
+    """Telephone, as written."""
+    kepala: Pejabat
+    """Its head."""
+
+
+@dataclass(frozen=True, slots=True)
+class Dasar:
+    """A cited instrument, parsed from a Mengingat item."""
+
+    jenis: str | None
+    """Kind, e.g. `Undang-Undang`, `Peraturan Pemerintah`."""
+    nomor: str | None
+    """Number as written."""
+    tahun: int | None
+    """Year."""
+    tentang: str | None
+    """Subject."""
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    """One provision or structural unit (BAB, Pasal, ayat, huruf, Diktum, ...)."""
+
+    type: str
+    """One of NODE_TYPES."""
+    num: str | None
+    """Number as written without punctuation (`7`, `a`, `IV`, `KESATU`); None if unnumbered."""
+    eid: str
+    """Stable id, unique in the regulation, e.g. `bab_3__pasal_7__huruf_a`."""
+    marker: str | None
+    """Marker as displayed when not the default one (`a)`, `1)`, `-`)."""
+    heading: str | None
+    """Heading (BAB title, slide title, defined term)."""
+    text: str | None
+    """The provision's own words; for a list, the words before it."""
+    children: tuple["Node", ...]
+    """Nested nodes, in order."""
+    text_after: str | None
+    """Words after the nested list that belong to this node."""
+    catatan: str | None
+    """Editorial note (not law)."""
+    dasar: Dasar | None
+    """The cited instrument, for Mengingat items."""
+    line: int
+    """Line in the YAML file, for messages."""
+
+    @property
+    def display_marker(self) -> str:
+        if self.marker:
+            return self.marker
+        if self.type == "ayat":
+            return f"({self.num})"
+        if self.type in ("huruf", "angka"):
+            return f"{self.num}."
+        if self.type == "butir":
+            return "•"
+        return ""
+
+    @property
+    def label(self) -> str:
+        """How the unit is named in a citation: `Pasal 7`, `ayat (1)`, `huruf a`, `BAB III`."""
+        name = _TYPE_LABEL[self.type]
+        if self.num is None:
+            return name
+        if self.type == "ayat":
+            return f"ayat ({self.num})"
+        return f"{name} {self.num}"
+
+    @property
+    def is_heading(self) -> bool:
+        return self.type in HEADING_TYPES
+
+    def walk(self) -> Iterator["Node"]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass(frozen=True, slots=True)
+class Penetapan:
+    """Where, when and by whom an instrument was enacted or promulgated."""
+
+    tempat: str | None
+    """Place, as written."""
+    tanggal: dt.date | None
+    """Date."""
+    pejabat: Pejabat
+    """Who signed."""
+
+
+@dataclass(frozen=True, slots=True)
+class Perbaikan:
+    """A repair of extraction noise in the words of the source."""
+
+    dari: str
+    """Text as it stands in the source file."""
+    menjadi: str
+    """Text as published."""
+    alasan: str
+    """Why (Bahasa Indonesia)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Sumber:
+    """Provenance: the source text the data was transcribed from."""
+
+    berkas: str
+    """File name in `sources/`."""
+    jenis: str
+    """`naskah_lengkap` or `bahan_diseminasi`."""
+    catatan: str | None
+    """What the source is (shown to readers)."""
+    perbaikan: tuple[Perbaikan, ...]
+    """Noise repaired in the words."""
+    derau: tuple[str, ...]
+    """Source lines dropped as extraction noise."""
+
+    @property
+    def jenis_label(self) -> str:
+        return SUMBER_JENIS[self.jenis]
+
+
+@dataclass(frozen=True, slots=True)
+class Status:
+    """Whether the regulation is in force."""
+
+    keadaan: str
+    """`berlaku`, `dicabut` or `diubah`."""
+    oleh: str | None
+    """The instrument that revoked or amended it."""
+    catatan: str | None
+    """Note on the status."""
+
+
+@dataclass(frozen=True, slots=True)
+class Lampiran:
+    """An appendix, with its own header lines and content."""
+
+    num: str | None
+    """Number as written (`I`, `II`), None for a single unnumbered LAMPIRAN."""
+    eid: str
+    """Id, e.g. `lampiran_1`."""
+    kepala: tuple[str, ...]
+    """Header lines as written."""
+    judul: str | None
+    """Title as written."""
+    children: tuple[Node, ...]
+    """Content."""
+    ditetapkan: Penetapan | None
+    """Signature under the appendix."""
+
+    @property
+    def label(self) -> str:
+        return "Lampiran" if self.num is None else f"Lampiran {self.num}"
+
+
+@dataclass(frozen=True, slots=True)
+class Regulation:
+    """One regulation (Peraturan or Keputusan), as enacted."""
+
+    id: str
+    """Slug, equal to the file name; used in URLs."""
+    path: str
+    """YAML file it was loaded from."""
+    jenis: str
+    """Kind, one of JENIS."""
+    nomor: str
+    """Number as written."""
+    tahun: int
+    """Year."""
+    tentang: str
+    """Subject."""
+    singkatan: str
+    """Short name, e.g. `Perbup Bengkayang 51/2020`."""
+    wilayah: Wilayah
+    """Issuing region."""
+    penyelenggara: Penyelenggara
+    """Body it governs."""
+    status: Status
+    """In force or not."""
+    sumber: Sumber
+    """Provenance."""
+    kepala: tuple[str, ...]
+    """Letterhead/heading lines as written."""
+    judul: str | None
+    """Title line(s) as written."""
+    pembukaan: tuple[str, ...]
+    """Opening formula lines (DENGAN RAHMAT ..., the official)."""
+    menimbang: tuple[Node, ...]
+    """Considerations."""
+    mengingat: tuple[Node, ...]
+    """Legal basis."""
+    memutuskan: str | None
+    """Text after "Menetapkan :"."""
+    batang_tubuh: tuple[Node, ...]
+    """Body (BAB/Pasal) of a Peraturan."""
+    diktum: tuple[Node, ...]
+    """Diktum of a Keputusan."""
+    penutup: tuple[str, ...]
+    """Closing sentences outside any Pasal or Diktum."""
+    ditetapkan: Penetapan | None
+    """Enactment."""
+    diundangkan: Penetapan | None
+    """Promulgation."""
+    pengundangan: str | None
+    """Where promulgated (Berita Daerah ...), as written."""
+    tembusan: tuple[str, ...]
+    """Copies to, as written."""
+    lampiran: tuple[Lampiran, ...]
+    """Appendices."""
+    catatan: tuple[str, ...]
+    """Editorial notes on the whole regulation."""
+    provisions: Mapping[str, Node] = field(default_factory=lambda: MappingProxyType({}))
+    """Every node by id."""
+
+    @property
+    def is_keputusan(self) -> bool:
+        return self.jenis.startswith("Keputusan")
+
+    @property
+    def nama_resmi(self) -> str:
+        """Formal name as cited: `Peraturan Bupati Bengkayang Nomor 51 Tahun 2020`."""
+        if self.jenis.startswith("Keputusan Kepala"):
+            body = self.penyelenggara.nama
+            for prefix in ("Dinas ", "Badan "):
+                if self.jenis.endswith(prefix.strip()) and body.startswith(prefix):
+                    body = body[len(prefix):]
+            return f"{self.jenis} {body} Nomor {self.nomor}"
+        region = self.wilayah.nama
+        return f"{self.jenis} {region} Nomor {self.nomor} Tahun {self.tahun}"
+
+    def all_nodes(self) -> Iterator[Node]:
+        for group in (self.menimbang, self.mengingat, self.batang_tubuh, self.diktum):
+            for node in group:
+                yield from node.walk()
+        for lamp in self.lampiran:
+            for node in lamp.children:
+                yield from node.walk()
+
+    def citation(self, eid: str) -> str:
+        """Citation of a provision: `Pasal 11 huruf c Peraturan Bupati Bengkayang Nomor 51 Tahun 2020`."""
+        return f"{provision_label(self, eid)} {self.nama_resmi}"
+
+
+def provision_label(reg: Regulation, eid: str) -> str:
+    """`Pasal 11 huruf c`; BAB/Bagian are left out once a Pasal is in the chain, as in citations."""
+    parts = eid.split("__")
+    chain: list[Node] = []
+    for i in range(1, len(parts) + 1):
+        node = reg.provisions.get("__".join(parts[:i]))
+        if node is not None:
+            chain.append(node)
+    labels: list[str] = []
+    if parts[0].startswith("lampiran"):
+        lamp = next((lp for lp in reg.lampiran if lp.eid == parts[0]), None)
+        labels.append(lamp.label if lamp else "Lampiran")
+    elif parts[0] in ("menimbang", "mengingat"):
+        labels.append(parts[0].capitalize())
+    if any(n.type == "pasal" for n in chain):
+        chain = chain[next(i for i, n in enumerate(chain) if n.type == "pasal"):]
+    for node in chain:
+        if node.type in ("kelompok", "formulir") and node.heading:
+            labels.append(node.heading)
+        elif node.type == "butir" and node.heading:
+            labels.append(node.heading)
+        else:
+            labels.append(node.label)
+    return " ".join(labels)
+
+
+@dataclass(frozen=True, slots=True)
+class Corpus:
+    """Everything loaded from `regulations/`."""
+
+    wilayah: tuple[Wilayah, ...]
+    """Regions, provinces first then by code."""
+    penyelenggara: tuple[Penyelenggara, ...]
+    """Bodies."""
+    regulations: tuple[Regulation, ...]
+    """Regulations, by region code then year."""
+
+    def wilayah_by_kode(self, kode: str) -> Wilayah:
+        return next(w for w in self.wilayah if w.kode == kode)
+
+    def provinces(self) -> list[Wilayah]:
+        return [w for w in self.wilayah if w.is_provinsi]
+
+    def districts_of(self, prov: Wilayah) -> list[Wilayah]:
+        return [w for w in self.wilayah if not w.is_provinsi and w.kode_provinsi == prov.kode]
+
+    def regulations_of(self, wil: Wilayah) -> list[Regulation]:
+        return [r for r in self.regulations if r.wilayah.kode == wil.kode]
+
+    def province_of(self, wil: Wilayah) -> Wilayah:
+        return self.wilayah_by_kode(wil.kode_provinsi)

@@ -1,0 +1,119 @@
+"""Safe YAML reading: every scalar a string, line numbers kept, no aliases, bounded size.
+
+PyYAML implements YAML 1.1, where `no`, `on`, `08` or `1e3` silently become booleans and numbers.
+Regulation data is text: we keep every scalar as the string it was written as and let the
+validator convert the few typed fields (with a message when they do not fit).
+"""
+
+from __future__ import annotations
+
+import yaml
+
+try:  # The C parser is much faster; the pure-Python one behaves the same.
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_BYTES = 5_000_000
+"""A regulation file larger than this is certainly a mistake (the largest real one is ~60 KB)."""
+MAX_DEPTH = 40
+"""Nesting deeper than this cannot be a legal text (lists nest at most four levels)."""
+
+_NULLS = {"", "~", "null", "Null", "NULL"}
+
+
+class YamlProblem(Exception):
+    """A file that cannot be read as data; carries a line and a fix."""
+
+    def __init__(self, line: int | None, message: str, fix: str):
+        super().__init__(message)
+        self.line = line
+        self.message = message
+        self.fix = fix
+
+
+class Map(dict):
+    """A mapping that remembers the line of itself and of each key."""
+
+    line: int
+    key_lines: dict[str, int]
+
+
+class Seq(list):
+    """A sequence that remembers its line and the line of each item."""
+
+    line: int
+    item_lines: list[int]
+
+
+def read_text(path: str) -> str:
+    with open(path, "rb") as fh:
+        raw = fh.read(MAX_BYTES + 1)
+    if len(raw) > MAX_BYTES:
+        raise YamlProblem(None, f"file is larger than {MAX_BYTES // 1_000_000} MB.",
+                          "split it or remove the pasted content that does not belong there.")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise YamlProblem(line, f"file is not valid UTF-8 (byte {raw[exc.start]:#04x}).",
+                          "save the file as UTF-8 in your editor.") from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return text
+
+
+def load(text: str):
+    """Parse one YAML document into Map/Seq/str/None. Raises YamlProblem."""
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                raise YamlProblem(event.start_mark.line + 1,
+                                  "YAML anchors and aliases (&name, *name) are not allowed.",
+                                  "write the value out in full where it is used.")
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        what = exc.problem or "invalid YAML"
+        fix = "check indentation and quoting on this line and the one above"
+        if "\t" in text and ("tab" in what or "\\t" in what):
+            fix = "indent with spaces, not tabs"
+        elif "mapping values are not allowed" in what:
+            fix = "put the text in quotes, or use a block scalar (>-), when it contains ': '"
+        raise YamlProblem(line, f"YAML syntax error: {what}.", fix + ".") from None
+    if node is None:
+        return None
+    return _convert(node, 0)
+
+
+def _convert(node, depth: int):
+    if depth > MAX_DEPTH:
+        raise YamlProblem(node.start_mark.line + 1, f"nesting is deeper than {MAX_DEPTH} levels.",
+                          "check the indentation; legal lists nest at most four levels.")
+    line = node.start_mark.line + 1
+    if isinstance(node, yaml.ScalarNode):
+        if not node.style and node.value in _NULLS:  # C parser: '', Python: None
+            return None
+        return node.value
+    if isinstance(node, yaml.SequenceNode):
+        seq = Seq(_convert(item, depth + 1) for item in node.value)
+        seq.line = line
+        seq.item_lines = [item.start_mark.line + 1 for item in node.value]
+        return seq
+    if isinstance(node, yaml.MappingNode):
+        out = Map()
+        out.line = line
+        out.key_lines = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise YamlProblem(key_node.start_mark.line + 1, "a key must be a plain word.",
+                                  "remove the nested structure used as a key.")
+            key = key_node.value
+            if key in out:
+                raise YamlProblem(key_node.start_mark.line + 1, f"key '{key}' appears twice.",
+                                  "keep one of them.")
+            out[key] = _convert(value_node, depth + 1)
+            out.key_lines[key] = key_node.start_mark.line + 1
+        return out
+    raise YamlProblem(line, "unsupported YAML node.", "use plain mappings, lists and text.")

@@ -1,0 +1,24 @@
+"""Per-build state shared by the hooks and the macros (both live for the whole `mkdocs serve`)."""
+
+from __future__ import annotations
+
+command: str | None = None
+"""MkDocs command (`build`, `serve`, ...), from on_startup."""
+corpus = None
+"""The loaded Corpus."""
+renderer = None
+"""The Renderer for data templates."""
+pages: dict = {}
+"""Generated pages by URI."""
+html: dict = {}
+"""Rendered content by URI."""
+sources_dir = None
+"""Folder of the provenance texts."""
+final_site_dir: str | None = None
+"""Where the site goes once the staged build succeeded (None when not staging)."""
+
+
+def reset() -> None:
+    global corpus, renderer, pages, html, sources_dir, final_site_dir
+    corpus = renderer = sources_dir = final_site_dir = None
+    pages, html = {}, {}

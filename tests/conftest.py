@@ -1,0 +1,55 @@
+"""Shared fixtures: build real sites (the project's own, or a fixture project) into tmp dirs."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class Build:
+    """Result of one `mkdocs build` run."""
+
+    returncode: int
+    output: str
+    site: Path
+
+
+def run_mkdocs(project: Path, site: Path, *extra: str) -> Build:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
+         "-d", str(site), *extra],
+        cwd=project, env=env, capture_output=True, text=True, timeout=600,
+    )
+    return Build(proc.returncode, proc.stdout + proc.stderr, site)
+
+
+def make_project(tmp: Path, regulations: Path | None = None, sources: Path | None = None) -> Path:
+    """A copy of the project whose data can be replaced; code is linked, not copied."""
+    project = tmp / "project"
+    project.mkdir()
+    for name in ("macros", "overrides"):
+        (project / name).symlink_to(ROOT / name)
+    shutil.copytree(ROOT / "content", project / "content")
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(regulations or ROOT / "regulations", project / "regulations")
+    shutil.copytree(sources or ROOT / "sources", project / "sources")
+    return project
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> Build:
+    """The project's own site, built once per test session with --strict."""
+    site = tmp_path_factory.mktemp("real") / "site"
+    build = run_mkdocs(ROOT, site)
+    assert build.returncode == 0, build.output
+    return build
