@@ -50,7 +50,7 @@ def read_text(path: str) -> str:
     with open(path, "rb") as fh:
         raw = fh.read(MAX_BYTES + 1)
     if len(raw) > MAX_BYTES:
-        raise YamlProblem(None, f"file is larger than {MAX_BYTES // 1_000_000} MB.",
+        raise YamlProblem(None, f"file is larger than {MAX_BYTES:,} bytes.",
                           "split it or remove the pasted content that does not belong there.")
     try:
         text = raw.decode("utf-8")
@@ -66,18 +66,30 @@ def read_text(path: str) -> str:
 def load(text: str):
     """Parse one YAML document into Map/Seq/str/None. Raises YamlProblem."""
     try:
+        depth = -1  # checked on events too: compose() recurses and crashes on deep nesting
         for event in yaml.parse(text, Loader=_Loader):
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
                 raise YamlProblem(event.start_mark.line + 1,
                                   "YAML anchors and aliases (&name, *name) are not allowed.",
                                   "write the value out in full where it is used.")
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise YamlProblem(event.start_mark.line + 1,
+                                      f"nesting is deeper than {MAX_DEPTH} levels.",
+                                      "check the indentation; legal lists nest at most four levels.")
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         what = exc.problem or "invalid YAML"
         fix = "check indentation and quoting on this line and the one above"
-        if "\t" in text and ("tab" in what or "\\t" in what):
+        lines = text.split("\n")  # the C parser's message need not name the tab it stopped on
+        at_tab = (mark is not None and mark.line < len(lines)
+                  and lines[mark.line][mark.column:mark.column + 1] == "\t")
+        if "\t" in text and ("tab" in what or "\\t" in what or at_tab):
             fix = "indent with spaces, not tabs"
         elif "mapping values are not allowed" in what:
             fix = "put the text in quotes, or use a block scalar (>-), when it contains ': '"

@@ -1,0 +1,190 @@
+"""yamlio: every scalar a string, line numbers kept, anchors/aliases/duplicates/deep nesting refused."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from macros.kodeetik import yamlio
+from macros.kodeetik.yamlio import Map, Seq, YamlProblem
+
+
+def problem(text: str) -> YamlProblem:
+    with pytest.raises(YamlProblem) as info:
+        yamlio.load(text)
+    return info.value
+
+
+# ------------------------------------------------------------------ scalars stay strings
+
+@pytest.mark.parametrize("written", ["no", "yes", "on", "off", "08", "1e3", "3.10", "2020-12-08",
+                                     "true", "0x1F", ".inf", "12:30"])
+def test_plain_scalar_comes_back_as_the_exact_string(written):
+    assert yamlio.load(f"v: {written}\n") == {"v": written}
+
+
+def test_scalars_in_a_list_stay_strings():
+    assert yamlio.load("- no\n- 08\n- 1e3\n") == ["no", "08", "1e3"]
+
+
+@pytest.mark.parametrize("written", ["~", "", "null", "Null", "NULL"])
+def test_null_spellings_are_none(written):
+    assert yamlio.load(f"v: {written}\n") == {"v": None}
+
+
+@pytest.mark.parametrize("written, expected", [('"~"', "~"), ("'null'", "null"), ('""', "")])
+def test_quoted_null_spellings_stay_strings(written, expected):
+    assert yamlio.load(f"v: {written}\n") == {"v": expected}
+
+
+def test_empty_document_is_none():
+    assert yamlio.load("") is None
+    assert yamlio.load("# only a comment\n") is None
+
+
+# ------------------------------------------------------------------ line numbers
+
+def test_key_lines_and_item_lines():
+    text = (
+        "# comment\n"        # 1
+        "a: x\n"             # 2
+        "\n"                 # 3
+        "b:\n"               # 4
+        "  - one\n"          # 5
+        "  - two: 2\n"       # 6
+        "    three: 3\n"     # 7
+        "  - >-\n"           # 8
+        "    folded\n"       # 9
+        "c: z\n"             # 10
+    )
+    data = yamlio.load(text)
+    assert isinstance(data, Map)
+    assert data.key_lines == {"a": 2, "b": 4, "c": 10}
+    assert data.line == 2
+    seq = data["b"]
+    assert isinstance(seq, Seq)
+    assert seq.item_lines == [5, 6, 8]
+    inner = seq[1]
+    assert isinstance(inner, Map)
+    assert inner.key_lines == {"two": 6, "three": 7}
+    assert seq[2] == "folded"
+
+
+# ------------------------------------------------------------------ refusals
+
+def test_anchor_is_refused_with_its_line():
+    err = problem("a: 1\nb: &x 2\nc: 3\n")
+    assert err.line == 2
+    assert "anchors and aliases" in err.message
+    assert "write the value out in full" in err.fix
+
+
+def test_alias_is_refused_with_its_line():
+    # An alias to an undefined anchor would be a composer error; the check comes first.
+    err = problem("a: 1\nb: 2\nc: *x\n")
+    assert err.line == 3
+    assert "anchors and aliases" in err.message
+
+
+def test_billion_laughs_fails_fast():
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for prev, cur in zip("abcdefgh", "bcdefghi"):
+        lines.append(f"{cur}: &{cur} [" + ",".join([f"*{prev}"] * 9) + "]")
+    start = time.perf_counter()
+    err = problem("\n".join(lines) + "\n")
+    elapsed = time.perf_counter() - start
+    assert err.line == 1  # the first anchor, before any expansion
+    assert elapsed < 1.0, f"alias bomb took {elapsed:.2f}s"
+
+
+def test_duplicate_key_is_refused_with_the_line_of_the_second():
+    err = problem("k:\n  a: 1\n  b: 2\n  a: 3\n")
+    assert err.line == 4
+    assert err.message == "key 'a' appears twice."
+    assert err.fix == "keep one of them."
+
+
+@pytest.mark.parametrize("text, line", [
+    ("a:\n\tb: c\n", 2),             # libyaml: "found character that cannot start any token"
+    ("a:\n  b: 1\n\tc: 2\n", 3),     # libyaml: "found a tab character that violates indentation"
+])
+def test_tab_indentation_is_refused_with_a_tabs_fix(text, line):
+    err = problem(text)
+    assert err.line == line
+    assert err.message.startswith("YAML syntax error: ")
+    assert err.fix == "indent with spaces, not tabs."
+
+
+def test_colon_in_plain_text_suggests_quoting():
+    err = problem("tentang: Pasal 1: Ketentuan\n")
+    assert err.line == 1
+    assert "mapping values are not allowed" in err.message
+    assert "quotes" in err.fix
+
+
+def test_invalid_utf8_gives_line_and_message(tmp_path):
+    path = tmp_path / "bad.yaml"
+    path.write_bytes("a: é\nb: ok\n".encode("utf-8") + b"c: caf\xe9 (Latin-1)\n")
+    with pytest.raises(YamlProblem) as info:
+        yamlio.read_text(str(path))
+    assert info.value.line == 3
+    assert "UTF-8" in info.value.message
+    assert "UTF-8" in info.value.fix
+
+
+def test_utf8_bom_is_dropped(tmp_path):
+    path = tmp_path / "bom.yaml"
+    path.write_bytes(b"\xef\xbb\xbfa: b\n")
+    assert yamlio.load(yamlio.read_text(str(path))) == {"a": "b"}
+
+
+def test_nesting_up_to_max_depth_is_accepted():
+    depth = yamlio.MAX_DEPTH
+    data = yamlio.load("[" * (depth + 1) + "]" * (depth + 1))
+    for _ in range(depth):
+        data = data[0]
+    assert data == []
+
+
+def test_nesting_deeper_than_max_depth_is_refused():
+    depth = yamlio.MAX_DEPTH + 2
+    err = problem("[" * depth + "]" * depth)
+    assert err.line == 1
+    assert err.message == f"nesting is deeper than {yamlio.MAX_DEPTH} levels."
+
+
+def test_block_nesting_deeper_than_max_depth_is_refused():
+    text = "".join("  " * i + f"k{i}:\n" for i in range(yamlio.MAX_DEPTH + 2)) + "  " * 50 + "x: y\n"
+    assert "nesting is deeper" in problem(text).message
+
+
+def test_very_deep_nesting_is_refused_not_a_crash():
+    # 200 KB of brackets crashed libyaml's recursive composer (segfault) before the depth check.
+    n = 100_000
+    err = problem("[" * n + "]" * n)
+    assert "nesting is deeper" in err.message
+
+
+def test_file_over_max_bytes_is_refused(tmp_path, monkeypatch):
+    monkeypatch.setattr(yamlio, "MAX_BYTES", 1_000_000)
+    path = tmp_path / "big.yaml"
+    path.write_text("a: " + "x" * 1_000_000 + "\n", encoding="utf-8")
+    with pytest.raises(YamlProblem) as info:
+        yamlio.read_text(str(path))
+    assert info.value.line is None
+    assert info.value.message == "file is larger than 1,000,000 bytes."
+    assert "split it" in info.value.fix
+
+
+def test_file_at_max_bytes_is_read(tmp_path, monkeypatch):
+    monkeypatch.setattr(yamlio, "MAX_BYTES", 100)
+    path = tmp_path / "ok.yaml"
+    path.write_bytes(b"a: " + b"x" * 96 + b"\n")  # exactly 100 bytes
+    assert yamlio.read_text(str(path)).startswith("a: x")
+
+
+def test_non_scalar_key_is_refused():
+    err = problem("a: 1\n? [x, y]\n: z\n")
+    assert err.line == 2
+    assert err.message == "a key must be a plain word."
