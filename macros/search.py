@@ -48,7 +48,8 @@ or every provision matches "salin"."""
 UNUSED_BUNDLE_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js",
                        "pagefind-modular-ui.css", "pagefind-component-ui.js",
                        "pagefind-component-ui.css", "pagefind-highlight.js")
-"""Pagefind's ready-made UIs, which assets/search.js does without: not published (about 440 KB)."""
+"""Pagefind's ready-made UIs, which assets/search.js does without: not published (about 440 KB),
+nor is the WebAssembly of languages the index does not use."""
 
 
 _indexed: set[str] = set()
@@ -114,9 +115,11 @@ def build_index(site_dir: Path, language: str, expected_pages: int | None = None
     entry_file = bundle / "pagefind-entry.json"
     if not entry_file.is_file():
         raise Abort(f"Pagefind wrote no index to {bundle}:\n{output}")
-    for name in UNUSED_BUNDLE_FILES:
-        (bundle / name).unlink(missing_ok=True)
     entry = json.loads(entry_file.read_text(encoding="utf-8"))
+    used_wasm = {f"wasm.{lang.get('wasm') or 'unknown'}.pagefind" for lang in entry.get("languages", {}).values()}
+    for path in bundle.iterdir():
+        if path.name in UNUSED_BUNDLE_FILES or (path.name.startswith("wasm.") and path.name not in used_wasm):
+            path.unlink()
     pages = sum(lang.get("page_count", 0) for lang in entry.get("languages", {}).values())
     if pages != marked:
         raise Abort(f"Pagefind indexed {pages} pages, but {marked} carry data-pagefind-body.")

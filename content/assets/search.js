@@ -399,6 +399,13 @@
     openBtn.hidden = false;  // without JavaScript there is no search, so no button either
     openBtn.setAttribute("aria-expanded", "false");
     openBtn.addEventListener("click", open);
+    // Start fetching the index as soon as someone reaches for the button, not on every page view:
+    // a reader who never searches downloads none of it.
+    ["pointerenter", "focus", "touchstart"].forEach(function (type) {
+      openBtn.addEventListener(type, function () {
+        if (location.protocol !== "file:") load().catch(function () {});
+      }, { passive: true });
+    });
     root.querySelector(".ke-search__close").addEventListener("click", close);
     dialog.addEventListener("close", function () {
       openBtn.setAttribute("aria-expanded", "false");
