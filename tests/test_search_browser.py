@@ -128,6 +128,27 @@ def test_pungutan_liar_finds_provisions_of_each_region_and_opens_the_anchor(page
     assert 0 <= box["y"] < 900
 
 
+def test_a_sentence_finds_provisions_worded_differently(page, server):
+    """"tidak boleh menerima imbalan": only one regulation says "tidak boleh"; the others say
+    "dilarang ... menerima imbalan", and are listed after it."""
+    page.goto(server + "/")
+    page.keyboard.press("/")
+    page.locator("#ke-search-input").fill("tidak boleh menerima imbalan")
+    page.wait_for_function("() => document.querySelector('.ke-search__status').textContent.includes('halaman lain')")
+    status = page.locator(".ke-search__status").text_content()
+    assert status.startswith("1 halaman memuat “tidak boleh menerima imbalan”.")
+    assert "halaman lain memuat “menerima imbalan”" in status
+    page.wait_for_selector(".ke-result__provision")
+    found = results(page)
+    assert found[0]["region"].startswith("Kabupaten Sumbawa")  # the one with every word comes first
+    assert found[0]["provisions"][0]["where"] == "BAB III KODE ETIK PELAYANAN PUBLIK › Pasal 7 ayat (1) huruf b"
+    regions = " | ".join(r["region"] for r in found)
+    for region in ("Bengkayang", "Bengkalis", "Kalimantan Timur", "Banten"):
+        assert region in regions
+    bengkalis = next(r for r in found if "Bengkalis" in r["region"])
+    assert "menerima imbalan" in " ".join(bengkalis["provisions"][0]["marks"]).lower()
+
+
 def test_province_filter_narrows_results_to_that_province(page, server):
     page.goto(server + "/")
     search(page, "imbalan")

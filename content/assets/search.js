@@ -16,6 +16,8 @@
     nihilSaring: "Tidak ada halaman yang cocok dengan saringan ini.",
     jumlah: "{n} halaman memuat “{q}”.",
     jumlahSaring: "{n} halaman cocok dengan saringan.",
+    nihilSemua: "Tidak ada halaman yang memuat semua kata “{q}”.",
+    jumlahInti: "{n} halaman lain memuat “{q}”.",
     berkas: "Pencarian tidak dapat berjalan pada halaman yang dibuka langsung dari berkas (file://): " +
       "peramban melarangnya. Buka situs melalui server web, misalnya jalankan " +
       "“python3 -m http.server” di folder situs lalu buka http://localhost:8000/.",
@@ -34,6 +36,9 @@
     tahun: "Tahun",
     topik: "Topik"
   };
+  var FUNCTION_WORDS = ["tidak", "boleh", "dapat", "bisa", "harus", "wajib", "dilarang", "jangan",
+    "yang", "dan", "atau", "di", "ke", "dari", "untuk", "dengan", "pada", "dalam", "oleh", "bagi",
+    "ini", "itu", "akan", "sudah", "telah", "juga", "apa", "apakah", "bagaimana", "jika", "bila"];
   var PAGE_SIZE = 8;        // results whose data is fetched at a time
   var MAX_SUB = 4;          // provisions listed per page
   var EXCERPT_WORDS = 28;
@@ -77,7 +82,7 @@
     var base = new URL(root.getAttribute("data-base") || "./", document.baseURI).pathname;
     setStatus(TEKS.memuat);
     loading = import(bundle + "pagefind.js").then(function (pf) {
-      return pf.options({ baseUrl: base, excerptLength: EXCERPT_WORDS }).then(function () {
+      return pf.options({ baseUrl: base }).then(function () {
         return pf.init();
       }).then(function () {
         pagefind = pf;
@@ -176,21 +181,34 @@
       return;
     }
     setStatus(pagefind ? TEKS.mencari : TEKS.memuat);
+    var core = term ? keyWords(term) : "";
+    var full;
     load().then(function () {
       return pagefind.search(term || null, { filters: filters });
     }).then(function (res) {
-      if (my !== seq || !res) return;
-      showCounts(res);
+      full = res;
+      // Then the pages that hold the key words only, after those that hold them all.
+      if (!res || !core || core === term) return null;
+      return pagefind.search(core, { filters: filters });
+    }).then(function (relaxed) {
+      if (my !== seq || !full) return;
+      var seen = {};
+      full.results.forEach(function (r) { seen[r.id] = true; });
+      var extra = relaxed ? relaxed.results.filter(function (r) { return !seen[r.id]; }) : [];
+      showCounts(full.results.length || !relaxed ? full : relaxed);
       list.textContent = "";
-      pending = res.results.slice();
+      pending = full.results.concat(extra);
       lastTerm = term;
-      var n = res.results.length;
-      if (!n) {
+      var n = full.results.length;
+      if (!n && !extra.length) {
         moreBtn.hidden = true;
         setStatus(term ? fmt(TEKS.nihil, { q: term }) : TEKS.nihilSaring);
         return;
       }
-      setStatus(term ? fmt(TEKS.jumlah, { n: n, q: term }) : fmt(TEKS.jumlahSaring, { n: n }));
+      var status = !term ? fmt(TEKS.jumlahSaring, { n: n }) :
+        n ? fmt(TEKS.jumlah, { n: n, q: term }) : fmt(TEKS.nihilSemua, { q: term });
+      if (extra.length) status += " " + fmt(TEKS.jumlahInti, { n: extra.length, q: core });
+      setStatus(status);
       return more(my);
     }).catch(function (err) {
       if (my === seq) setStatus(err.message, true);
@@ -224,8 +242,9 @@
     var hits = (data.locations || []).slice().sort(function (a, b) { return a - b; });
     var hitSet = {};
     hits.forEach(function (h) { hitSet[h] = true; });
-    // A word as typed weighs more than another form of it: for "melayani", the provisions that
-    // say "melayani" come before the many that say "pelayanan".
+    // Provisions are ranked by how many of the words sought they hold (a long form that repeats
+    // "tidak" must not beat the provision that says "menerima imbalan"), and a word as typed
+    // weighs more than another form of it ("melayani" before the many "pelayanan").
     var terms = lastTerm.toLowerCase().split(/\s+/).map(bare);
     var groups = [];
     var byKey = {};
@@ -240,14 +259,19 @@
         var end = i + 1 < anchors.length ? anchors[i + 1].location : words.length;
         var title = !a ? data.meta.title :
           labels ? labels[a.id] : a.text.replace(/[¶#]\s*$/, "").trim();
-        g = byKey[key] = { anchor: a, title: title, start: start, end: end, hits: [], score: 0,
-                           order: groups.length };
+        g = byKey[key] = { anchor: a, title: title, start: start, end: end, hits: [], forms: {},
+                           exact: {}, order: groups.length };
         groups.push(g);
       }
       g.hits.push(h);
-      g.score += terms.indexOf(bare(words[h] || "")) >= 0 ? 4 : 1;
+      // A token may join several words ("hadiah/imbalan/suap;"): each counts.
+      pieces(words[h] || "").forEach(function (w) {
+        g.forms[w] = true;
+        if (terms.indexOf(w) >= 0) g.exact[w] = true;
+      });
     });
     groups.forEach(function (g) {
+      g.score = 10 * Object.keys(g.exact).length + 3 * Object.keys(g.forms).length + Math.min(g.hits.length, 5);
       // Start at the provision's first word unless the hit lies far into it.
       var from = g.hits[0] - g.start <= 16 ? g.start : g.hits[0] - 8;
       var to = Math.min(g.end, from + EXCERPT_WORDS);
@@ -262,6 +286,17 @@
 
   function bare(word) {
     return word.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+  }
+
+  function pieces(word) {
+    return word.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  }
+
+  // The words that carry the meaning of a query, without function words. Pagefind finds pages that
+  // hold every word, and regulations word a prohibition as "dilarang", "tidak boleh" or "tidak
+  // diperkenankan": "tidak boleh menerima imbalan" should also find "dilarang ... menerima imbalan".
+  function keyWords(term) {
+    return term.split(/\s+/).filter(function (w) { return FUNCTION_WORDS.indexOf(bare(w)) < 0; }).join(" ");
   }
 
   function excerpt(g) {
