@@ -1,0 +1,265 @@
+"""Search in a real browser (Playwright driving Debian's chromium) against the built site on localhost.
+
+The site is served twice: at the root, and under a sub-path (/kode-etik/) as on a shared host.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import re
+import shutil
+import threading
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+CHROMIUM = os.environ.get("KODEETIK_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update"]
+SUBPATH = "/kode-etik/"
+BENGKAYANG_HURUF_C = "bab_3__pasal_11__huruf_c"
+
+
+# --------------------------------------------------------------------------- fixtures
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep pytest output clean
+        pass
+
+
+@pytest.fixture(scope="module")
+def server(real_site, tmp_path_factory):
+    """One HTTP server on 127.0.0.1: the site at / and, through a symlink, at /kode-etik/."""
+    root = tmp_path_factory.mktemp("served")
+    shutil.copytree(real_site.site, root, dirs_exist_ok=True)
+    (root / SUBPATH.strip("/")).symlink_to(real_site.site, target_is_directory=True)
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(root)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_port}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install -e '.[test]')")
+    if not Path(CHROMIUM).is_file():
+        pytest.skip(f"no chromium at {CHROMIUM}: install Debian's package (apt-get install chromium; "
+                    "scripts/test.sh does it when run as root) or set KODEETIK_CHROMIUM")
+    with sync_api.sync_playwright() as pw:
+        instance = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    """A desktop page that fails the test on any script error or request off this machine."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="id-ID")
+    pg = context.new_page()
+    errors: list[str] = []
+    foreign: list[str] = []
+    pg.on("pageerror", lambda exc: errors.append(str(exc)))
+    pg.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    pg.on("request", lambda req: foreign.append(req.url)
+          if urlsplit(req.url).hostname not in ("127.0.0.1", None) and not req.url.startswith("data:") else None)
+    yield pg
+    context.close()
+    assert errors == []
+    assert foreign == []
+
+
+def search(pg, query: str) -> None:
+    """Open search with the keyboard shortcut and type a query; wait until the results are shown."""
+    pg.keyboard.press("/")
+    box = pg.locator("#ke-search-input")
+    box.fill(query)
+    pg.wait_for_function(
+        """q => { const s = document.querySelector('.ke-search__status').textContent;
+                  return s.includes('“' + q + '”') && !s.startsWith('Mencari'); }""", arg=query)
+    # Results are fetched in batches: wait until the first batch is in.
+    pg.wait_for_function("""() => document.querySelector('.ke-search__status').textContent.startsWith('Tidak ada')
+                             || document.querySelectorAll('.ke-result').length > 0""")
+
+
+def results(pg) -> list[dict]:
+    return pg.eval_on_selector_all(".ke-result", """items => items.map(li => ({
+        title: li.querySelector('.ke-result__title').textContent,
+        href: li.querySelector('.ke-result__title').href,
+        region: (li.querySelector('.ke-result__region') || {}).textContent || '',
+        provisions: [...li.querySelectorAll('.ke-result__provision a')].map(a => ({
+            where: a.querySelector('.ke-result__where').textContent,
+            anchor: a.dataset.anchor || '', href: a.href,
+            marks: [...a.querySelectorAll('mark')].map(m => m.textContent)}))}))""")
+
+
+# --------------------------------------------------------------------------- the issue's cases
+
+@pytest.mark.parametrize("prefix", ["/", SUBPATH])
+def test_pungutan_liar_finds_provisions_of_each_region_and_opens_the_anchor(page, server, prefix):
+    page.goto(server + prefix + "tentang/")
+    search(page, "pungutan liar")
+    found = results(page)
+    regions = " | ".join(r["region"] for r in found)
+    for region in ("Kabupaten Bengkalis", "Provinsi Kalimantan Timur", "Kabupaten Bengkayang"):
+        assert region in regions
+    # Negative control: regions whose codes never mention pungutan liar are not listed.
+    assert "Banten" not in regions and "Sumbawa" not in regions
+    bengkayang = next(r for r in found if "Bengkayang" in r["region"])
+    assert bengkayang["title"] == "Peraturan Bupati Bengkayang Nomor 51 Tahun 2020"
+    provision = bengkayang["provisions"][0]
+    assert provision["anchor"] == BENGKAYANG_HURUF_C
+    assert provision["where"] == "BAB III KODE ETIK PELAYANAN PUBLIK › Pasal 11 huruf c"
+    assert "pungutan liar" in " ".join(provision["marks"]).lower()
+    assert provision["href"].startswith(server + prefix + "peraturan/perbup-bengkayang-51-2020/")
+
+    page.locator(f'.ke-result__provision a[data-anchor="{BENGKAYANG_HURUF_C}"]').first.click()
+    page.wait_for_url(re.compile(re.escape(prefix) + r"peraturan/perbup-bengkayang-51-2020/#" + BENGKAYANG_HURUF_C + "$"))
+    target = page.evaluate("""() => { const t = document.querySelector(':target');
+                                      return t && [t.id, t.textContent.replace(/\\s+/g, ' ')]; }""")
+    assert target[0] == BENGKAYANG_HURUF_C and "pungutan liar" in target[1]
+    assert page.evaluate("() => document.querySelector('.ke-search__dialog').open") is False
+    # The provision is on screen, not only somewhere on the page.
+    box = page.locator("#" + BENGKAYANG_HURUF_C).bounding_box()
+    assert 0 <= box["y"] < 900
+
+
+def test_a_sentence_finds_provisions_worded_differently(page, server):
+    """"tidak boleh menerima imbalan": only one regulation says "tidak boleh"; the others say
+    "dilarang ... menerima imbalan", and are listed after it."""
+    page.goto(server + "/")
+    page.keyboard.press("/")
+    page.locator("#ke-search-input").fill("tidak boleh menerima imbalan")
+    page.wait_for_function("() => document.querySelector('.ke-search__status').textContent.includes('halaman lain')")
+    status = page.locator(".ke-search__status").text_content()
+    assert status.startswith("1 halaman memuat “tidak boleh menerima imbalan”.")
+    assert "halaman lain memuat “menerima imbalan”" in status
+    page.wait_for_selector(".ke-result__provision")
+    found = results(page)
+    assert found[0]["region"].startswith("Kabupaten Sumbawa")  # the one with every word comes first
+    assert found[0]["provisions"][0]["where"] == "BAB III KODE ETIK PELAYANAN PUBLIK › Pasal 7 ayat (1) huruf b"
+    regions = " | ".join(r["region"] for r in found)
+    for region in ("Bengkayang", "Bengkalis", "Kalimantan Timur", "Banten"):
+        assert region in regions
+    bengkalis = next(r for r in found if "Bengkalis" in r["region"])
+    assert "menerima imbalan" in " ".join(bengkalis["provisions"][0]["marks"]).lower()
+
+
+def test_province_filter_narrows_results_to_that_province(page, server):
+    page.goto(server + "/")
+    search(page, "imbalan")
+    before = results(page)
+    assert any("Riau" not in r["region"] for r in before)
+    page.select_option("#ke-search-filter-provinsi", "Kalimantan Barat")
+    page.wait_for_function("() => document.querySelector('.ke-search__status').textContent.startsWith('1 halaman')")
+    after = results(page)
+    assert len(after) < len(before)
+    assert after and all(r["region"].endswith("Provinsi Kalimantan Barat") for r in after)
+    # The option shows how many results it has, and the filters can be cleared again.
+    option = page.locator('#ke-search-filter-provinsi option[value="Kalimantan Barat"]').text_content()
+    assert option == "Kalimantan Barat (1)"
+    page.click(".ke-search__reset")
+    page.wait_for_function("n => document.querySelectorAll('.ke-result').length === n", arg=len(before))
+
+
+def test_district_and_year_filters_exist_with_their_values(page, server):
+    page.goto(server + "/")
+    page.click(".ke-search__open")
+    page.wait_for_selector("#ke-search-filter-kabupaten_kota")
+    labels = page.eval_on_selector_all(".ke-search__filter label", "ls => ls.map(l => l.textContent)")
+    assert labels == ["Provinsi", "Kabupaten/kota", "Jenis peraturan", "Tahun"]
+    districts = page.eval_on_selector_all("#ke-search-filter-kabupaten_kota option", "os => os.map(o => o.value)")
+    assert districts == ["", "Kabupaten Bengkalis", "Kabupaten Bengkayang", "Kabupaten Sumbawa"]
+    # A filter alone (no words) lists the regulations it selects.
+    page.select_option("#ke-search-filter-tahun", "2025")
+    page.wait_for_function("() => document.querySelectorAll('.ke-result').length === 1")
+    assert results(page)[0]["title"] == "Peraturan Gubernur Kalimantan Timur Nomor 8 Tahun 2025"
+
+
+def test_another_inflection_finds_the_provision(page, server):
+    """Indonesian stemming: "melayani" finds provisions that only say "pelayanan"."""
+    page.goto(server + "/")
+    search(page, "melayani")
+    marks = [m.lower().strip(".,;:()") for r in results(page) for p in r["provisions"] for m in p["marks"]]
+    assert "pelayanan" in marks
+    # Negative control: a word of another stem does not match "pelayanan".
+    search(page, "pelantikan")
+    assert "pelayanan" not in [m.lower() for r in results(page) for p in r["provisions"] for m in p["marks"]]
+
+
+def test_no_match_says_so(page, server):
+    page.goto(server + "/")
+    search(page, "imbalan")
+    assert results(page)  # negative control: the same box does find things
+    search(page, "zxqwv")
+    assert results(page) == []
+    status = page.locator(".ke-search__status").text_content()
+    assert status.startswith("Tidak ada ketentuan yang memuat “zxqwv”")
+
+
+# --------------------------------------------------------------------------- keyboard, phone, disk
+
+def test_keyboard_shortcut_and_arrow_keys(page, server):
+    page.goto(server + "/peraturan/perbup-sumbawa-6-2020/")
+    page.keyboard.press("Control+k")
+    assert page.evaluate("() => document.activeElement.id") == "ke-search-input"
+    page.keyboard.press("Escape")
+    assert page.evaluate("() => document.querySelector('.ke-search__dialog').open") is False
+    search(page, "imbalan")
+    page.keyboard.press("ArrowDown")
+    first = page.evaluate("() => document.activeElement.closest('.ke-search__results') && document.activeElement.href")
+    assert first
+    page.keyboard.press("ArrowDown")
+    second = page.evaluate("() => document.activeElement.href")
+    assert second and second != first
+    page.keyboard.press("ArrowUp")
+    page.keyboard.press("ArrowUp")
+    assert page.evaluate("() => document.activeElement.id") == "ke-search-input"
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_url(first)
+
+
+def test_search_on_a_phone(browser, server, tmp_path):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2,
+                                  is_mobile=True, has_touch=True, locale="id-ID")
+    pg = context.new_page()
+    pg.goto(server + SUBPATH + "peraturan/pergub-kaltim-8-2025/")
+    button = pg.locator(".ke-search__open")
+    assert button.is_visible()
+    box = button.bounding_box()
+    assert box["x"] + box["width"] <= 360 and box["width"] >= 32  # on screen, big enough to tap
+    button.tap()
+    pg.locator("#ke-search-input").fill("pungutan liar")
+    pg.wait_for_selector(".ke-result__provision")
+    dialog = pg.locator(".ke-search__dialog").bounding_box()
+    assert dialog["x"] == 0 and dialog["width"] == 360
+    assert pg.evaluate("() => document.querySelector('.ke-search__dialog').scrollWidth <= 360")
+    pg.screenshot(path=str(tmp_path / "phone.png"))
+    pg.locator(".ke-result__provision a").first.tap()
+    pg.wait_for_url(re.compile(r"#.+"))
+    assert pg.evaluate("() => !!document.querySelector(':target')")
+    context.close()
+
+
+def test_page_opened_from_disk_explains_why_search_cannot_work(browser, real_site):
+    context = browser.new_context()
+    pg = context.new_page()
+    pg.goto((real_site.site / "index.html").as_uri())
+    pg.click(".ke-search__open")
+    status = pg.locator(".ke-search__status")
+    assert "file://" in status.text_content() and "server web" in status.text_content()
+    assert pg.locator("#ke-search-input").is_disabled()
+    context.close()
+
+
+def test_search_box_is_hidden_without_javascript(browser, server):
+    context = browser.new_context(java_script_enabled=False)
+    pg = context.new_page()
+    pg.goto(server + "/")
+    assert pg.locator(".ke-search__open").is_hidden()
+    context.close()

@@ -1,0 +1,183 @@
+"""The search index as built: what is indexed, with which filters and locations, and when."""
+
+from __future__ import annotations
+
+import gzip
+from html import unescape as html_unescape
+import json
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from htmltext import text_of
+
+BENGKAYANG = "peraturan/perbup-bengkayang-51-2020/index.html"
+REGULATIONS = ("kep-diskominfotik-bengkalis-2024", "pergub-kaltim-8-2025", "kep-dinsos-banten-2024",
+               "perbup-sumbawa-6-2020", "perbup-bengkayang-51-2020")
+
+
+def read(build, rel: str) -> str:
+    return (build.site / rel).read_text(encoding="utf-8")
+
+
+def fragments(site: Path) -> dict[str, dict]:
+    """Pagefind's per-page records (gzip, a `pagefind_dcd` signature, then JSON), by URL."""
+    out = {}
+    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(path.read_bytes())
+        assert data.startswith(b"pagefind_dcd")
+        record = json.loads(data[len(b"pagefind_dcd"):])
+        out[record["url"]] = record
+    return out
+
+
+def search_data(html: str) -> dict[str, list[str]]:
+    """The data-pagefind-meta / -filter values of a page, from its .ke-search-data block."""
+    block = re.search(r'<div class="ke-search-data" hidden>(.*?)</div>', html, re.S)
+    assert block is not None
+    out: dict[str, list[str]] = {}
+    for kind, name, value in re.findall(
+            r'data-pagefind-(meta|filter)="([a-z_]+)\[data-value\]" data-value="([^"]*)"', block.group(1)):
+        out.setdefault(f"{kind}:{name}", []).append(html_unescape(value))
+    return out
+
+
+# --------------------------------------------------------------------------- what pages carry
+
+def test_regulation_content_is_the_indexed_body(real_site):
+    html = read(real_site, BENGKAYANG)
+    body = re.search(r'<div class="ke-search-body" data-pagefind-body>(.*?)<div class="ke-search-data"', html, re.S)
+    assert body is not None and 'id="bab_3__pasal_11__huruf_c"' in body.group(1)
+    # The chrome around the content is outside it.
+    assert "md-header" not in body.group(1) and "md-footer" not in body.group(1)
+    assert "md-nav" not in body.group(1)
+    assert html.count("data-pagefind-body") == 1
+
+
+def test_navigation_pages_are_not_indexed(real_site):
+    for rel in ("wilayah/kalimantan-barat/kabupaten-bengkayang/index.html", "wilayah/index.html",
+                "peraturan/index.html", "404.html"):
+        assert "data-pagefind-body" not in read(real_site, rel), rel
+    # Negative control: explanatory pages are.
+    assert "data-pagefind-body" in read(real_site, "tentang/index.html")
+
+
+def test_regulation_filters_and_metadata(real_site):
+    data = search_data(read(real_site, BENGKAYANG))
+    assert data["filter:provinsi"] == ["Kalimantan Barat"]
+    assert data["filter:kabupaten_kota"] == ["Kabupaten Bengkayang"]
+    assert data["filter:jenis"] == ["Peraturan Bupati"]
+    assert data["filter:tahun"] == ["2020"]
+    assert data["meta:title"] == ["Peraturan Bupati Bengkayang Nomor 51 Tahun 2020"]
+    assert data["meta:wilayah"] == ["Kabupaten Bengkayang, Provinsi Kalimantan Barat"]
+    lokasi = json.loads(data["meta:lokasi"][0])
+    assert lokasi["bab_3__pasal_11__huruf_c"] == "BAB III KODE ETIK PELAYANAN PUBLIK › Pasal 11 huruf c"
+    # A provincial regulation has no kabupaten/kota.
+    kaltim = search_data(read(real_site, "peraturan/pergub-kaltim-8-2025/index.html"))
+    assert kaltim["filter:provinsi"] == ["Kalimantan Timur"] and "filter:kabupaten_kota" not in kaltim
+
+
+def test_every_provision_id_on_a_page_has_a_location(real_site):
+    for reg in REGULATIONS:
+        html = read(real_site, f"peraturan/{reg}/index.html")
+        lokasi = json.loads(search_data(html)["meta:lokasi"][0])
+        body = html.split('data-pagefind-body>', 1)[1].split('<div class="ke-search-data"', 1)[0]
+        ids = set(re.findall(r'\sid="([^"]+)"', body))
+        assert ids and ids <= set(lokasi) | {"transkripsi"}, (reg, sorted(ids - set(lokasi))[:5])
+
+
+def test_locations_name_the_structure(real_site):
+    from macros.kodeetik import load_corpus
+    from macros.render.search import location_labels
+
+    corpus = load_corpus(ROOT / "regulations", sources_dir=ROOT / "sources")
+    regs = {r.id: r for r in corpus.regulations}
+    sumbawa = location_labels(regs["perbup-sumbawa-6-2020"])
+    assert sumbawa["bab_5__bagian_4__pasal_18__ayat_5"] == \
+        "BAB V MEKANISME PENEGAKAN KODE ETIK › Bagian Keempat › Pasal 18 ayat (5)"
+    assert sumbawa["mengingat__angka_9"] == "Mengingat angka 9"
+    bengkalis = location_labels(regs["kep-diskominfotik-bengkalis-2024"])
+    assert bengkalis["lampiran_1__angka_2__huruf_l"] == "Lampiran › angka 2 huruf l"
+    # An unnumbered paragraph or bullet is located by its parent, not named "paragraf"/"butir".
+    assert not [v for v in location_labels(regs["pergub-kaltim-8-2025"]).values()
+                if re.search(r"\b(paragraf|butir)\b", v)]
+
+
+# --------------------------------------------------------------------------- the index itself
+
+def test_index_is_built_in_the_final_site_for_indonesian(real_site):
+    entry = json.loads(read(real_site, "pagefind/pagefind-entry.json"))
+    assert list(entry["languages"]) == ["id"]
+    indexed = [p for p in real_site.site.rglob("*.html") if "data-pagefind-body" in p.read_text(encoding="utf-8")]
+    assert entry["languages"]["id"]["page_count"] == len(indexed) == len(REGULATIONS) + 2
+    assert (real_site.site / "pagefind" / "pagefind.js").is_file()
+    assert (real_site.site / "pagefind" / "wasm.id.pagefind").is_file()
+    assert not Path(str(real_site.site) + ".building").exists()
+    # Pagefind's ready-made UIs are not published (assets/search.js is the UI).
+    assert not (real_site.site / "pagefind" / "pagefind-component-ui.js").exists()
+
+
+def test_index_holds_the_words_without_chrome(real_site):
+    records = fragments(real_site.site)
+    assert set(records) == {"/", "/tentang/"} | {f"/peraturan/{r}/" for r in REGULATIONS}
+    page = records["/peraturan/perbup-bengkayang-51-2020/"]
+    content = page["content"]
+    assert "; meminta dan/atau menerima imbalan/biaya diluar ketentuan atau melakukan pungutan liar" in content
+    assert page["filters"]["provinsi"] == ["Kalimantan Barat"]
+    assert page["meta"]["title"] == "Peraturan Bupati Bengkayang Nomor 51 Tahun 2020"
+    for chrome in ("Salin tautan", "Salin kutipan", "Kutip sebagai", "Teks sumber", "¶", "huruf c:"):
+        assert chrome not in content, chrome
+    assert not re.search(r"\d{4}tentang|Nomor\d", content)  # no fused words
+    assert not any(re.search(r"Salin (tautan|kutipan)", r["content"])
+                   for url, r in records.items() if url.startswith("/peraturan/"))
+    # Negative control: the page itself does show those buttons and the information table.
+    html = read(real_site, BENGKAYANG)
+    assert "Salin tautan" in html and "Kutip sebagai" in html and "huruf c: </span>" in html
+    # Every anchor Pagefind recorded on the page is one the location map names.
+    lokasi = json.loads(page["meta"]["lokasi"])
+    assert {a["id"] for a in page["anchors"]} - set(lokasi) <= {"transkripsi"}
+
+
+# --------------------------------------------------------------------------- the build glue
+
+def test_index_is_built_before_the_staged_site_is_swapped_in():
+    """hooks.py moves site.building/ to site/ in on_post_build: Pagefind must index before that."""
+    from mkdocs.config import load_config
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    order = [getattr(f, "__module__", "") for f in config.plugins.events["post_build"]]
+    assert order.index("macros/search.py") < order.index("macros/hooks.py"), order
+    # ... while its page hook runs after hooks.py has placed the page HTML.
+    order = [getattr(f, "__module__", "") for f in config.plugins.events["page_content"]]
+    assert order.index("macros/hooks.py") < order.index("macros/search.py"), order
+
+
+def test_index_without_indexable_pages_fails_loudly(tmp_path):
+    from mkdocs.exceptions import Abort
+
+    from macros.search import build_index
+
+    # Pagefind alone would index the whole page, header and footer included, when no page is marked.
+    (tmp_path / "index.html").write_text("<html lang='id'><body><p>tanpa badan</p></body></html>")
+    with pytest.raises(Abort, match="0 pages carry data-pagefind-body, expected 1"):
+        build_index(tmp_path, language="id", expected_pages=1)
+    assert not (tmp_path / "pagefind").exists()
+    # Negative control: once the page is marked, the same call succeeds.
+    (tmp_path / "index.html").write_text("<html lang='id'><body><p data-pagefind-body>pelayanan</p></body></html>")
+    entry = build_index(tmp_path, language="id", expected_pages=1)
+    assert entry["languages"]["id"]["page_count"] == 1
+
+
+def test_header_offers_pagefind_search_not_materials(real_site):
+    html = read(real_site, BENGKAYANG)
+    header = re.search(r'<header class="md-header.*?</header>', html, re.S).group(0)
+    assert 'data-ke-search' in header and 'data-bundle="../../pagefind/"' in header
+    assert 'data-base="../../"' in header
+    assert "md-search" not in html  # Material's own search UI is gone
+    home = read(real_site, "index.html")
+    assert 'data-bundle="pagefind/"' in home
+    assert text_of(header, cls="ke-search__title") == "Cari dalam kode etik"
