@@ -7,6 +7,7 @@ items are matched to instruments by kind, number and year (`match_dasar`). Nothi
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
@@ -40,8 +41,8 @@ class StatusInstrumen:
     """One of KEADAAN's keys."""
     oleh: tuple[str, ...]
     """Ids (in the catalogue) of the instruments that revoked or amended it."""
-    sejak: str | None
-    """When that took effect, as an ISO date, if known."""
+    sejak: dt.date | None
+    """When that took effect, if known."""
     sumber: str | None
     """Where the fact is stated (Bahasa Indonesia); None only while `belum_diperiksa`."""
     catatan: str | None
@@ -220,7 +221,7 @@ def _instrumen(r: _Reader, item, line: int, kodes: set[str]):
                   "say where the fact is stated (the revoking instrument's provision, an official database), "
                   "or set keadaan: belum_diperiksa.")
         if keadaan is not None:
-            status = StatusInstrumen(keadaan=keadaan, oleh=oleh, sejak=sejak.isoformat() if sejak else None,
+            status = StatusInstrumen(keadaan=keadaan, oleh=oleh, sejak=sejak,
                                      sumber=sumber, catatan=r.text(st, "catatan", where))
     if None in (iid, jenis, tahun, singkatan, status):
         return None

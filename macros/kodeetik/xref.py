@@ -487,9 +487,9 @@ def build_links(corpus: Corpus, katalog: Katalog) -> Links:
 
 
 def citation_keys(reg: Regulation) -> dict[str, str]:
-    """Canonical citation (lowercase) → provision id, for every provision a citation can name.
+    """Canonical citation → provision id, for every provision a citation can name.
 
-    Used by the citation jump box: `pasal 17 ayat (1)` → `bab_5__bagian_3__pasal_17__ayat_1`.
+    Used by the citation jump box: `Pasal 17 ayat (1)` → `bab_5__bagian_3__pasal_17__ayat_1`.
     """
     out: dict[str, str] = {}
 
@@ -499,7 +499,7 @@ def citation_keys(reg: Regulation) -> dict[str, str]:
             if node.type in ("pasal", "diktum") or steps:
                 num = citations._canon(node.type, node.num)
                 here = steps + (Step(node.type, num),)
-                out.setdefault(str(Citation((citations.Ref(here),))).lower(), node.eid)
+                out.setdefault(str(Citation((citations.Ref(here),))), node.eid)
         elif node.type not in ("bab", "bagian", "paragraf") and steps and node.type not in _WRAPPERS:
             here = ()  # an unnumbered item ends the citable path
         for child in node.children:
@@ -509,7 +509,7 @@ def citation_keys(reg: Regulation) -> dict[str, str]:
         visit(top, ())
     for lamp in reg.lampiran:
         step = Step("lampiran", None if lamp.num is None else citations._canon("lampiran", lamp.num.upper()))
-        out.setdefault(str(Citation((citations.Ref((step,)),))).lower(), lamp.eid)
+        out.setdefault(str(Citation((citations.Ref((step,)),))), lamp.eid)
         for top in lamp.children:
             visit(top, (step,))
     return out
@@ -522,11 +522,11 @@ def mapped_keys(reg: Regulation) -> dict[str, str]:
         target = reg.provisions.get(peta.ke)
         if target is None:
             continue
-        out[peta.rujukan.lower()] = target.eid
+        out[peta.rujukan] = target.eid
         if peta.huruf:
             kids = [c for c in target.children if c.type == peta.huruf]
             for i, kid in enumerate(kids[:26]):
-                out[f"{peta.rujukan.lower()} huruf {chr(ord('a') + i)}"] = kid.eid
+                out[f"{peta.rujukan} huruf {chr(ord('a') + i)}"] = kid.eid
     return out
 
 
