@@ -325,8 +325,12 @@ class _Builder:
     def mention(self, ins: Instrumen, reg: Regulation, node: Node, sebagai: str) -> None:
         items = self.penyebutan.setdefault(ins.id, [])
         entry = Penyebutan(reg.id, node.eid, provision_label(reg, node.eid), sebagai)
-        if not any(p.peraturan == entry.peraturan and p.eid == entry.eid for p in items):
-            items.append(entry)
+        for i, p in enumerate(items):
+            if p.peraturan == entry.peraturan and p.eid == entry.eid:
+                if sebagai == "dasar":
+                    items[i] = entry  # being its legal basis says more than being named in it
+                return
+        items.append(entry)
 
     def run(self) -> Links:
         indexes = {reg.id: _RegIndex(reg) for reg in self.corpus.regulations}
