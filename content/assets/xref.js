@@ -7,7 +7,6 @@
 
   // ------------------------------------------------------------------ preview
   var tip = null, current = null, hideTimer = null;
-  var touch = window.matchMedia && window.matchMedia("(hover: none)").matches;
 
   function targetOf(link) {
     var hash = link.getAttribute("href") || "";
@@ -55,15 +54,13 @@
     body.textContent = previewText(el);
     t.appendChild(title);
     t.appendChild(body);
-    if (touch) {
-      var open = document.createElement("a");
-      open.className = "ke-preview__open";
-      open.href = link.getAttribute("href");
-      open.textContent = "Buka ketentuan";
-      open.addEventListener("click", hide);
-      t.appendChild(document.createElement("br"));
-      t.appendChild(open);
-    }
+    var open = document.createElement("a");
+    open.className = "ke-preview__open";
+    open.href = link.getAttribute("href");
+    open.textContent = "Buka ketentuan";
+    open.addEventListener("click", hide);
+    t.appendChild(document.createElement("br"));
+    t.appendChild(open);
     t.hidden = false;
     var r = link.getBoundingClientRect();
     var left = Math.max(8, Math.min(r.left + window.scrollX, window.scrollX + document.documentElement.clientWidth - t.offsetWidth - 8));
@@ -91,14 +88,20 @@
   }
 
   function setupPreview() {
-    document.addEventListener("mouseover", function (e) { var a = isRef(e.target); if (a && !touch) show(a); });
-    document.addEventListener("mouseout", function (e) { var a = isRef(e.target); if (a && !touch) scheduleHide(); });
+    // Pointer type of the last press: a tap shows the preview first, a mouse click follows the link.
+    var lastPointer = "mouse", shownAtPress = null, pressed = null;
+    document.addEventListener("pointerdown", function (e) {
+      lastPointer = e.pointerType; shownAtPress = current; pressed = isRef(e.target);
+    }, true);
+    document.addEventListener("pointerover", function (e) { var a = isRef(e.target); if (a && e.pointerType === "mouse") show(a); });
+    document.addEventListener("pointerout", function (e) { var a = isRef(e.target); if (a && e.pointerType === "mouse") scheduleHide(); });
     document.addEventListener("focusin", function (e) { var a = isRef(e.target); if (a) show(a); });
     document.addEventListener("focusout", function (e) { var a = isRef(e.target); if (a) scheduleHide(); });
     document.addEventListener("keydown", function (e) { if (e.key === "Escape" && current) { var c = current; hide(); c.focus(); } });
     document.addEventListener("click", function (e) {
       var a = isRef(e.target);
-      if (a && touch && current !== a) { e.preventDefault(); show(a); return; }
+      if (lastPointer === "touch" && !a && pressed && !(tip && tip.contains(e.target))) a = pressed; // a tap may land beside a wrapped link
+      if (a && lastPointer === "touch" && shownAtPress !== a) { e.preventDefault(); show(a); return; }
       if (a) { hide(); return; }
       if (tip && !tip.contains(e.target)) hide();
     });
@@ -142,9 +145,13 @@
       var num = norm(r.nomor);
       return (num === nomor || num.indexOf(nomor + "/") === 0 && tahun === null) && (tahun === null || r.tahun === tahun);
     });
-    if (hits.length > 1) {
-      var narrowed = hits.filter(function (r) { return text.indexOf(norm(r.wilayah)) !== -1; });
-      if (narrowed.length) hits = narrowed;
+    // Words beyond kind, number and year name a region: they must be the regulation's own.
+    var named = text.replace(/\b(?:peraturan|keputusan|kepala|dinas|bupati|gubernur|wali|kota|kabupaten|provinsi|daerah|nomor|no|tahun)\b/g, " ")
+      .replace(/[0-9][\w.\/-]*/g, " ").replace(/[^a-z]+/g, " ").trim();
+    if (named) {
+      hits = hits.filter(function (r) {
+        return text.indexOf(norm(r.wilayah)) !== -1 || rest.indexOf(norm(r.singkatan)) !== -1 || text.indexOf(norm(r.nama)) !== -1;
+      });
     }
     return hits;
   }
