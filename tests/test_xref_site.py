@@ -220,8 +220,6 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--d
 
 @pytest.fixture(scope="module")
 def server(real_site):
-    handler = partial(SimpleHTTPRequestHandler, directory=str(real_site.site))
-    handler.log_message = lambda *a, **k: None
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(real_site.site)))
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
