@@ -21,7 +21,7 @@ from mkdocs.exceptions import Abort  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 from mkdocs.structure.toc import get_toc  # noqa: E402
 
-from macros import state  # noqa: E402
+from macros import state, xref_glue  # noqa: E402
 from macros.kodeetik import DataErrors, load_corpus  # noqa: E402
 from macros.render import Renderer, plan_pages  # noqa: E402
 from macros.render.templating import uri_to_url  # noqa: E402
@@ -49,7 +49,8 @@ def on_config(config):
     state.corpus = corpus
     state.sources_dir = sources_dir
     state.renderer = Renderer(extra_dirs=[project / (config.theme.custom_dir or "overrides") / "kodeetik"])
-    state.pages = {p.uri: p for p in plan_pages(corpus)}
+    state.links, xref_context, xref_pages = xref_glue.prepare(corpus, data_dir, project)
+    state.pages = {p.uri: p for p in plan_pages(corpus, xref_context) + xref_pages}
     # Render everything now, before MkDocs cleans the site directory: a template error then leaves
     # the previous site as it was.
     state.html = {uri: state.renderer.render(p.template, uri_to_url(uri), **p.context)
@@ -104,7 +105,9 @@ def on_files(files: Files, config) -> Files:
         if existing is not None:
             files.remove(existing)
         # The Markdown is a stub: the page body is rendered from templates in on_page_content.
-        files.append(File.generated(config, uri, content=f"# {page.uri}\n"))
+        files.append(File.generated(config, uri, content=f"# {page.uri}\n", inclusion=xref_glue.inclusion(uri)))
+    for uri, content in xref_glue.extra_files(state.corpus).items():
+        files.append(File.generated(config, uri, content=content))
     for src in sorted(state.sources_dir.glob("*.txt")):
         files.append(File.generated(config, f"sumber/{src.name}", abs_src_path=str(src)))
     return files

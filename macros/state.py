@@ -12,6 +12,8 @@ pages: dict = {}
 """Generated pages by URI."""
 html: dict = {}
 """Rendered content by URI."""
+links = None
+"""The cross-references (kodeetik.xref.Links)."""
 sources_dir = None
 """Folder of the provenance texts."""
 final_site_dir: str | None = None
@@ -19,6 +21,6 @@ final_site_dir: str | None = None
 
 
 def reset() -> None:
-    global corpus, renderer, pages, html, sources_dir, final_site_dir
-    corpus = renderer = sources_dir = final_site_dir = None
+    global corpus, renderer, pages, html, sources_dir, final_site_dir, links
+    corpus = renderer = sources_dir = final_site_dir = links = None
     pages, html = {}, {}

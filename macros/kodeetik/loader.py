@@ -17,8 +17,8 @@ from typing import Any, Callable
 from . import ids, yamlio
 from .errors import Collector, DataErrors
 from .model import (JENIS, NODE_TYPES, NUMBERED_TYPES, STATUS, SUMBER_JENIS, WILAYAH_JENIS, Corpus,
-                    Dasar, Lampiran, Node, Pejabat, Penetapan, Penyelenggara, Perbaikan,
-                    Regulation, Status, Sumber, Wilayah)
+                    Dasar, Lampiran, Node, Pejabat, Penetapan, Penyelenggara, Perbaikan, PetaRujukan,
+                    Regulation, RujukanCatatan, Status, Sumber, Wilayah)
 
 WILAYAH_FILE = "_wilayah.yaml"
 PENYELENGGARA_FILE = "_penyelenggara.yaml"
@@ -282,7 +282,8 @@ def _load_penyelenggara(errors: Collector, path: Path, display: str, kodes: set[
 
 # --------------------------------------------------------------------------- nodes
 
-NODE_KEYS = ("type", "num", "marker", "heading", "text", "children", "text_after", "eid", "catatan", "dasar")
+NODE_KEYS = ("type", "num", "marker", "heading", "text", "children", "text_after", "eid", "catatan", "dasar",
+             "rujukan")
 ALLOWED_CHILDREN = {
     "bab": {"bagian", "paragraf", "pasal", "kelompok", "butir", "teks", "huruf", "angka", "formulir"},
     "bagian": {"paragraf", "pasal", "kelompok", "teks"},
@@ -377,9 +378,11 @@ class _NodeBuilder:
         dasar = None
         if "dasar" in m:
             dasar = self.dasar(m, where)
+        text_after = r.text(m, "text_after", where)
+        marks = _rujukan_marks(r, m, where, (text, text_after)) if "rujukan" in m else ()
         node = Node(type=ntype, num=num, eid=eid, marker=r.text(m, "marker", where), heading=heading,
-                    text=text, children=children, text_after=r.text(m, "text_after", where),
-                    catatan=r.text(m, "catatan", where), dasar=dasar, line=line)
+                    text=text, children=children, text_after=text_after,
+                    catatan=r.text(m, "catatan", where), dasar=dasar, line=line, rujukan=marks)
         if eid in self.index:
             r.err(line, where, f"id '{eid}' is already used by the node at line {self.first_line[eid]}.",
                   "numbers must be unique among siblings; if the original really repeats a number, "
@@ -399,13 +402,72 @@ class _NodeBuilder:
                      tahun=r.year(d, "tahun", where + " > dasar"), tentang=r.text(d, "tentang", where))
 
 
+def _rujukan_marks(r: _Reader, m: yamlio.Map, where: str, texts) -> tuple[RujukanCatatan, ...]:
+    """`rujukan:` on a node: references in its text that get no link, each external or explained."""
+    out = []
+    items = r.seq(m, "rujukan", where + " > rujukan")
+    for item, line in zip(items, items.item_lines):
+        k = r.mapping(item, line, where + " > rujukan")
+        if k is None or not r.keys(k, where + " > rujukan", ("teks",), ("luar", "keterangan")):
+            continue
+        teks = r.text(k, "teks", where + " > rujukan", required=True)
+        luar, ket = r.text(k, "luar", where + " > rujukan"), r.text(k, "keterangan", where + " > rujukan")
+        if teks is None:
+            continue
+        if luar is None and ket is None:
+            r.err(line, where + " > rujukan", f"the reference '{teks}' is neither marked external nor explained.",
+                  "add 'luar:' (the instrument it points into) or 'keterangan:' (why it has no link).")
+        if not any(t and teks in t for t in texts):
+            r.err(r.line_of(k, "teks"), where + " > rujukan", f"'{teks}' does not occur in this node's text.",
+                  "copy the reference exactly as it stands in 'text' or 'text_after'.")
+        out.append(RujukanCatatan(teks=teks, luar=luar, keterangan=ket, line=line))
+    return tuple(out)
+
+
+def _peta_rujukan(r: _Reader, m: yamlio.Map, provisions: dict[str, Node]) -> tuple[PetaRujukan, ...]:
+    """`peta_rujukan:` on a regulation: cited units the source leaves unnumbered, mapped by the editors."""
+    from .citations import CitationError, parse
+
+    out = []
+    items = r.seq(m, "peta_rujukan", "peta_rujukan")
+    pasal_nums = {n.num.upper() for n in provisions.values() if n.type == "pasal" and n.num}
+    for item, line in zip(items, items.item_lines):
+        k = r.mapping(item, line, "peta_rujukan")
+        if k is None or not r.keys(k, "peta_rujukan", ("rujukan", "ke", "keterangan"), ("huruf",)):
+            continue
+        rujukan, ke = r.text(k, "rujukan", "peta_rujukan", True), r.text(k, "ke", "peta_rujukan", True)
+        ket, huruf = r.text(k, "keterangan", "peta_rujukan", True), r.text(k, "huruf", "peta_rujukan")
+        if None in (rujukan, ke, ket):
+            continue
+        try:
+            cit = parse(rujukan)
+        except CitationError:
+            cit = None
+        if cit is None or len(cit.refs) != 1 or cit.instrument or len(cit.refs[0].steps) != 1 \
+                or cit.refs[0].steps[0].kind != "pasal" or cit.refs[0].end is not None:
+            r.err(r.line_of(k, "rujukan"), "peta_rujukan", f"'{rujukan}' is not a single Pasal.",
+                  "write the cited Pasal alone, e.g. rujukan: Pasal 10.")
+            continue
+        if cit.refs[0].steps[0].num in pasal_nums:
+            r.err(r.line_of(k, "rujukan"), "peta_rujukan", f"{rujukan} exists in the text; it needs no mapping.",
+                  "remove this entry: references to it are linked directly.")
+        if ke not in provisions:
+            r.err(r.line_of(k, "ke"), "peta_rujukan", f"there is no provision with id '{ke}'.",
+                  "use the id shown in the provision's link (#...) on the regulation's page.")
+        if huruf is not None and huruf not in NODE_TYPES:
+            r.err(r.line_of(k, "huruf"), "peta_rujukan", f"'{huruf}' is not a node type.",
+                  f"use one of: {', '.join(NODE_TYPES)}.")
+        out.append(PetaRujukan(rujukan=str(cit), ke=ke, huruf=huruf, keterangan=ket, line=line))
+    return tuple(out)
+
+
 # --------------------------------------------------------------------------- regulations
 
 REG_REQUIRED = ("id", "jenis", "nomor", "tahun", "tentang", "singkatan", "wilayah", "penyelenggara",
                 "status", "sumber")
 REG_OPTIONAL = ("kepala", "judul", "pembukaan", "menimbang", "mengingat", "memutuskan", "batang_tubuh",
                 "diktum", "penutup", "ditetapkan", "diundangkan", "pengundangan", "tembusan", "lampiran",
-                "catatan")
+                "catatan", "peta_rujukan")
 
 
 def _penetapan(r: _Reader, m: yamlio.Map, key: str, where: str) -> Penetapan | None:
@@ -538,6 +600,7 @@ def _load_regulation(errors: Collector, path: Path, display: str, wilayah: dict[
             r.err(m.line, "", "the regulation has neither batang_tubuh nor diktum.",
                   "add the enacted text (see regulations/README.md).")
 
+    peta = _peta_rujukan(r, m, nb.index) if "peta_rujukan" in m else ()
     reg_kwargs = dict(
         jenis=jenis, nomor=r.text(m, "nomor", "nomor", required=True),
         tahun=r.year(m, "tahun", "tahun", required=True), tentang=r.text(m, "tentang", "tentang", required=True),
@@ -555,7 +618,8 @@ def _load_regulation(errors: Collector, path: Path, display: str, wilayah: dict[
         return None
     return Regulation(id=rid, path=display, wilayah=wil, penyelenggara=pen, status=status, sumber=sumber,
                       menimbang=menimbang, mengingat=mengingat, batang_tubuh=body, diktum=diktum,
-                      lampiran=tuple(lampiran), provisions=MappingProxyType(dict(nb.index)), **reg_kwargs)
+                      lampiran=tuple(lampiran), provisions=MappingProxyType(dict(nb.index)),
+                      peta_rujukan=peta, **reg_kwargs)
 
 
 def load_corpus(directory: str | os.PathLike, sources_dir: str | os.PathLike | None = None,

@@ -105,6 +105,36 @@ class Dasar:
 
 
 @dataclass(frozen=True, slots=True)
+class RujukanCatatan:
+    """A reference in a provision's text that deliberately has no link: external, or explained."""
+
+    teks: str
+    """The reference as it stands in the node's text, e.g. `Pasal 49`."""
+    luar: str | None
+    """The other instrument it points into (free text), when the reference is external."""
+    keterangan: str | None
+    """Why it has no link (Bahasa Indonesia); shown to readers."""
+    line: int
+    """Line in the YAML file, for messages."""
+
+
+@dataclass(frozen=True, slots=True)
+class PetaRujukan:
+    """Editorial mapping of a cited unit that the source does not number (a deck without Pasal numbers)."""
+
+    rujukan: str
+    """The unit as cited in the text, e.g. `Pasal 10`."""
+    ke: str
+    """Id of the provision it is taken to be, e.g. `bab_3__kelompok_5`."""
+    huruf: str | None
+    """Node type of its children counted as huruf a, b, c... in order (e.g. `butir`); None if not cited."""
+    keterangan: str
+    """Why this is inferred (Bahasa Indonesia); shown to readers as an editorial inference."""
+    line: int
+    """Line in the YAML file, for messages."""
+
+
+@dataclass(frozen=True, slots=True)
 class Node:
     """One provision or structural unit (BAB, Pasal, ayat, huruf, Diktum, ...)."""
 
@@ -130,6 +160,8 @@ class Node:
     """The cited instrument, for Mengingat items."""
     line: int
     """Line in the YAML file, for messages."""
+    rujukan: tuple[RujukanCatatan, ...] = ()
+    """References in its text marked as external or explained (they get no link)."""
 
     @property
     def display_marker(self) -> str:
@@ -299,6 +331,8 @@ class Regulation:
     """Editorial notes on the whole regulation."""
     provisions: Mapping[str, Node] = field(default_factory=lambda: MappingProxyType({}))
     """Every node by id."""
+    peta_rujukan: tuple[PetaRujukan, ...] = ()
+    """Editorial mappings of cited units the source does not number."""
 
     @property
     def is_keputusan(self) -> bool:

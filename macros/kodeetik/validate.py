@@ -5,8 +5,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from .dasar import load_katalog
 from .errors import DataErrors
 from .loader import load_corpus
+from .xref import build_links
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -17,11 +19,19 @@ def main(argv: list[str] | None = None) -> int:
     except DataErrors as exc:
         print(exc.report(), file=sys.stderr)
         return 1
+    katalog, errors = load_katalog(directory, corpus)
+    if errors:
+        print(DataErrors(errors).report(), file=sys.stderr)
+        return 1
+    links = build_links(corpus, katalog)
+    for problem in links.problems:  # the build reports these as warnings (fatal with --strict)
+        print(f"warning: {problem}", file=sys.stderr)
     n = len(corpus.regulations)
     provisions = sum(len(r.provisions) for r in corpus.regulations)
     print(f"OK: {n} regulation{'s' if n != 1 else ''}, {provisions} provisions, "
-          f"{len(corpus.wilayah)} regions, {len(corpus.penyelenggara)} penyelenggara.")
-    return 0
+          f"{len(corpus.wilayah)} regions, {len(corpus.penyelenggara)} penyelenggara, "
+          f"{len(katalog.instrumen)} instruments, {links.jumlah} cross-references.")
+    return 1 if links.problems else 0
 
 
 if __name__ == "__main__":

@@ -90,14 +90,14 @@ def regulation_toc(reg: Regulation) -> tuple[TocEntry, ...]:
     return tuple(out)
 
 
-def plan_pages(corpus: Corpus) -> list[GeneratedPage]:
-    """Every page made from the data, in a stable order."""
+def plan_pages(corpus: Corpus, extra_context: dict | None = None) -> list[GeneratedPage]:
+    """Every page made from the data, in a stable order; `extra_context` reaches every template."""
     pages: list[GeneratedPage] = []
     links = {
         "reg_url": {r.id: regulation_url(r) for r in corpus.regulations},
         "wil_url": {w.kode: wilayah_url(corpus, w) for w in corpus.wilayah},
     }
-    common = {"corpus": corpus, **links}
+    common = {"corpus": corpus, **links, **(extra_context or {})}
     for reg in corpus.regulations:
         pages.append(GeneratedPage(
             uri=regulation_uri(reg),

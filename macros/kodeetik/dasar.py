@@ -1,0 +1,234 @@
+"""The catalogue of legal bases (`regulations/_dasar_hukum.yaml`): every instrument the regulations cite.
+
+Each instrument carries its status (in force, amended, revoked; by what; since when; and the source of
+that fact), so the site can tell a reader that a regulation still rests on a revoked law. Mengingat
+items are matched to instruments by kind, number and year (`match_dasar`). Nothing here knows MkDocs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+from typing import Mapping
+
+from . import yamlio
+from .citations import UUD, Instrument, normalise_jenis
+from .errors import Collector
+from .loader import ID_RE, _read_file, _Reader  # the same readers as the regulation files
+from .model import Corpus, Dasar, Regulation
+
+DASAR_FILE = "_dasar_hukum.yaml"
+KEADAAN = {
+    "berlaku": "Berlaku",
+    "diubah": "Berlaku dengan perubahan",
+    "dicabut": "Dicabut",
+    "belum_diperiksa": "Status belum diperiksa",
+}
+"""Statuses of an instrument, with the label readers see."""
+
+_REGIONAL_BARE = ("Peraturan Daerah", "Peraturan Gubernur", "Peraturan Bupati", "Peraturan Wali Kota",
+                  "Keputusan Gubernur", "Keputusan Bupati", "Keputusan Wali Kota")
+"""Kinds a regional Mengingat may write without the region, meaning the citing region's own."""
+
+
+@dataclass(frozen=True, slots=True)
+class StatusInstrumen:
+    """Whether an instrument is in force, and how we know."""
+
+    keadaan: str
+    """One of KEADAAN's keys."""
+    oleh: tuple[str, ...]
+    """Ids (in the catalogue) of the instruments that revoked or amended it."""
+    sejak: dt.date | None
+    """When that took effect, if known."""
+    sumber: str | None
+    """Where the fact is stated (Bahasa Indonesia); None only while `belum_diperiksa`."""
+    catatan: str | None
+    """What a reader should know about the status (Bahasa Indonesia)."""
+
+    @property
+    def label(self) -> str:
+        return KEADAAN[self.keadaan]
+
+
+@dataclass(frozen=True, slots=True)
+class Instrumen:
+    """An instrument cited by the regulations: a law, regulation or decision, national or regional."""
+
+    id: str
+    """Slug, e.g. `uu-5-2014`; used in URLs."""
+    jenis: str
+    """Kind in full, with its region for a regional instrument: `Peraturan Gubernur Kalimantan Barat`."""
+    nomor: str | None
+    """Number as written; None for the Constitution."""
+    tahun: int
+    """Year."""
+    tentang: str | None
+    """Subject."""
+    singkatan: str
+    """Short name, e.g. `UU 5/2014`."""
+    wilayah: str | None
+    """Kemendagri code of the issuing region for a regional instrument; None for a national one."""
+    status: StatusInstrumen
+    """In force or not."""
+    line: int
+    """Line in the catalogue file, for messages."""
+
+    @property
+    def nama(self) -> str:
+        """`Undang-Undang Nomor 5 Tahun 2014`."""
+        return str(Instrument(self.jenis, self.nomor, self.tahun))
+
+    @property
+    def is_daerah(self) -> bool:
+        return self.wilayah is not None
+
+    @property
+    def key(self) -> tuple[str, str, int | None]:
+        return Instrument(self.jenis, self.nomor, self.tahun).key
+
+
+@dataclass(frozen=True)
+class Katalog:
+    """Every instrument in `_dasar_hukum.yaml`, by id and by (kind, number, year)."""
+
+    instrumen: tuple[Instrumen, ...]
+    """In file order."""
+    path: str
+    """The file, for messages."""
+    by_id: Mapping[str, Instrumen]
+    """Instruments by id."""
+    by_key: Mapping[tuple, Instrumen]
+    """Instruments by Instrument.key."""
+
+    def find(self, inst: Instrument) -> Instrumen | None:
+        found = self.by_key.get(inst.key)
+        if found is None and inst.tahun is None:
+            # "Nomor 5" without a year still names one instrument when only one has that number.
+            hits = [i for k, i in self.by_key.items() if k[:2] == inst.key[:2]]
+            found = hits[0] if len(hits) == 1 else None
+        return found
+
+    def replaced_by(self, ins: Instrumen) -> list[Instrumen]:
+        return [self.by_id[i] for i in ins.status.oleh]
+
+    def replaces(self, ins: Instrumen) -> list[Instrumen]:
+        return [i for i in self.instrumen if ins.id in i.status.oleh]
+
+
+def qualified_jenis(corpus: Corpus, reg: Regulation, jenis: str) -> str:
+    """`Peraturan Daerah` in a Bengkayang regulation means `Peraturan Daerah Kabupaten Bengkayang`."""
+    j = normalise_jenis(jenis)
+    if j not in _REGIONAL_BARE:
+        return j
+    wil = reg.wilayah
+    if j.endswith("Gubernur") and not wil.is_provinsi:
+        wil = corpus.province_of(wil)
+    if j == "Peraturan Daerah":
+        return f"{j} {wil.nama_lengkap}"
+    return f"{j} {wil.nama}"
+
+
+def match_dasar(katalog: Katalog, corpus: Corpus, reg: Regulation, dasar: Dasar) -> Instrumen | None:
+    """The catalogue instrument a Mengingat item's `dasar` names, or None."""
+    if dasar.jenis is None:
+        return None
+    jenis = qualified_jenis(corpus, reg, dasar.jenis)
+    return katalog.find(Instrument(jenis, dasar.nomor, dasar.tahun))
+
+
+def load_katalog(directory: str | Path, corpus: Corpus, display: str | None = None) -> tuple[Katalog, list]:
+    """Read and validate the catalogue; return it with the DataErrors found (empty when valid)."""
+    path = Path(directory) / DASAR_FILE
+    shown = display or str(path)
+    errors = Collector()
+    empty = Katalog((), shown, MappingProxyType({}), MappingProxyType({}))
+    if not path.is_file():
+        errors.add(shown, None, "", "the catalogue of legal bases is missing.",
+                   "restore regulations/_dasar_hukum.yaml (see regulations/README.md).")
+        return empty, errors.errors
+    data = _read_file(errors, path, shown)
+    r = _Reader(errors, shown)
+    m = r.mapping(data, 1, "") if data is not None else None
+    if m is None or not r.keys(m, "", ("instrumen",), ()):
+        return empty, errors.errors
+    kodes = {w.kode for w in corpus.wilayah}
+    out: list[Instrumen] = []
+    oleh_refs: list[tuple[Instrumen, yamlio.Map]] = []
+    items = r.seq(m, "instrumen", "instrumen")
+    for item, line in zip(items, items.item_lines):
+        ins = _instrumen(r, item, line, kodes)
+        if ins is not None:
+            out.append(ins[0])
+            oleh_refs.append(ins)
+    by_id: dict[str, Instrumen] = {}
+    by_key: dict[tuple, Instrumen] = {}
+    for ins in out:
+        if ins.id in by_id:
+            r.err(ins.line, ins.id, f"id '{ins.id}' is used twice (first at line {by_id[ins.id].line}).",
+                  "give each instrument its own id.")
+        if ins.key in by_key:
+            r.err(ins.line, ins.id, f"{ins.nama} is listed twice (first as '{by_key[ins.key].id}').",
+                  "keep one entry per instrument.")
+        by_id.setdefault(ins.id, ins)
+        by_key.setdefault(ins.key, ins)
+    for ins, st in oleh_refs:
+        for oid in ins.status.oleh:
+            if oid not in by_id:
+                r.err(r.line_of(st, "oleh"), f"{ins.id} > status", f"'oleh' names '{oid}', which is not in this file.",
+                      "add that instrument to the catalogue, or use the id of one listed here.")
+            elif oid == ins.id:
+                r.err(r.line_of(st, "oleh"), f"{ins.id} > status", "an instrument cannot revoke itself.",
+                      "name the instrument that revoked or amended it.")
+    return Katalog(tuple(out), shown, MappingProxyType(by_id), MappingProxyType(by_key)), errors.errors
+
+
+def _instrumen(r: _Reader, item, line: int, kodes: set[str]):
+    d = r.mapping(item, line, "instrumen")
+    if d is None:
+        return None
+    iid = d.get("id") if isinstance(d.get("id"), str) else f"(line {line})"
+    if not r.keys(d, iid, ("id", "jenis", "tahun", "singkatan", "status"), ("nomor", "tentang", "wilayah")):
+        return None
+    iid = r.text(d, "id", iid, required=True)
+    jenis = r.text(d, "jenis", iid, required=True)
+    tahun = r.year(d, "tahun", iid, required=True)
+    singkatan = r.text(d, "singkatan", iid, required=True)
+    nomor, wilayah = r.text(d, "nomor", iid), r.text(d, "wilayah", iid)
+    if iid is not None and not ID_RE.match(iid):
+        r.err(r.line_of(d, "id"), iid, f"id '{iid}' is not a valid id.",
+              "use lowercase letters, digits and '-', e.g. uu-5-2014.")
+    if jenis is not None and nomor is None and normalise_jenis(jenis) != UUD:
+        r.err(d.line, iid or "", "missing 'nomor'.", "give the instrument's number as written.")
+    if wilayah is not None and wilayah not in kodes:
+        r.err(r.line_of(d, "wilayah"), iid or "", f"unknown wilayah '{wilayah}'.",
+              "use a code from _wilayah.yaml (in quotes), or add the region there.")
+    st = r.mapping(d.get("status"), r.line_of(d, "status"), f"{iid} > status")
+    status = None
+    if st is not None and r.keys(st, f"{iid} > status", ("keadaan",), ("oleh", "sejak", "sumber", "catatan")):
+        where = f"{iid} > status"
+        keadaan = r.choice(st, "keadaan", where, tuple(KEADAAN))
+        oleh = r.strings(st, "oleh", where)
+        sumber = r.text(st, "sumber", where)
+        sejak = r.date(st, "sejak", where)
+        if keadaan == "dicabut" and not oleh:
+            r.err(st.line, where, "a revoked instrument needs 'oleh'.",
+                  "list the id of the instrument that revoked it, e.g. oleh: [uu-20-2023].")
+        if keadaan not in (None, "belum_diperiksa") and sumber is None:
+            r.err(st.line, where, f"the status '{keadaan}' needs its 'sumber'.",
+                  "say where the fact is stated (the revoking instrument's provision, an official database), "
+                  "or set keadaan: belum_diperiksa.")
+        if keadaan is not None:
+            status = StatusInstrumen(keadaan=keadaan, oleh=oleh, sejak=sejak,
+                                     sumber=sumber, catatan=r.text(st, "catatan", where))
+    if None in (iid, jenis, tahun, singkatan, status):
+        return None
+    return Instrumen(id=iid, jenis=normalise_jenis(jenis), nomor=nomor, tahun=tahun,
+                     tentang=r.text(d, "tentang", iid), singkatan=singkatan, wilayah=wilayah,
+                     status=status, line=line), st
+
+
+__all__ = ["DASAR_FILE", "KEADAAN", "Instrumen", "Katalog", "StatusInstrumen", "load_katalog", "match_dasar",
+           "qualified_jenis"]
