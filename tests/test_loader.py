@@ -87,6 +87,7 @@ def make_project(tmp_path: Path, regulations: dict[str, str] | None = None, *,
         (reg_dir / "_wilayah.yaml").write_text(wilayah, encoding="utf-8")
     if penyelenggara is not None:
         (reg_dir / "_penyelenggara.yaml").write_text(penyelenggara, encoding="utf-8")
+    (reg_dir / "_dasar_hukum.yaml").write_text("instrumen: []\n", encoding="utf-8")
     for name, text in ({REG_FILE: REG} if regulations is None else regulations).items():
         (reg_dir / name).write_text(text, encoding="utf-8")
     return reg_dir
@@ -170,7 +171,7 @@ def test_unknown_key_inside_a_node(tmp_path):
     assert (err.line, err.where) == (line_of(text, "teks:"), "bab I > pasal 1")
     assert err.message == "unknown key 'teks'."
     assert err.fix == ("remove it or use one of: type, num, marker, heading, text, children, "
-                       "text_after, eid, catatan, dasar.")
+                       "text_after, eid, catatan, dasar, rujukan.")
 
 
 def test_missing_required_key(tmp_path):
@@ -578,4 +579,5 @@ def test_validate_command_succeeds_on_good_data(tmp_path):
     proc = run_validate(make_project(tmp_path))
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.startswith("OK:")
-    assert proc.stdout.strip() == "OK: 1 regulation, 2 provisions, 2 regions, 1 penyelenggara."
+    assert proc.stdout.strip() == ("OK: 1 regulation, 2 provisions, 2 regions, 1 penyelenggara, "
+                                   "0 instruments, 0 cross-references.")

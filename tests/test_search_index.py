@@ -86,6 +86,8 @@ def test_every_provision_id_on_a_page_has_a_location(real_site):
         lokasi = json.loads(search_data(html)["meta:lokasi"][0])
         body = html.split('data-pagefind-body>', 1)[1].split('<div class="ke-search-data"', 1)[0]
         ids = set(re.findall(r'\sid="([^"]+)"', body))
+        # Ids that are not provisions: the transcription notes, the notes of inferred references.
+        ids = {i for i in ids if not i.startswith("dugaan-")}
         assert ids and ids <= set(lokasi) | {"transkripsi"}, (reg, sorted(ids - set(lokasi))[:5])
 
 
@@ -112,7 +114,7 @@ def test_index_is_built_in_the_final_site_for_indonesian(real_site):
     entry = json.loads(read(real_site, "pagefind/pagefind-entry.json"))
     assert list(entry["languages"]) == ["id"]
     indexed = [p for p in real_site.site.rglob("*.html") if "data-pagefind-body" in p.read_text(encoding="utf-8")]
-    assert entry["languages"]["id"]["page_count"] == len(indexed) == len(REGULATIONS) + 2
+    assert entry["languages"]["id"]["page_count"] == len(indexed) > len(REGULATIONS) + 2
     assert (real_site.site / "pagefind" / "pagefind.js").is_file()
     assert (real_site.site / "pagefind" / "wasm.id.pagefind").is_file()
     assert not Path(str(real_site.site) + ".building").exists()
@@ -122,7 +124,14 @@ def test_index_is_built_in_the_final_site_for_indonesian(real_site):
 
 def test_index_holds_the_words_without_chrome(real_site):
     records = fragments(real_site.site)
-    assert set(records) == {"/", "/tentang/"} | {f"/peraturan/{r}/" for r in REGULATIONS}
+    urls = set(records)
+    assert {"/", "/tentang/"} | {f"/peraturan/{r}/" for r in REGULATIONS} <= urls
+    # Explanatory pages about the cited laws are searchable ...
+    assert "/dasar-hukum/uu-25-2009/" in urls
+    # ... pages that only list or link to others are not (a region is a filter instead).
+    navigation = {"/peraturan/", "/wilayah/", "/dasar-hukum/", "/cari-pasal/"}
+    assert not urls & navigation
+    assert not [u for u in urls if u.startswith("/wilayah/")]
     page = records["/peraturan/perbup-bengkayang-51-2020/"]
     content = page["content"]
     assert "; meminta dan/atau menerima imbalan/biaya diluar ketentuan atau melakukan pungutan liar" in content

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from ..kodeetik.model import Corpus, Node, Regulation
 
-NAVIGATION_TEMPLATES = frozenset({"region.html", "region_index.html", "regulation_index.html"})
+NAVIGATION_TEMPLATES = frozenset({"region.html", "region_index.html", "regulation_index.html",
+                                  "dasar_index.html", "cari_pasal.html"})
 """Generated pages that only list and link to regulations: left out of the index, so results are
 the provisions themselves (a region is a filter instead)."""
 
