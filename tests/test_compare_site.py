@@ -345,6 +345,9 @@ def test_side_by_side_reads_the_choice_from_the_url(browser, served):
     assert "biaya diluar ketentuan atau melakukan pungutan liar (pungli)" in bengkayang
     assert "biaya di luar ketentuan atau melakukan pungutan liar;" in kaltim and "(pungli)" not in kaltim
     assert "Tidak diatur dalam Perbup Sumbawa 6/2020" in sumbawa
+    ref = block.locator(f'[data-regulation="{BENGKAYANG}"] a.ke-hit__ref')
+    assert ref.inner_text() == "Pasal 11 huruf c"
+    assert ref.evaluate("a => a.href") == served + f"peraturan/{BENGKAYANG}/#bab_3__pasal_11__huruf_c"
     assert page.locator(".ke-sbs__area h2").all_inner_texts() == ["Larangan"]  # the area filter holds
     assert page.is_checked(f'input[value="{KALTIM}"]') and not page.is_checked(f'input[value="{BANTEN}"]')
     assert errors == []

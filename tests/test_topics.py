@@ -18,6 +18,7 @@ from macros.kodeetik import export
 from macros.kodeetik.glossary import definitions, entries, term_of
 from macros.kodeetik.topics import flat_text, ref_label, untagged_report
 from macros.kodeetik.topics_loader import load_topics
+from macros.render.compare import column_groups
 from macros.render.pages import regulation_url
 
 CORPUS = load_corpus(ROOT / "regulations")
@@ -292,3 +293,18 @@ def test_comparison_json_matches_the_coding(hostile):
     assert hit["isi"] == {"m": "c.", "t": HOSTILE}
     assert hit["konteks"] == ["Larangan Pelaksana pelayanan publik sebagaimana dimaksud dalam Pasal 7 huruf c, meliputi :"]
     assert "perbup-sumbawa-6-2020" not in data["isi"]["larangan.pungli"]  # absent: no entry
+
+
+def test_a_province_regulation_stands_before_its_districts_and_uncoded_ones_are_flagged(tmp_path):
+    data = _copy(tmp_path)
+    text = (data / "pergub-kaltim-8-2025.yaml").read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^id: .*$", "id: pergub-kalbar-contoh", text, count=1)
+    text = re.sub(r"(?m)^wilayah: .*$", "wilayah: '61'", text, count=1)
+    (data / "pergub-kalbar-contoh.yaml").write_text(text, encoding="utf-8")
+    corpus = load_corpus(data, sources_dir=ROOT / "sources")
+    topics = load_topics(data, corpus)
+    groups = {g.province.kode: g for g in column_groups(corpus, topics)}
+    kalbar = groups["61"].columns
+    assert [c.reg.id for c in kalbar] == ["pergub-kalbar-contoh", BENGKAYANG]
+    assert [c.complete for c in kalbar] == [False, True]  # no coding file yet: its empty cells prove nothing
+    assert [c.reg.id for c in groups["64"].columns] == ["pergub-kaltim-8-2025"]
