@@ -23,7 +23,11 @@ from mkdocs.structure.toc import get_toc  # noqa: E402
 
 from macros import state, xref_glue  # noqa: E402
 from macros.kodeetik import DataErrors, load_corpus  # noqa: E402
+from macros.kodeetik.export import data_files  # noqa: E402
+from macros.kodeetik.topics import untagged_report  # noqa: E402
+from macros.kodeetik.topics_loader import load_topics  # noqa: E402
 from macros.render import Renderer, plan_pages  # noqa: E402
+from macros.render.compare import expand_compare_nav, plan_compare_pages  # noqa: E402
 from macros.render.templating import uri_to_url  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.kodeetik")
@@ -43,6 +47,7 @@ def on_config(config):
     sources_dir = project / extra.get("sources_dir", "sources")
     try:
         corpus = load_corpus(data_dir, sources_dir=sources_dir, display_root=project)
+        topics = load_topics(data_dir, corpus, display_root=project)
     except DataErrors as exc:
         # Abort prints the message without a traceback and exits non-zero, before anything is written.
         raise Abort("\n" + exc.report() + "\nNothing was built; the previous site is unchanged.") from None
@@ -51,11 +56,16 @@ def on_config(config):
     state.renderer = Renderer(extra_dirs=[project / (config.theme.custom_dir or "overrides") / "kodeetik"])
     state.links, xref_context, xref_pages = xref_glue.prepare(corpus, data_dir, project)
     state.pages = {p.uri: p for p in plan_pages(corpus, xref_context) + xref_pages}
+    state.topics = topics
+    state.pages.update({p.uri: p for p in plan_compare_pages(corpus, topics)})
+    state.files = data_files(corpus, topics)
+    for line in untagged_report(corpus, topics):
+        log.info(line)  # not a warning: a newly imported regulation may await its coding
     # Render everything now, before MkDocs cleans the site directory: a template error then leaves
     # the previous site as it was.
     state.html = {uri: state.renderer.render(p.template, uri_to_url(uri), **p.context)
                   for uri, p in state.pages.items()}
-    config.nav = _expand_nav(config.nav, corpus)
+    config.nav = expand_compare_nav(_expand_nav(config.nav, corpus), topics)
     if state.command == "build":
         # Build into a sibling directory and swap it in at the end, so a failed build never leaves a
         # half-written site behind.
@@ -110,6 +120,8 @@ def on_files(files: Files, config) -> Files:
         files.append(File.generated(config, uri, content=content))
     for src in sorted(state.sources_dir.glob("*.txt")):
         files.append(File.generated(config, f"sumber/{src.name}", abs_src_path=str(src)))
+    for uri, content in state.files.items():  # data downloads (JSON, CSV)
+        files.append(File.generated(config, uri, content=content))
     return files
 
 

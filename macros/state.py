@@ -18,9 +18,13 @@ sources_dir = None
 """Folder of the provenance texts."""
 final_site_dir: str | None = None
 """Where the site goes once the staged build succeeded (None when not staging)."""
+topics = None
+"""The Topics (taxonomy and coding)."""
+files: dict = {}
+"""Generated non-page files (data downloads) by URI: content."""
 
 
 def reset() -> None:
-    global corpus, renderer, pages, html, sources_dir, final_site_dir, links
-    corpus = renderer = sources_dir = final_site_dir = links = None
-    pages, html = {}, {}
+    global corpus, renderer, pages, html, sources_dir, final_site_dir, links, topics, files
+    corpus = renderer = sources_dir = final_site_dir = links = topics = None
+    pages, html, files = {}, {}, {}

@@ -9,6 +9,8 @@ from .dasar import load_katalog
 from .errors import DataErrors
 from .loader import load_corpus
 from .xref import build_links
+from .topics import untagged_report
+from .topics_loader import load_topics
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -16,6 +18,7 @@ def main(argv: list[str] | None = None) -> int:
     directory = Path(args[0]) if args else Path("regulations")
     try:
         corpus = load_corpus(directory)
+        topics = load_topics(directory, corpus)
     except DataErrors as exc:
         print(exc.report(), file=sys.stderr)
         return 1
@@ -31,6 +34,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"OK: {n} regulation{'s' if n != 1 else ''}, {provisions} provisions, "
           f"{len(corpus.wilayah)} regions, {len(corpus.penyelenggara)} penyelenggara, "
           f"{len(katalog.instrumen)} instruments, {links.jumlah} cross-references.")
+    for line in untagged_report(corpus, topics, limit=10_000):  # coding may lag behind new data
+        print(f"note: {line}", file=sys.stderr)
     return 1 if links.problems else 0
 
 

@@ -1,0 +1,252 @@
+"""Data downloads: each regulation as JSON, the topic comparison as JSON and CSV, the glossary.
+
+Texts go out exactly as enacted: no HTML escaping, no Markdown (a consumer escapes for its own
+output). URLs are relative to the site root unless `base_url` (the site's address) is given.
+The schema is documented for readers on the Data page (templates/data_index.html) and versioned
+by the `skema` field; change both together.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from typing import Any
+
+from .glossary import definitions
+from .model import Corpus, Dasar, Lampiran, Node, Penetapan, Regulation, Wilayah
+from .topics import Hit, Topics, flat_text, ref_label
+
+REGULATION_SCHEMA = "kodeetik-peraturan/1"
+COMPARISON_SCHEMA = "kodeetik-perbandingan/1"
+TERMS_SCHEMA = "kodeetik-istilah/1"
+
+DATA_DIR = "data"
+"""Where the files go, relative to the site root."""
+
+
+def regulation_path(reg_id: str) -> str:
+    return f"{DATA_DIR}/peraturan/{reg_id}.json"
+
+
+COMPARISON_PATH = f"{DATA_DIR}/perbandingan.json"
+TERMS_PATH = f"{DATA_DIR}/istilah.json"
+MATRIX_CSV = f"{DATA_DIR}/topik/matriks.csv"
+PROVISIONS_CSV = f"{DATA_DIR}/topik/ketentuan.csv"
+TAXONOMY_CSV = f"{DATA_DIR}/topik/taksonomi.csv"
+
+
+def area_csv_path(area_key: str) -> str:
+    return f"{DATA_DIR}/topik/{area_key}.csv"
+
+
+def regulation_page(reg: Regulation) -> str:
+    """The regulation page, relative to the site root; the same as render.pages.regulation_url
+    (tests/test_topics.py checks it), which this core package cannot import."""
+    return f"peraturan/{reg.id}/"
+
+
+# --------------------------------------------------------------------------- JSON
+
+def dumps(obj: Any, compact: bool = False) -> str:
+    """JSON text: UTF-8 characters kept, nothing escaped for HTML."""
+    if compact:
+        return json.dumps(obj, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return json.dumps(obj, ensure_ascii=False, indent=1) + "\n"
+
+
+def _wilayah(corpus: Corpus, w: Wilayah) -> dict:
+    prov = corpus.province_of(w)
+    return {"kode": w.kode, "jenis": w.jenis, "nama": w.nama, "nama_lengkap": w.nama_lengkap,
+            "provinsi": {"kode": prov.kode, "nama_lengkap": prov.nama_lengkap}}
+
+
+def _penetapan(p: Penetapan | None) -> dict | None:
+    if p is None:
+        return None
+    return {"tempat": p.tempat, "tanggal": p.tanggal.isoformat() if isinstance(p.tanggal, dt.date) else None,
+            "jabatan": p.pejabat.jabatan, "nama": p.pejabat.nama, "nip": p.pejabat.nip,
+            "pangkat": p.pejabat.pangkat}
+
+
+def _dasar(d: Dasar | None) -> dict | None:
+    if d is None:
+        return None
+    return {"jenis": d.jenis, "nomor": d.nomor, "tahun": d.tahun, "tentang": d.tentang}
+
+
+def node_json(reg: Regulation, node: Node, topics: Topics | None) -> dict:
+    """A provision with the keys of the YAML format plus `label`, `kutipan` and `topik`."""
+    return {
+        "eid": node.eid, "type": node.type, "num": node.num, "marker": node.marker,
+        "heading": node.heading, "text": node.text, "text_after": node.text_after,
+        "catatan": node.catatan, "dasar": _dasar(node.dasar),
+        "label": ref_label(reg, node.eid), "kutipan": reg.citation(node.eid),
+        "topik": list(topics.tags_of(reg.id, node.eid)) if topics else [],
+        "children": [node_json(reg, c, topics) for c in node.children],
+    }
+
+
+def _lampiran(reg: Regulation, lamp: Lampiran, topics: Topics | None) -> dict:
+    return {"num": lamp.num, "eid": lamp.eid, "kepala": list(lamp.kepala), "judul": lamp.judul,
+            "children": [node_json(reg, n, topics) for n in lamp.children],
+            "ditetapkan": _penetapan(lamp.ditetapkan)}
+
+
+def regulation_json(corpus: Corpus, reg: Regulation, topics: Topics | None, base_url: str = "") -> dict:
+    """The whole regulation: every field of its data file, with provisions as nested objects."""
+    nodes = lambda group: [node_json(reg, n, topics) for n in group]  # noqa: E731
+    pen = reg.penyelenggara
+    return {
+        "skema": REGULATION_SCHEMA,
+        "id": reg.id, "jenis": reg.jenis, "nomor": reg.nomor, "tahun": reg.tahun, "tentang": reg.tentang,
+        "singkatan": reg.singkatan, "nama_resmi": reg.nama_resmi, "url": base_url + regulation_page(reg),
+        "wilayah": _wilayah(corpus, reg.wilayah),
+        "penyelenggara": {"id": pen.id, "nama": pen.nama, "alamat": pen.alamat, "laman": pen.laman,
+                          "surel": pen.surel, "telepon": pen.telepon},
+        "status": {"keadaan": reg.status.keadaan, "oleh": reg.status.oleh, "catatan": reg.status.catatan},
+        "sumber": {"berkas": reg.sumber.berkas, "jenis": reg.sumber.jenis, "catatan": reg.sumber.catatan,
+                   "perbaikan": [{"dari": p.dari, "menjadi": p.menjadi, "alasan": p.alasan}
+                                 for p in reg.sumber.perbaikan],
+                   "derau": list(reg.sumber.derau)},
+        "kepala": list(reg.kepala), "judul": reg.judul, "pembukaan": list(reg.pembukaan),
+        "menimbang": nodes(reg.menimbang), "mengingat": nodes(reg.mengingat),
+        "memutuskan": reg.memutuskan, "batang_tubuh": nodes(reg.batang_tubuh), "diktum": nodes(reg.diktum),
+        "penutup": list(reg.penutup), "ditetapkan": _penetapan(reg.ditetapkan),
+        "diundangkan": _penetapan(reg.diundangkan), "pengundangan": reg.pengundangan,
+        "tembusan": list(reg.tembusan), "lampiran": [_lampiran(reg, lp, topics) for lp in reg.lampiran],
+        "catatan": list(reg.catatan),
+        "topik_lengkap": topics.is_complete(reg.id) if topics else False,
+        "belum_ditandai": list(topics.untagged.get(reg.id, ())) if topics else [],
+    }
+
+
+def _tree(node: Node) -> dict:
+    """A provision's words for the side-by-side view: marker, heading, text, nested items."""
+    out: dict[str, Any] = {}
+    if node.display_marker:
+        out["m"] = node.display_marker
+    if node.heading:
+        out["h"] = node.heading
+    if node.text:
+        out["t"] = node.text
+    if node.type == "formulir":
+        out["f"] = True
+    if node.children:
+        out["c"] = [_tree(c) for c in node.children]
+    if node.text_after:
+        out["a"] = node.text_after
+    return out
+
+
+def _hit_json(hit: Hit, base_url: str) -> dict:
+    return {"eid": hit.node.eid, "label": ref_label(hit.reg, hit.node.eid),
+            "url": f"{base_url}{regulation_page(hit.reg)}#{hit.node.eid}",
+            "konteks": [" ".join(p for p in (c.heading, c.text) if p) for c in hit.context],
+            "isi": _tree(hit.node)}
+
+
+def comparison_json(corpus: Corpus, topics: Topics, base_url: str = "") -> dict:
+    """Everything the side-by-side view needs: taxonomy, regulations, and the tagged wordings.
+
+    `isi[item][regulation]` lists the tagged provisions; a missing regulation means the item is
+    absent from it (or, when its `topik_lengkap` is false, not coded yet).
+    """
+    isi: dict[str, dict[str, list]] = {}
+    for area in topics.areas:
+        for item in area.items:
+            row = {reg.id: [_hit_json(h, base_url) for h in topics.hits_for(item.key, reg.id)]
+                   for reg in corpus.regulations}
+            isi[item.key] = {rid: hits for rid, hits in row.items() if hits}
+    return {
+        "skema": COMPARISON_SCHEMA,
+        "bidang": [{"kunci": a.key, "label": a.label, "penjelasan": a.penjelasan,
+                    "butir": [{"kunci": i.key, "label": i.label, "penjelasan": i.penjelasan} for i in a.items]}
+                   for a in topics.areas],
+        "peraturan": [{"id": r.id, "singkatan": r.singkatan, "nama_resmi": r.nama_resmi, "tentang": r.tentang,
+                       "wilayah": _wilayah(corpus, r.wilayah), "url": base_url + regulation_page(r),
+                       "topik_lengkap": topics.is_complete(r.id)} for r in corpus.regulations],
+        "isi": isi,
+    }
+
+
+def terms_json(corpus: Corpus, topics: Topics, base_url: str = "") -> dict:
+    """Per regulation, the terms its Ketentuan Umum defines: for showing definitions on hover."""
+    out: dict[str, list] = {r.id: [] for r in corpus.regulations}
+    for d in definitions(corpus, topics):
+        out[d.reg.id].append({"istilah": d.term, "singkatan": list(d.aliases), "butir": d.item.key,
+                              "eid": d.node.eid, "label": ref_label(d.reg, d.node.eid),
+                              "url": f"{base_url}{regulation_page(d.reg)}#{d.node.eid}",
+                              "definisi": d.wording})
+    return {"skema": TERMS_SCHEMA, "peraturan": out}
+
+
+# --------------------------------------------------------------------------- CSV
+
+PROVISION_COLUMNS = ("bidang", "butir", "butir_label", "peraturan", "singkatan", "wilayah_kode", "wilayah",
+                     "provinsi", "ada", "ketentuan_id", "ketentuan", "konteks", "teks", "url")
+TAXONOMY_COLUMNS = ("bidang", "bidang_label", "butir", "butir_label", "penjelasan", "terkait")
+
+
+def _csv(rows: list[list[str]]) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")  # RFC 4180; quotes only where needed
+    writer.writerows(rows)
+    return buf.getvalue()
+
+
+def provisions_csv(corpus: Corpus, topics: Topics, area: str | None = None, base_url: str = "") -> str:
+    """Long format: one row per item, regulation and tagged provision; `ada=0` rows for absences."""
+    rows = [list(PROVISION_COLUMNS)]
+    for a in topics.areas:
+        if area is not None and a.key != area:
+            continue
+        for item in a.items:
+            for reg in corpus.regulations:
+                base = [a.key, item.key, item.label, reg.id, reg.singkatan, reg.wilayah.kode,
+                        reg.wilayah.nama_lengkap, corpus.province_of(reg.wilayah).nama_lengkap]
+                hits = topics.hits_for(item.key, reg.id)
+                if not hits:
+                    rows.append(base + ["0", "", "", "", "", ""])
+                for h in hits:
+                    context = "\n".join(" ".join(p for p in (c.heading, c.text) if p) for c in h.context)
+                    rows.append(base + ["1", h.node.eid, ref_label(reg, h.node.eid), context,
+                                        flat_text(h.node, with_marker=True),
+                                        f"{base_url}{regulation_page(reg)}#{h.node.eid}"])
+    return _csv(rows)
+
+
+def matrix_csv(corpus: Corpus, topics: Topics) -> str:
+    """Wide format: one row per item, one column per regulation, the number of tagged provisions
+    (0 = absent)."""
+    regs = corpus.regulations
+    rows = [["bidang", "butir", "butir_label", *[r.id for r in regs]]]
+    for a in topics.areas:
+        for item in a.items:
+            rows.append([a.key, item.key, item.label,
+                         *[str(len(topics.hits_for(item.key, r.id))) for r in regs]])
+    return _csv(rows)
+
+
+def taxonomy_csv(topics: Topics) -> str:
+    """The codebook: every area and item with its plain-language explanation."""
+    rows = [list(TAXONOMY_COLUMNS)]
+    for a in topics.areas:
+        for item in a.items:
+            rows.append([a.key, a.label, item.key, item.label, item.penjelasan, " ".join(item.terkait)])
+    return _csv(rows)
+
+
+def data_files(corpus: Corpus, topics: Topics, base_url: str = "") -> dict[str, str]:
+    """Every data file of the site: path relative to the site root -> content."""
+    files = {regulation_path(r.id): dumps(regulation_json(corpus, r, topics, base_url))
+             for r in corpus.regulations}
+    files[COMPARISON_PATH] = dumps(comparison_json(corpus, topics, base_url), compact=True)
+    files[TERMS_PATH] = dumps(terms_json(corpus, topics, base_url), compact=True)
+    files[MATRIX_CSV] = matrix_csv(corpus, topics)
+    files[PROVISIONS_CSV] = provisions_csv(corpus, topics, base_url=base_url)
+    files[TAXONOMY_CSV] = taxonomy_csv(topics)
+    for a in topics.areas:
+        files[area_csv_path(a.key)] = provisions_csv(corpus, topics, area=a.key, base_url=base_url)
+    return files

@@ -1,0 +1,251 @@
+"""Read and validate the topic taxonomy and the per-regulation coding files into a `Topics`.
+
+`regulations/_topik.yaml` holds the taxonomy; `regulations/_topik/<regulation-id>.yaml` the coding
+of one regulation. Keeping the tags out of the regulation files lets the text and its coding be
+edited independently (and merged without conflicts). All problems are collected and raised
+together as DataErrors, each with file, line and a fix, like the regulation loader.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from pathlib import Path
+from types import MappingProxyType
+
+from . import yamlio
+from .errors import Collector
+from .loader import _read_file, _Reader  # the same reading rules as the regulation files
+from .model import Corpus, Regulation
+from .topics import Area, Item, Topics, build_hits, is_taggable, parent_map, uncovered
+
+TAXONOMY_FILE = "_topik.yaml"
+CODING_DIR = "_topik"
+KEY_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+RESERVED_AREAS = frozenset({"berdampingan", "glosarium", "index"})
+"""Area keys that would collide with the URLs of the other comparison pages."""
+
+
+def load_topics(directory: str | os.PathLike, corpus: Corpus,
+                display_root: str | os.PathLike | None = None) -> Topics:
+    """Load the taxonomy and every coding file of `directory`; raise DataErrors listing all problems."""
+    root = Path(directory)
+    shown_root = Path(display_root) if display_root is not None else root.parent
+    errors = Collector()
+
+    def display(p: Path) -> str:
+        try:
+            return str(p.relative_to(shown_root))
+        except ValueError:
+            return str(p)
+
+    taxonomy = root / TAXONOMY_FILE
+    areas: list[Area] = []
+    if not taxonomy.is_file():
+        errors.add(display(taxonomy), None, "", "the topic taxonomy is missing.",
+                   "restore it from the repository (see regulations/README.md, \"Topics\").")
+    else:
+        areas = _load_taxonomy(errors, taxonomy, display(taxonomy))
+    items = {item.key: item for area in areas for item in area.items}
+    taxonomy_ok = not errors.errors  # with a broken taxonomy, every tag would look unknown: wait
+
+    by_id = {reg.id: reg for reg in corpus.regulations}
+    tags: dict[str, dict[str, tuple[str, ...]]] = {}
+    coding_dir = root / CODING_DIR
+    if coding_dir.is_dir():
+        for path in sorted(coding_dir.iterdir()):
+            shown = display(path)
+            if path.suffix == ".yml":
+                errors.add(shown, None, "", "coding files must end in '.yaml'.", f"rename it to {path.stem}.yaml.")
+                continue
+            if path.suffix != ".yaml":
+                continue  # e.g. a README
+            reg = by_id.get(path.stem)
+            if reg is None:
+                close = difflib.get_close_matches(path.stem, list(by_id), n=1)
+                hint = f" (did you mean {close[0]}.yaml?)" if close else ""
+                errors.add(shown, None, "", f"there is no regulation with the id '{path.stem}'{hint}.",
+                           "name the file after the regulation file it codes (<regulation-id>.yaml), or delete it.")
+                continue
+            if taxonomy_ok:
+                tags[reg.id] = _load_coding(errors, path, shown, reg, items)
+    errors.raise_if_any()
+    untagged = {reg.id: uncovered(reg, tags.get(reg.id, {})) for reg in corpus.regulations}
+    frozen_tags = MappingProxyType({rid: MappingProxyType(t) for rid, t in tags.items()})
+    return Topics(areas=tuple(areas), items=MappingProxyType(items), tags=frozen_tags,
+                  untagged=MappingProxyType(untagged), hits=MappingProxyType(build_hits(corpus, tags)))
+
+
+def _key(r: _Reader, m: yamlio.Map, where: str) -> str | None:
+    key = r.text(m, "kunci", where, required=True)
+    if key is not None and not KEY_RE.match(key):
+        r.err(r.line_of(m, "kunci"), where, f"key '{key}' is not a valid key.",
+              "use lowercase letters, digits and '_', starting with a letter (e.g. pungli, kkn, id_card).")
+        return None
+    return key
+
+
+def _load_taxonomy(errors: Collector, path: Path, shown: str) -> list[Area]:
+    r = _Reader(errors, shown)
+    data = _read_file(errors, path, shown)
+    if data is None:
+        return []
+    m = r.mapping(data, 1, "")
+    if m is None or not r.keys(m, "", ("bidang",), ()):
+        return []
+    areas: list[Area] = []
+    seen_areas: dict[str, int] = {}
+    related_lines: dict[str, int] = {}
+    seq = r.seq(m, "bidang", "bidang")
+    for item, line in zip(seq, seq.item_lines):
+        a = r.mapping(item, line, "bidang")
+        if a is None:
+            continue
+        where = f"bidang {a.get('kunci')}" if isinstance(a.get("kunci"), str) else f"bidang (line {line})"
+        if not r.keys(a, where, ("kunci", "label", "penjelasan", "butir"), ()):
+            continue  # without its parts, its items would only add follow-up errors
+        key = _key(r, a, where)
+        label = r.text(a, "label", where, required=True)
+        penjelasan = r.text(a, "penjelasan", where, required=True)
+        if key in RESERVED_AREAS:
+            r.err(a.key_lines["kunci"], where, f"the area key '{key}' is taken by another page.",
+                  f"choose another key (not {', '.join(sorted(RESERVED_AREAS))}).")
+            key = None
+        if key is not None and key in seen_areas:
+            r.err(a.key_lines["kunci"], where, f"area '{key}' is defined twice (first at line {seen_areas[key]}).",
+                  "merge the two areas or rename one.")
+            key = None
+        if key is not None:
+            seen_areas[key] = line
+        items: list[Item] = []
+        seen_items: dict[str, int] = {}
+        butir = r.seq(a, "butir", where + " > butir")
+        if not butir:
+            r.err(r.line_of(a, "butir"), where, "the area has no items.",
+                  "add at least one item under 'butir' (provisions are tagged with items, not areas).")
+        for it, it_line in zip(butir, butir.item_lines):
+            b = r.mapping(it, it_line, where + " > butir")
+            if b is None:
+                continue
+            iwhere = f"{where} > butir {b.get('kunci')}" if isinstance(b.get("kunci"), str) else f"{where} > butir"
+            keys_ok = r.keys(b, iwhere, ("kunci", "label", "penjelasan"), ("terkait",))
+            ikey = _key(r, b, iwhere) if "kunci" in b else None
+            ilabel = r.text(b, "label", iwhere, required=True)
+            ipenj = r.text(b, "penjelasan", iwhere, required=True)
+            if ikey is not None and ikey in seen_items:
+                r.err(b.key_lines["kunci"], iwhere,
+                      f"item '{ikey}' is defined twice in this area (first at line {seen_items[ikey]}).",
+                      "merge the two items or rename one.")
+                continue
+            if ikey is not None:
+                seen_items[ikey] = it_line
+            if not keys_ok or ikey is None or ilabel is None or ipenj is None:
+                continue
+            if key is not None:
+                related = r.strings(b, "terkait", iwhere)
+                items.append(Item(key=f"{key}.{ikey}", area=key, label=ilabel, penjelasan=ipenj,
+                                  terkait=related, line=it_line))
+                related_lines[f"{key}.{ikey}"] = b.key_lines.get("terkait", it_line)
+        if key is not None and label is not None and penjelasan is not None:
+            areas.append(Area(key=key, label=label, penjelasan=penjelasan, items=tuple(items)))
+    known = {item.key for area in areas for item in area.items}
+    for area in areas:
+        for item in area.items:
+            for other in item.terkait:
+                if other not in known:
+                    r.err(related_lines[item.key], f"bidang {area.key} > butir {item.key}",
+                          f"'terkait' names an unknown item '{other}'.", _unknown_fix(other, {k: None for k in known}))
+                elif other == item.key:
+                    r.err(related_lines[item.key], f"bidang {area.key} > butir {item.key}",
+                          "an item cannot be related to itself.", "remove it from 'terkait'.")
+    return areas
+
+
+def _load_coding(errors: Collector, path: Path, shown: str, reg: Regulation,
+                 items: dict[str, Item]) -> dict[str, tuple[str, ...]]:
+    r = _Reader(errors, shown)
+    data = _read_file(errors, path, shown)
+    if data is None:
+        return {}
+    m = r.mapping(data, 1, "")
+    if m is None or not r.keys(m, "", ("peraturan", "topik"), ()):
+        return {}
+    rid = r.text(m, "peraturan", "peraturan", required=True)
+    if rid is not None and rid != reg.id:
+        r.err(r.line_of(m, "peraturan"), "peraturan", f"'peraturan' is '{rid}' but the file codes '{reg.id}'.",
+              f"set peraturan: {reg.id}, or rename the file to {rid}.yaml.")
+    topik = r.mapping(m.get("topik"), r.line_of(m, "topik"), "topik")
+    if topik is None:
+        return {}
+    parents = parent_map(reg)
+    out: dict[str, tuple[str, ...]] = {}
+    lines: dict[str, int] = {}
+    for eid, value in topik.items():
+        line = topik.key_lines[eid]
+        where = f"topik > {eid}"
+        if eid not in reg.provisions:
+            close = difflib.get_close_matches(eid, list(reg.provisions), n=3, cutoff=0.75)
+            hint = f" Did you mean: {', '.join(close)}?" if close else ""
+            r.err(line, where, f"no provision '{eid}' in {reg.path}.{hint}",
+                  "use the provision id shown in the '#' link of the provision on its page.")
+            continue
+        if not is_taggable(reg, eid, parents):
+            node = reg.provisions[eid]
+            why = ("it is in Menimbang or Mengingat, which are not provisions of the code"
+                   if eid.startswith(("menimbang", "mengingat")) else
+                   f"it is a {node.type} (a heading or a form), not a provision")
+            r.err(line, where, f"'{eid}' cannot be tagged: {why}.",
+                  "tag the provisions it contains instead (see regulations/README.md, \"Topics\").")
+            continue
+        keys = _item_list(r, value, line, where, topik, eid)
+        good: list[str] = []
+        for key, key_line in keys:
+            if key not in items:
+                r.err(key_line, where, f"unknown topic '{key}'.", _unknown_fix(key, items))
+            elif key in good:
+                r.err(key_line, where, f"topic '{key}' is given twice.", "keep one.")
+            else:
+                good.append(key)
+        if good:
+            out[eid] = tuple(good)
+            lines[eid] = line
+    # A tag repeated on a nested provision says nothing new and would show the words twice.
+    for eid, keys in out.items():
+        parent = parents.get(eid)
+        while parent is not None:
+            dup = [k for k in keys if k in out.get(parent.eid, ())]
+            if dup:
+                r.err(lines[eid], f"topik > {eid}",
+                      f"'{dup[0]}' is already on '{parent.eid}' (line {lines[parent.eid]}), which covers this provision.",
+                      f"remove '{dup[0]}' here, or move the tag from '{parent.eid}' to the provisions it should cover.")
+            parent = parents.get(parent.eid)
+    return out
+
+
+def _item_list(r: _Reader, value, line: int, where: str, m: yamlio.Map, key: str) -> list[tuple[str, int]]:
+    if isinstance(value, str) and value.strip():
+        return [(value.strip(), line)]
+    if isinstance(value, yamlio.Seq) and value:
+        out = []
+        for v, v_line in zip(value, value.item_lines):
+            if isinstance(v, str) and v.strip():
+                out.append((v.strip(), v_line))
+            else:
+                r.err(v_line, where, "an item of the list is not a topic key.",
+                      "write each topic as <area>.<item>, e.g. larangan.pungli.")
+        return out
+    r.err(line, where, "no topic given.",
+          "give one topic (larangan.pungli) or a list ([larangan.pungli, larangan.imbalan]).")
+    return []
+
+
+def _unknown_fix(key: str, items: dict[str, Item]) -> str:
+    if "." not in key:
+        examples = [k for k in items if k.startswith(key + ".")][:3]
+        if examples:
+            return f"tag with an item of the area, not the area itself: e.g. {', '.join(examples)}."
+    close = difflib.get_close_matches(key, list(items), n=3, cutoff=0.6)
+    if close:
+        return f"did you mean {', '.join(close)}? Otherwise add the item to {TAXONOMY_FILE}."
+    return f"use a key from {TAXONOMY_FILE} (<area>.<item>), or add the item there."
