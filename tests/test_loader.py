@@ -88,6 +88,7 @@ def make_project(tmp_path: Path, regulations: dict[str, str] | None = None, *,
     if penyelenggara is not None:
         (reg_dir / "_penyelenggara.yaml").write_text(penyelenggara, encoding="utf-8")
     (reg_dir / "_dasar_hukum.yaml").write_text("instrumen: []\n", encoding="utf-8")
+    (reg_dir / "_topik.yaml").write_text("bidang: []\n", encoding="utf-8")
     for name, text in ({REG_FILE: REG} if regulations is None else regulations).items():
         (reg_dir / name).write_text(text, encoding="utf-8")
     return reg_dir

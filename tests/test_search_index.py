@@ -129,8 +129,9 @@ def test_index_holds_the_words_without_chrome(real_site):
     # Explanatory pages about the cited laws are searchable ...
     assert "/dasar-hukum/uu-25-2009/" in urls
     # ... pages that only list or link to others are not (a region is a filter instead).
-    navigation = {"/peraturan/", "/wilayah/", "/dasar-hukum/", "/cari-pasal/"}
+    navigation = {"/peraturan/", "/wilayah/", "/dasar-hukum/", "/cari-pasal/", "/perbandingan/"}
     assert not urls & navigation
+    assert not [u for u in urls if u.startswith("/perbandingan/") and u != "/perbandingan/glosarium/"]
     assert not [u for u in urls if u.startswith("/wilayah/")]
     page = records["/peraturan/perbup-bengkayang-51-2020/"]
     content = page["content"]

@@ -13,9 +13,12 @@ from dataclasses import dataclass
 from ..kodeetik.model import Corpus, Node, Regulation
 
 NAVIGATION_TEMPLATES = frozenset({"region.html", "region_index.html", "regulation_index.html",
-                                  "dasar_index.html", "cari_pasal.html"})
-"""Generated pages that only list and link to regulations: left out of the index, so results are
-the provisions themselves (a region is a filter instead)."""
+                                  "dasar_index.html", "cari_pasal.html", "compare_overview.html",
+                                  "compare_area.html", "compare_side.html", "data_index.html"})
+"""Generated pages that only list, link to or re-arrange regulations' provisions: left out of the
+index, so results are the provisions themselves where they stand (a region is a filter instead).
+The comparison matrices quote every region's wording; indexing them would put a table above the
+provision a reader is looking for."""
 
 FILTER_KEYS = ("provinsi", "kabupaten_kota", "jenis", "tahun")
 """Filter names in the index, in the order the search UI shows them (`content/assets/search.js`
