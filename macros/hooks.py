@@ -21,7 +21,7 @@ from mkdocs.exceptions import Abort  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 from mkdocs.structure.toc import get_toc  # noqa: E402
 
-from macros import state  # noqa: E402
+from macros import posterhooks, state  # noqa: E402
 from macros.kodeetik import DataErrors, load_corpus  # noqa: E402
 from macros.render import Renderer, plan_pages  # noqa: E402
 from macros.render.templating import uri_to_url  # noqa: E402
@@ -50,10 +50,12 @@ def on_config(config):
     state.sources_dir = sources_dir
     state.renderer = Renderer(extra_dirs=[project / (config.theme.custom_dir or "overrides") / "kodeetik"])
     state.pages = {p.uri: p for p in plan_pages(corpus)}
+    posterhooks.plan(config)
     # Render everything now, before MkDocs cleans the site directory: a template error then leaves
     # the previous site as it was.
     state.html = {uri: state.renderer.render(p.template, uri_to_url(uri), **p.context)
                   for uri, p in state.pages.items()}
+    posterhooks.build(config)
     config.nav = _expand_nav(config.nav, corpus)
     if state.command == "build":
         # Build into a sibling directory and swap it in at the end, so a failed build never leaves a
@@ -107,6 +109,7 @@ def on_files(files: Files, config) -> Files:
         files.append(File.generated(config, uri, content=f"# {page.uri}\n"))
     for src in sorted(state.sources_dir.glob("*.txt")):
         files.append(File.generated(config, f"sumber/{src.name}", abs_src_path=str(src)))
+    posterhooks.add_files(files, config)
     return files
 
 

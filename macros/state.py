@@ -16,9 +16,14 @@ sources_dir = None
 """Folder of the provenance texts."""
 final_site_dir: str | None = None
 """Where the site goes once the staged build succeeded (None when not staging)."""
+posters: list = []
+"""The counter posters (macros/render/posters.py)."""
+extra_files: dict = {}
+"""Generated non-page files by site path (poster HTML, PDFs, previews)."""
 
 
 def reset() -> None:
-    global corpus, renderer, pages, html, sources_dir, final_site_dir
+    global corpus, renderer, pages, html, sources_dir, final_site_dir, posters, extra_files
     corpus = renderer = sources_dir = final_site_dir = None
     pages, html = {}, {}
+    posters, extra_files = [], {}
