@@ -22,9 +22,15 @@ topics = None
 """The Topics (taxonomy and coding)."""
 files: dict = {}
 """Generated non-page files (data downloads) by URI: content."""
+posters: list = []
+"""The counter posters (macros/render/posters.py)."""
+extra_files: dict = {}
+"""Generated non-page files by site path (poster HTML, PDFs, previews)."""
 
 
 def reset() -> None:
     global corpus, renderer, pages, html, sources_dir, final_site_dir, links, topics, files
+    global posters, extra_files
     corpus = renderer = sources_dir = final_site_dir = links = topics = None
     pages, html, files = {}, {}, {}
+    posters, extra_files = [], {}

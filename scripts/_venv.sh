@@ -15,6 +15,21 @@ if [ ! -x .venv/bin/python ]; then
   fi
 fi
 .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip >/dev/null
+
+# Debian packages the build or the tests need; installed when we can (root, as in CI).
+APT_UPDATED=
+apt_install() {
+  if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null; then
+    echo "warning: missing system packages; install them: sudo apt-get install $*" >&2
+    return 0
+  fi
+  if [ -z "$APT_UPDATED" ]; then apt-get update -qq && APT_UPDATED=1; fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+# WeasyPrint (poster PDFs) loads Pango and its FreeType backend at run time.
+if ! { ldconfig -p || /sbin/ldconfig -p; } 2>/dev/null | grep -q 'libpangoft2-1.0.so.0'; then
+  apt_install libpango-1.0-0 libpangoft2-1.0-0
+fi
 export NO_MKDOCS_2_WARNING=1
 
 # pip's build backend is chatty even with -q: keep its output unless the install fails.

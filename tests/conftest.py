@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,8 +24,14 @@ class Build:
     site: Path
 
 
+# One poster cache for every build of the session (it is keyed by content): fixture projects then
+# print only the posters their altered data changes. The first build still prints everything.
+POSTER_CACHE = tempfile.mkdtemp(prefix="kodeetik-posters-")
+
+
 def run_mkdocs(project: Path, site: Path, *extra: str) -> Build:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
+    env.setdefault("KODEETIK_POSTER_CACHE", POSTER_CACHE)
     proc = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
          "-d", str(site), *extra],

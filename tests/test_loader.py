@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+ROOT_REGS = Path(__file__).resolve().parent.parent / "regulations"
+
 from macros.kodeetik import DataError, DataErrors, load_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -89,6 +91,8 @@ def make_project(tmp_path: Path, regulations: dict[str, str] | None = None, *,
         (reg_dir / "_penyelenggara.yaml").write_text(penyelenggara, encoding="utf-8")
     (reg_dir / "_dasar_hukum.yaml").write_text("instrumen: []\n", encoding="utf-8")
     (reg_dir / "_topik.yaml").write_text("bidang: []\n", encoding="utf-8")
+    for registry in ("_pengaduan.yaml", "_maklumat.yaml"):  # copied: their shape is not under test here
+        (reg_dir / registry).write_bytes((ROOT_REGS / registry).read_bytes())
     for name, text in ({REG_FILE: REG} if regulations is None else regulations).items():
         (reg_dir / name).write_text(text, encoding="utf-8")
     return reg_dir

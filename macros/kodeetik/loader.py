@@ -14,7 +14,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Callable
 
-from . import ids, yamlio
+from . import ids, posterdata, yamlio
 from .errors import Collector, DataErrors
 from .model import (JENIS, NODE_TYPES, NUMBERED_TYPES, STATUS, SUMBER_JENIS, WILAYAH_JENIS, Corpus,
                     Dasar, Lampiran, Node, Pejabat, Penetapan, Penyelenggara, Perbaikan, PetaRujukan,
@@ -254,7 +254,8 @@ def _load_penyelenggara(errors: Collector, path: Path, display: str, kodes: set[
             continue
         pid = p.get("id") if isinstance(p.get("id"), str) else f"(line {line})"
         where = f"penyelenggara {pid}"
-        if not r.keys(p, where, ("id", "nama", "wilayah", "kepala"), ("alamat", "laman", "surel", "telepon")):
+        if not r.keys(p, where, ("id", "nama", "wilayah", "kepala"),
+                      ("alamat", "laman", "surel", "telepon", "pengaduan", "maklumat")):
             continue
         pid = r.text(p, "id", where, required=True)
         nama = r.text(p, "nama", where, required=True)
@@ -276,7 +277,9 @@ def _load_penyelenggara(errors: Collector, path: Path, display: str, kodes: set[
         out.append(Penyelenggara(id=pid, nama=nama, wilayah=kode, alamat=r.text(p, "alamat", where),
                                  laman=r.text(p, "laman", where), surel=r.text(p, "surel", where),
                                  telepon=r.text(p, "telepon", where),
-                                 kepala=_pejabat(r, kepala, where + " > kepala")))
+                                 kepala=_pejabat(r, kepala, where + " > kepala"),
+                                 pengaduan=posterdata.read_kanal_list(r, p, "pengaduan", where),
+                                 maklumat=posterdata.read_maklumat(r, p, "maklumat", where)))
     return out
 
 
@@ -467,7 +470,7 @@ REG_REQUIRED = ("id", "jenis", "nomor", "tahun", "tentang", "singkatan", "wilaya
                 "status", "sumber")
 REG_OPTIONAL = ("kepala", "judul", "pembukaan", "menimbang", "mengingat", "memutuskan", "batang_tubuh",
                 "diktum", "penutup", "ditetapkan", "diundangkan", "pengundangan", "tembusan", "lampiran",
-                "catatan", "peta_rujukan")
+                "catatan", "peta_rujukan", "poster")
 
 
 def _penetapan(r: _Reader, m: yamlio.Map, key: str, where: str) -> Penetapan | None:
@@ -589,6 +592,11 @@ def _load_regulation(errors: Collector, path: Path, display: str, wilayah: dict[
                                  judul=r.text(lm, "judul", where),
                                  children=nb.build_list(r.seq(lm, "children", where), eid, where, None),
                                  ditetapkan=_penetapan(r, lm, "ditetapkan", f"{where} > ")))
+    poster = None
+    if "poster" in m:  # read after the nodes: it names provisions by id
+        poster = posterdata.read_poster(r, m, [*menimbang, *mengingat, *body, *diktum,
+                                               *(n for lp in lampiran for n in lp.children)],
+                                        nb.index, status.keadaan if status else None)
     if jenis is not None:
         if jenis.startswith("Keputusan") and body:
             r.err(r.line_of(m, "batang_tubuh"), "batang_tubuh", "a Keputusan has no batang_tubuh (BAB/Pasal).",
@@ -619,7 +627,7 @@ def _load_regulation(errors: Collector, path: Path, display: str, wilayah: dict[
     return Regulation(id=rid, path=display, wilayah=wil, penyelenggara=pen, status=status, sumber=sumber,
                       menimbang=menimbang, mengingat=mengingat, batang_tubuh=body, diktum=diktum,
                       lampiran=tuple(lampiran), provisions=MappingProxyType(dict(nb.index)),
-                      peta_rujukan=peta, **reg_kwargs)
+                      peta_rujukan=peta, poster=poster, **reg_kwargs)
 
 
 def load_corpus(directory: str | os.PathLike, sources_dir: str | os.PathLike | None = None,
@@ -640,7 +648,7 @@ def load_corpus(directory: str | os.PathLike, sources_dir: str | os.PathLike | N
         errors.add(str(root), None, "", "the regulations folder does not exist.",
                    "create it and add one YAML file per regulation (see regulations/README.md).")
         errors.raise_if_any()
-    for required in (WILAYAH_FILE, PENYELENGGARA_FILE):
+    for required in (WILAYAH_FILE, PENYELENGGARA_FILE, posterdata.PENGADUAN_FILE, posterdata.MAKLUMAT_FILE):
         if not (root / required).is_file():
             errors.add(display(root / required), None, "", "the registry file is missing.",
                        "restore it from the repository (see regulations/README.md).")
@@ -650,6 +658,12 @@ def load_corpus(directory: str | os.PathLike, sources_dir: str | os.PathLike | N
     pens = _load_penyelenggara(errors, root / PENYELENGGARA_FILE, display(root / PENYELENGGARA_FILE),
                                set(by_kode))
     by_pid = {p.id: p for p in pens}
+    registries = {}
+    for name in (posterdata.PENGADUAN_FILE, posterdata.MAKLUMAT_FILE):
+        shown = display(root / name)
+        registries[name] = (_Reader(errors, shown), _read_file(errors, root / name, shown))
+    kanal = posterdata.read_pengaduan_registry(*registries[posterdata.PENGADUAN_FILE])
+    maklumat = posterdata.read_maklumat_registry(*registries[posterdata.MAKLUMAT_FILE])
     files = sorted(p for p in root.iterdir() if p.suffix in (".yaml", ".yml") and not p.name.startswith("_"))
     for p in sorted(root.iterdir()):
         if p.suffix == ".yml":
@@ -673,7 +687,8 @@ def load_corpus(directory: str | os.PathLike, sources_dir: str | os.PathLike | N
         seen[key] = reg.path
     errors.raise_if_any()
     regulations.sort(key=lambda reg: (reg.wilayah.kode_provinsi, reg.wilayah.kode, reg.tahun, reg.id))
-    return Corpus(wilayah=tuple(wilayah), penyelenggara=tuple(pens), regulations=tuple(regulations))
+    return Corpus(wilayah=tuple(wilayah), penyelenggara=tuple(pens), regulations=tuple(regulations),
+                  pengaduan=kanal, maklumat=maklumat)
 
 
 __all__ = ["load_corpus", "DataErrors", "slugify"]

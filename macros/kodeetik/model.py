@@ -8,7 +8,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Iterator, Mapping
+from typing import TYPE_CHECKING, Iterator, Mapping
+
+if TYPE_CHECKING:
+    from .posterdata import KanalPengaduan, Maklumat, MaklumatBaku, PosterIsi
 
 NODE_TYPES = ("bab", "bagian", "paragraf", "pasal", "ayat", "huruf", "angka", "diktum",
               "kelompok", "butir", "teks", "formulir")
@@ -88,6 +91,10 @@ class Penyelenggara:
     """Telephone, as written."""
     kepala: Pejabat
     """Its head."""
+    pengaduan: tuple["KanalPengaduan", ...] = ()
+    """Its own complaint channels, shown before the national ones."""
+    maklumat: "Maklumat | None" = None
+    """Its own maklumat wording, place and date (None: the usual wording, lines to fill in)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -333,6 +340,8 @@ class Regulation:
     """Every node by id."""
     peta_rujukan: tuple[PetaRujukan, ...] = ()
     """Editorial mappings of cited units the source does not number."""
+    poster: "PosterIsi | None" = None
+    """Which provisions its counter posters quote (None: no budaya pelayanan or larangan poster)."""
 
     @property
     def is_keputusan(self) -> bool:
@@ -399,6 +408,10 @@ class Corpus:
     """Bodies."""
     regulations: tuple[Regulation, ...]
     """Regulations, by region code then year."""
+    pengaduan: tuple["KanalPengaduan", ...] = ()
+    """National complaint channels (`_pengaduan.yaml`), in the order they are printed."""
+    maklumat: "MaklumatBaku | None" = None
+    """The usual maklumat wording (`_maklumat.yaml`)."""
 
     def wilayah_by_kode(self, kode: str) -> Wilayah:
         return next(w for w in self.wilayah if w.kode == kode)

@@ -1,0 +1,429 @@
+"""Data behind the counter posters: complaint channels, the maklumat wording, what a poster quotes.
+
+Read by the loader into frozen objects, like everything else: `_pengaduan.yaml` (channels every
+larangan poster and region page shows), `_maklumat.yaml` (the usual maklumat wording), the optional
+`pengaduan:` and `maklumat:` of each penyelenggara, and the `poster:` mapping of a regulation, which
+names the provisions a poster quotes. Which provisions make a regulation's budaya pelayanan or
+larangan list is stated in data, never guessed from the text.
+
+The readers get the loader's `_Reader` (passed in, so this module does not import the loader) and
+report every problem through it, with file, line and a fix.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Iterable, Mapping
+
+if TYPE_CHECKING:  # only for annotations: the model imports nothing from here at run time either
+    from .model import Node, Regulation
+
+PENGADUAN_FILE = "_pengaduan.yaml"
+MAKLUMAT_FILE = "_maklumat.yaml"
+
+KONTAK_JENIS = {
+    "loket": "Loket",
+    "telepon": "Telepon",
+    "call_center": "Call center",
+    "sms": "SMS",
+    "whatsapp": "WhatsApp",
+    "surel": "Surel",
+    "laman": "Laman",
+    "alamat": "Alamat",
+}
+"""Kinds of contact and how the site names them."""
+
+_PHONE_RE = re.compile(r"^\+?[0-9(][0-9 ()\-]*[0-9]$")
+_HOST_RE = re.compile(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+(/[^\s]*)?$")
+_MAIL_RE = re.compile(r"^[^@\s]+@[a-z0-9-]+(\.[a-z0-9-]+)+$")
+
+POSTER_LISTS = ("budaya_pelayanan", "larangan", "pengaduan")
+"""Keys of a regulation's `poster:` mapping."""
+_NOT_QUOTABLE = frozenset({"bab", "bagian", "paragraf"})
+
+
+@dataclass(frozen=True, slots=True)
+class Kontak:
+    """One way to reach a complaint channel."""
+
+    jenis: str
+    """One of KONTAK_JENIS."""
+    nilai: str
+    """The number, address or place, as it is to be printed (a web address without https://)."""
+    catatan: str | None
+    """How to use it, e.g. what to write in the SMS (Bahasa Indonesia)."""
+
+    @property
+    def label(self) -> str:
+        return KONTAK_JENIS[self.jenis]
+
+    @property
+    def href(self) -> str | None:
+        """A link a phone can open (web, call, SMS, mail), or None for an address or a desk."""
+        digits = re.sub(r"[^0-9+]", "", self.nilai)
+        return {"laman": f"https://{self.nilai}", "surel": f"mailto:{self.nilai}", "telepon": f"tel:{digits}",
+                "call_center": f"tel:{digits}", "sms": f"sms:{digits}",
+                "whatsapp": f"https://wa.me/{digits.lstrip('+')}"}.get(self.jenis)
+
+
+@dataclass(frozen=True, slots=True)
+class KanalPengaduan:
+    """A place where a citizen can complain about a public service."""
+
+    id: str | None
+    """Registry id (national channels); None for a penyelenggara's own channel."""
+    nama: str
+    """Name as the public knows it, e.g. `SP4N-LAPOR!`."""
+    keterangan: str | None
+    """One line on what it is (Bahasa Indonesia)."""
+    dasar: str | None
+    """Its legal basis, e.g. `Peraturan Presiden Nomor 76 Tahun 2013 ...`."""
+    kontak: tuple[Kontak, ...]
+    """How to reach it, in the order to be printed."""
+
+
+@dataclass(frozen=True, slots=True)
+class MaklumatBaku:
+    """The usual maklumat wording, used by every penyelenggara that has no wording of its own."""
+
+    teks: str
+    """The statement of commitment."""
+    dasar: str
+    """The provision that requires a maklumat (UU 25/2009 Pasal 22)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Maklumat:
+    """A penyelenggara's own maklumat: wording, place and date; any may be left to the default."""
+
+    teks: str | None
+    """Own wording; None uses the registry's usual wording."""
+    tempat: str | None
+    """Place where it was issued; None leaves a line to fill in."""
+    tanggal: dt.date | None
+    """Date it was issued; None leaves a line to fill in."""
+
+
+@dataclass(frozen=True, slots=True)
+class PosterIsi:
+    """What a regulation's posters quote: provision ids, in the regulation's order."""
+
+    budaya_pelayanan: tuple[str, ...]
+    """The regulation's budaya pelayanan list (empty: no budaya pelayanan poster)."""
+    larangan: tuple[str, ...]
+    """The prohibitions a citizen should know (empty: no larangan poster)."""
+    pengaduan: tuple[str, ...]
+    """Provisions that say where to report a breach, quoted on the larangan poster."""
+
+
+@dataclass(frozen=True, slots=True)
+class KutipanGroup:
+    """Consecutive quoted provisions under one parent, printed after the parent's own words."""
+
+    parent: "Node | None"
+    """The list's parent (its words introduce the items); None at the top of a Lampiran."""
+    items: tuple["Node", ...]
+    """The quoted provisions, in order."""
+    label: str
+    """Citation of the group, e.g. `Pasal 11 huruf b sampai dengan huruf i`."""
+
+    @property
+    def pengantar(self) -> str | None:
+        """The parent's words that introduce the list (its text, else its heading)."""
+        if self.parent is None:
+            return None
+        return self.parent.text or self.parent.heading
+
+
+# --------------------------------------------------------------------------- grouping and citing
+
+def parent_eid(eid: str) -> str | None:
+    return eid.rsplit("__", 1)[0] if "__" in eid else None
+
+
+def kutipan_groups(reg: "Regulation", eids: Iterable[str]) -> list[KutipanGroup]:
+    """Group quoted ids: a listed node with children stands for its whole list; listed leaves
+    with the same parent form one group."""
+    from .model import provision_label
+
+    groups: list[KutipanGroup] = []
+    pending_parent: str | None = None
+    pending: list[Node] = []
+
+    def flush() -> None:
+        nonlocal pending, pending_parent
+        if pending:
+            parent = reg.provisions.get(pending_parent) if pending_parent else None
+            groups.append(KutipanGroup(parent, tuple(pending), _selection_label(reg, parent, pending)))
+        pending, pending_parent = [], None
+
+    for eid in eids:
+        node = reg.provisions[eid]
+        if node.children:
+            flush()
+            groups.append(KutipanGroup(node, node.children, provision_label(reg, eid)))
+            continue
+        parent = parent_eid(eid)
+        if pending and parent != pending_parent:
+            flush()
+        pending_parent = parent
+        pending.append(node)
+    flush()
+    return groups
+
+
+def _selection_label(reg: "Regulation", parent: "Node | None", items: list["Node"]) -> str:
+    """`Pasal 11 huruf b sampai dengan huruf i`, `Pasal 7 ayat (1) huruf b dan huruf c`, `Pasal 13`."""
+    from .model import provision_label
+
+    if parent is None:
+        return _join([provision_label(reg, n.eid) for n in items])
+    base = provision_label(reg, parent.eid)
+    if tuple(items) == parent.children:
+        return base
+    runs: list[list[Node]] = []
+    last = -2
+    for node in items:
+        pos = parent.children.index(node)
+        if runs and pos == last + 1:
+            runs[-1].append(node)
+        else:
+            runs.append([node])
+        last = pos
+    parts = []
+    for run in runs:
+        if len(run) >= 3:
+            parts.append(f"{_item_label(run[0])} sampai dengan {_item_label(run[-1])}")
+        else:
+            parts.extend(_item_label(n) for n in run)
+    return f"{base} {_join(parts)}"
+
+
+def _item_label(node: "Node") -> str:
+    """`huruf b`; an unnumbered item by its place: `butir ke-3` (from its id, which counts them)."""
+    if node.num is None:
+        return f"{node.label} ke-{node.eid.rsplit('_', 1)[-1]}"
+    return node.label
+
+
+def _join(parts: list[str]) -> str:
+    if len(parts) <= 1:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + " dan " + parts[-1]
+
+
+def kutipan_citation(reg: "Regulation", eids: Iterable[str]) -> str:
+    """Citation of everything a poster quotes: `Pasal 11 huruf b sampai dengan huruf i Peraturan ...`."""
+    labels = [g.label for g in kutipan_groups(reg, eids)]
+    # Groups are joined with ", serta" so that the "dan" inside a group's label stays unambiguous.
+    joined = labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + ", serta " + labels[-1]
+    return f"{joined} {reg.nama_resmi}"
+
+
+# --------------------------------------------------------------------------- readers
+
+def _kontak(r, item: Any, line: int, where: str) -> Kontak | None:
+    m = r.mapping(item, line, where)
+    if m is None or not r.keys(m, where, ("jenis", "nilai"), ("catatan",)):
+        return None
+    jenis = r.choice(m, "jenis", where, tuple(KONTAK_JENIS))
+    nilai = r.text(m, "nilai", where, required=True)
+    if jenis is None or nilai is None:
+        return None
+    value_line = r.line_of(m, "nilai")
+    if jenis in ("telepon", "call_center", "sms", "whatsapp") and not _PHONE_RE.match(nilai):
+        r.err(value_line, where, f"'{nilai}' is not a telephone number.",
+              "write digits, spaces, '-', '(' and ')' only, in quotes, e.g. \"(0254) 219784\" or \"1708\".")
+        return None
+    if jenis == "laman":
+        if nilai.startswith(("http://", "https://")):
+            r.err(value_line, where, f"'{nilai}' starts with its scheme.",
+                  "write the address as printed, without http:// or https://, e.g. lapor.go.id.")
+            return None
+        if not _HOST_RE.match(nilai):
+            r.err(value_line, where, f"'{nilai}' is not a web address.",
+                  "write host and path in lowercase, e.g. ombudsman.go.id/pengaduan.")
+            return None
+    if jenis == "surel" and not _MAIL_RE.match(nilai):
+        r.err(value_line, where, f"'{nilai}' is not an e-mail address.", "write it as name@host, e.g. dinsos@bantenprov.go.id.")
+        return None
+    return Kontak(jenis=jenis, nilai=nilai, catatan=r.text(m, "catatan", where))
+
+
+def _kanal(r, item: Any, line: int, where: str, with_id: bool) -> KanalPengaduan | None:
+    m = r.mapping(item, line, where)
+    if m is None:
+        return None
+    required = ("id", "nama", "kontak") if with_id else ("nama", "kontak")
+    if not r.keys(m, where, required, ("keterangan", "dasar")):
+        return None
+    kid = r.text(m, "id", where, required=True) if with_id else None
+    nama = r.text(m, "nama", where, required=True)
+    if with_id and kid is not None and not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", kid):
+        r.err(r.line_of(m, "id"), where, f"id '{kid}' is not a valid id.",
+              "use lowercase letters, digits and '-', e.g. sp4n-lapor.")
+        kid = None
+    items = r.seq(m, "kontak", f"{where} > kontak")
+    kontak = [k for k in (_kontak(r, it, ln, f"{where} > kontak") for it, ln in zip(items, items.item_lines)) if k]
+    if not items:
+        r.err(r.line_of(m, "kontak"), where, "a channel needs at least one way to reach it.",
+              "add an item under 'kontak:' with 'jenis' and 'nilai'.")
+    if nama is None or (with_id and kid is None) or len(kontak) != len(items) or not kontak:
+        return None
+    return KanalPengaduan(id=kid, nama=nama, keterangan=r.text(m, "keterangan", where),
+                          dasar=r.text(m, "dasar", where), kontak=tuple(kontak))
+
+
+def read_kanal_list(r, m, key: str, where: str) -> tuple[KanalPengaduan, ...]:
+    """A penyelenggara's own `pengaduan:` channels (optional)."""
+    items = r.seq(m, key, f"{where} > {key}")
+    out = []
+    for item, line in zip(items, items.item_lines):
+        kanal = _kanal(r, item, line, f"{where} > {key}", with_id=False)
+        if kanal is not None:
+            out.append(kanal)
+    return tuple(out)
+
+
+def read_pengaduan_registry(r, data: Any) -> tuple[KanalPengaduan, ...]:
+    """`_pengaduan.yaml`: the channels every larangan poster and region page shows."""
+    if data is None:
+        return ()
+    m = r.mapping(data, 1, "")
+    if m is None or not r.keys(m, "", ("kanal",), ()):
+        return ()
+    out: list[KanalPengaduan] = []
+    seen: dict[str, int] = {}
+    items = r.seq(m, "kanal", "kanal")
+    for item, line in zip(items, items.item_lines):
+        kanal = _kanal(r, item, line, "kanal", with_id=True)
+        if kanal is None:
+            continue
+        if kanal.id in seen:
+            r.err(line, f"kanal {kanal.id}", f"id '{kanal.id}' is used twice (first at line {seen[kanal.id]}).",
+                  "give each channel its own id.")
+            continue
+        seen[kanal.id] = line
+        out.append(kanal)
+    if not items:
+        r.err(m.line, "kanal", "no complaint channel is listed.",
+              "list at least SP4N-LAPOR! and Ombudsman RI (see regulations/README.md).")
+    return tuple(out)
+
+
+def read_maklumat_registry(r, data: Any) -> MaklumatBaku | None:
+    """`_maklumat.yaml`: the usual maklumat wording and its legal basis."""
+    if data is None:
+        return None
+    m = r.mapping(data, 1, "")
+    if m is None or not r.keys(m, "", ("teks", "dasar"), ()):
+        return None
+    teks = r.text(m, "teks", "teks", required=True)
+    dasar = r.text(m, "dasar", "dasar", required=True)
+    if teks is None or dasar is None:
+        return None
+    return MaklumatBaku(teks=_one_line(teks), dasar=dasar)
+
+
+def read_maklumat(r, m, key: str, where: str) -> Maklumat | None:
+    """A penyelenggara's own `maklumat:` (optional)."""
+    if m.get(key) is None:
+        return None
+    where = f"{where} > {key}"
+    mm = r.mapping(m[key], r.line_of(m, key), where)
+    if mm is None or not r.keys(mm, where, (), ("teks", "tempat", "tanggal")):
+        return None
+    if not mm:
+        r.err(mm.line, where, "'maklumat' is empty.", "give 'teks', 'tempat' or 'tanggal', or remove 'maklumat'.")
+        return None
+    teks = r.text(mm, "teks", where)
+    return Maklumat(teks=_one_line(teks) if teks else None, tempat=r.text(mm, "tempat", where),
+                    tanggal=r.date(mm, "tanggal", where))
+
+
+def _one_line(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _preorder(roots: Iterable["Node"]) -> dict[str, int]:
+    order: dict[str, int] = {}
+    stack = list(reversed(list(roots)))
+    while stack:
+        node = stack.pop()
+        order[node.eid] = len(order)
+        stack.extend(reversed(node.children))
+    return order
+
+
+def read_poster(r, m, roots: Iterable["Node"], provisions: Mapping[str, "Node"], status: str | None) -> PosterIsi | None:
+    """A regulation's `poster:` mapping: lists of provision ids, each checked to exist, in order."""
+    pm = r.mapping(m.get("poster"), r.line_of(m, "poster"), "poster")
+    if pm is None or not r.keys(pm, "poster", (), POSTER_LISTS):
+        return None
+    if not any(pm.get(k) for k in POSTER_LISTS):
+        r.err(pm.line, "poster", "'poster' lists no provision.",
+              f"list provision ids under {', '.join(POSTER_LISTS[:2])}, or remove 'poster'.")
+        return None
+    if status == "dicabut":
+        r.err(r.line_of(m, "poster"), "poster", "a revoked regulation gets no posters.",
+              "remove 'poster' (offices must not display revoked rules).")
+        return None
+    order = _preorder(roots)
+    lists: dict[str, tuple[str, ...]] = {}
+    ok = True
+    for key in POSTER_LISTS:
+        where = f"poster > {key}"
+        if key not in pm:
+            lists[key] = ()
+            continue
+        items = r.seq(pm, key, where)
+        if not items:
+            r.err(r.line_of(pm, key), where, f"'{key}' is empty.", "list provision ids, or remove the key.")
+            ok = False
+            continue
+        eids: list[str] = []
+        lines: list[int] = []
+        for item, line in zip(items, items.item_lines):
+            if not isinstance(item, str) or not item.strip():
+                r.err(line, where, "each item must be a provision id.",
+                      "write the id as in the regulation page's links, e.g. bab_3__pasal_11__huruf_c.")
+                ok = False
+                continue
+            eid = item.strip()
+            node = provisions.get(eid)
+            if node is None:
+                near = difflib.get_close_matches(eid, list(provisions), n=3)
+                hint = f" (did you mean {', '.join(near)}?)" if near else ""
+                r.err(line, where, f"there is no provision '{eid}' in this regulation{hint}.",
+                      "use the id from the provision's link (#...) on the regulation page.")
+                ok = False
+                continue
+            if node.type in _NOT_QUOTABLE:
+                r.err(line, where, f"'{eid}' is a whole {node.type.upper() if node.type == 'bab' else node.type}.",
+                      "list the Pasal, ayat or items to quote, not a structural unit.")
+                ok = False
+                continue
+            if eid in eids:
+                r.err(line, where, f"'{eid}' is listed twice.", "keep one of them.")
+                ok = False
+                continue
+            inside = next((e for e in eids if eid.startswith(e + "__") or e.startswith(eid + "__")), None)
+            if inside is not None:
+                r.err(line, where, f"'{eid}' and '{inside}' overlap: a provision with a list is quoted whole.",
+                      "list either the provision (all its items) or some of its items, not both.")
+                ok = False
+                continue
+            if eids and order[eid] < order[eids[-1]]:
+                r.err(line, where, f"'{eid}' comes before '{eids[-1]}' in the regulation.",
+                      "list the provisions in the regulation's own order (posters keep it).")
+                ok = False
+                continue
+            eids.append(eid)
+            lines.append(line)
+        lists[key] = tuple(eids)
+    if not ok:
+        return None
+    return PosterIsi(**lists)
