@@ -59,7 +59,7 @@ class Comparison:
         out += [f"  missing: {i}" for i in self.missing]
         out += [f"  extra:   {i}" for i in self.extra]
         for eid, want, got in self.different:
-            out.append(f"  differs: {eid}\n    curated: {want[:300]}\n    draft:   {got[:300]}")
+            out.append(f"  differs: {eid}\n    curated: {want[:2000]}\n    draft:   {got[:2000]}")
         return "\n".join(out)
 
 

@@ -71,7 +71,7 @@ def body_name(jenis: str | None, issuer: str | None, tentang: str | None) -> str
         if m:
             return m.group(1)
     if jenis and jenis.startswith("Keputusan Kepala") and issuer:
-        return issuer
+        return f"{jenis.split()[-1]} {issuer}"  # "Keputusan Kepala Dinas" + "SOSIAL ..." -> "Dinas SOSIAL ..."
     return None
 
 

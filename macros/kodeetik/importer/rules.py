@@ -56,14 +56,17 @@ def strip_bullets(lines: list[Line], log: Log) -> list[Line]:
     return lines
 
 
+EMPHASIS_PAIR = re.compile(r"(?<![\w*])(\*{1,3})(?=\w)(.+?)(?<=[\w.,;:!?])\1(?![\w*])")
 EMPHASIS = re.compile(r"(?<!\*)\*+(?![*)])")
-"""Markdown emphasis from the extractor. A run of asterisks before `)` is a footnote mark (`*)`)."""
+"""Markdown emphasis from the extractor. A lone run of asterisks before `)` is a footnote mark (`*)`)."""
 
 
 def strip_emphasis(lines: list[Line], log: Log) -> list[Line]:
     """`**bold**` and `*italic*` marks of the extractor's Markdown; footnote marks `*)` stay."""
     for line in lines:
-        new, n = EMPHASIS.subn("", line.text)
+        new, n = EMPHASIS_PAIR.subn(r"\2", line.text)
+        new, m = EMPHASIS.subn("", new)
+        n += m
         if n:
             line.text = new.strip() if line.tabbed else re.sub(r" {2,}", " ", new).strip()
             log.count("emphasis mark", n)
@@ -273,6 +276,9 @@ def _structural(text: str) -> bool:
                 or mk.LAMPIRAN.match(text) or mk.PENUTUP.match(text))
 
 
+LIST_END = re.compile(r"[;,]\s*(?:dan|atau|dan/atau|serta)$")
+
+
 def join_broken_lines(lines: list[Line], log: Log) -> list[Line]:
     """A sentence broken over lines (a page break, a wrapped line) is one line again.
 
@@ -289,7 +295,7 @@ def join_broken_lines(lines: list[Line], log: Log) -> list[Line]:
             out.append(line)
             continue
         prev = next((ln for ln in reversed(out) if not ln.blank), None)
-        joinable = (prev is not None and prev.text[-1] not in TERMINAL and not mk.is_caps(prev.text)
+        joinable = (prev is not None and not LIST_END.search(prev.text) and prev.text[-1] not in TERMINAL and not mk.is_caps(prev.text)
                     and not _structural(line.text) and not mk.is_caps(line.text)
                     and not (mk.BAB.match(prev.text) or mk.PASAL.match(prev.text)))
         lower = line.text[:1].islower()
@@ -310,7 +316,7 @@ def drop_running_headers(lines: list[Line], log: Log, title_lines: set[str]) -> 
     """Running headers: a line repeated on every page (three times or more, or any copy of the
     title) inside running text. Lists, labels and form fields are never headers."""
     def key(text: str) -> str:
-        return re.sub(r"\s+", " ", text).strip().upper()
+        return re.sub(r"\s+", " ", text).strip()
 
     def candidate(line: Line) -> bool:
         t = line.text

@@ -237,8 +237,9 @@ def classify(lines: list[Line]) -> list[Unit]:
     for u in units:
         prev = merged[-1] if merged else None
         if (u.kind == "caps" and prev is not None and prev.kind == "caps"
-                and u.line.no == prev.line.no + 1):
+                and u.line.no == (prev.extra or [prev.line.no])[-1] + 1):
             prev.text = f"{prev.text} {u.text}"
+            prev.extra.append(u.line.no)
             continue
         merged.append(u)
     return merged
@@ -375,7 +376,19 @@ class BodyParser:
         self._ensure_builder().add_bullet(units[i].line)
 
     def _on_plain(self, units, i):
-        self._ensure_builder().add_plain(units[i].line)
+        builder = self._ensure_builder()
+        nxt = units[i + 1] if i + 1 < len(units) else None
+        if nxt is not None and nxt.kind == "item" and builder.levels:
+            # A paragraph between two items of one list ends the item before it.
+            level = next((lv for lv in reversed(builder.levels) if lv.style == nxt.item.style and lv.last
+                          and mk.successor(lv.style, lv.last, nxt.item.num)), None)
+            if level is not None and level is not builder.levels[-1] and level.owner.children:
+                node = level.owner.children[-1]
+                node.text_after = f"{node.text_after} {units[i].text}" if node.text_after else units[i].text
+                builder.checks.append((units[i].line.no, "a paragraph between two items was taken as the "
+                                                         "end of the item before it (text_after); check"))
+                return None
+        builder.add_plain(units[i].line)
 
     def _ensure_builder(self) -> ListBuilder:
         if self.builder is None:
