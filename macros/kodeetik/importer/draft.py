@@ -77,6 +77,7 @@ def build(text: str, source_name: str, data_dir: Path | None = None, reg_id: str
             report.checks.append((kind, f"a second '{kind}' block at line {block[0].no} was not used"))
             continue
         signatures[kind] = sig
+        _check_name(sig, kind, report)
     for ln in parts.pengundangan:
         used.add(ln.no)
     pengundangan = parts.pengundangan[0].text if parts.pengundangan else None
@@ -224,6 +225,15 @@ def build(text: str, source_name: str, data_dir: Path | None = None, reg_id: str
         report.unknown.append((".".join(path), what))
         comments.setdefault(path, []).append(f"TODO: {what}")
     return Draft(data=data, comments=comments, report=report)
+
+
+def _check_name(sig: dict, place: str, report: Report) -> None:
+    """A word of the position in front of the name is usually the stamp read as text."""
+    nama, jabatan = sig.get("nama") or "", sig.get("jabatan") or ""
+    first = nama.split()[0] if nama.split() else ""
+    if len(nama.split()) > 1 and first.isupper() and first.strip(",.") in jabatan.replace(",", " ").split():
+        report.checks.append((f"{place}.nama", f"'{nama}' starts with '{first}', a word of the position: "
+                                               "probably the stamp read as text; check the name"))
 
 
 def _perbaikan(log: Log, source: str, report: Report) -> list[dict]:

@@ -87,7 +87,7 @@ def split(lines: list[Line]) -> Parts:
                 nxt = lines[i]
                 if not nxt.blank and (any(p.match(nxt.text) for p in SIGNATURE_END)
                                       or nxt.text.lower().startswith("salinan sesuai")
-                                      or mk.item(nxt.text) is not None and not _nip(nxt.text)
+                                      or _list_item(nxt.text)
                                       or len([b for b in block if not b.blank]) >= 9):
                     break
                 block.append(nxt)
@@ -121,8 +121,10 @@ def split(lines: list[Line]) -> Parts:
     return parts
 
 
-def _nip(text: str) -> bool:
-    return text.upper().startswith("NIP")
+def _list_item(text: str) -> bool:
+    """A list item ends a signature block; a name with an initial ("M. HUSNI") does not."""
+    it = mk.item(text)
+    return it is not None and it.style != "A." and not text.upper().startswith("NIP")
 
 
 def _starts_paragraph(lines: list[Line], i: int) -> bool:
