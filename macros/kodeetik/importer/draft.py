@@ -210,6 +210,13 @@ def build(text: str, source_name: str, data_dir: Path | None = None, reg_id: str
     report.repairs = list(log.repairs)
     report.noise = list(log.noise)
     report.formatting = dict(log.formatting)
+    # A running header found in the text is a header wherever it stands (e.g. among the signatures).
+    headers = {n.text for n in log.noise if n.rule == "running header"}
+    for region_lines in (parts.preamble, parts.other):
+        for ln in region_lines:
+            if ln.text and ln.no not in used and ln.raw.strip() in headers:
+                log.drop(ln, "running header")
+    report.noise = list(log.noise)
     noise_nos = {n.no for n in log.noise}
     regions = [parts.preamble, parts.other, men_lines, ing_lines, body_lines]
     seen: set[int] = set()

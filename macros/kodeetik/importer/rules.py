@@ -141,7 +141,7 @@ def drop_page_numbers(lines: list[Line], log: Log) -> list[Line]:
     """Page numbers ("7", "- 7 -", "Halaman 7 dari 9") on lines of their own (not table cells)."""
     out = []
     for line in lines:
-        if not line.tabbed and not line.bullet and PAGE_NUMBER.match(line.text):
+        if not line.tabbed and PAGE_NUMBER.match(line.text):
             log.drop(line, "page number")
             continue
         out.append(line)
@@ -175,8 +175,8 @@ def drop_noise_lines(lines: list[Line], log: Log) -> list[Line]:
 
 
 LINE_RULES: list[Callable[[list[Line], Log], list[Line]]] = [
-    drop_annotations, strip_bullets, strip_emphasis, apply_misreadings, dedupe_markers,
-    join_spaced_letters, drop_paraf_marks, drop_page_numbers, drop_stray_marks, drop_noise_lines,
+    drop_annotations, drop_page_numbers, strip_bullets, strip_emphasis, apply_misreadings, dedupe_markers,
+    join_spaced_letters, drop_paraf_marks, drop_stray_marks, drop_noise_lines,
 ]
 
 
@@ -192,7 +192,9 @@ def _reduplicated(first: str, second: str) -> bool:
     """"kehati" + "hatian", "perundang" + "undangan": the hyphen of a repeated word stays."""
     a, b = first.lower(), second.lower()
     for k in range(min(len(a), len(b)), 2, -1):
-        if a.endswith(b[:k]):
+        # "hal-hal" repeats the whole first part; otherwise the repeated stem is 4 letters or more
+        # ("menju-" + "njung" is a broken word, not a repetition of "nju").
+        if a.endswith(b[:k]) and (k == len(a) or k >= 4):
             return True
     return False
 
@@ -276,6 +278,14 @@ def _structural(text: str) -> bool:
                 or mk.LAMPIRAN.match(text) or mk.PENUTUP.match(text))
 
 
+def _wrap_width(lines: list[Line]) -> int:
+    """How long a line must be to count as wrapped at the margin: most lines of a wrapped text run
+    close to the margin, so take 70% of the length that nine lines in ten do not exceed."""
+    lengths = sorted(len(ln.raw.split("\n")[0].strip()) for ln in lines if ln.text)
+    if not lengths:
+        return 45
+    return max(30, int(0.7 * lengths[int(0.9 * (len(lengths) - 1))]))
+REFERENCE_END = re.compile(r"\b(?:ayat|huruf|angka|[Pp]asal \d+)$")
 LIST_END = re.compile(r"[;,]\s*(?:dan|atau|dan/atau|serta)$")
 
 
@@ -289,18 +299,25 @@ def join_broken_lines(lines: list[Line], log: Log) -> list[Line]:
     from . import markers as mk
     out: list[Line] = []
     gap = False
+    width = _wrap_width(lines)
     for line in lines:
         if line.blank:
             gap = True
             out.append(line)
             continue
         prev = next((ln for ln in reversed(out) if not ln.blank), None)
-        joinable = (prev is not None and not LIST_END.search(prev.text) and prev.text[-1] not in TERMINAL and not mk.is_caps(prev.text)
-                    and not _structural(line.text) and not mk.is_caps(line.text)
+        # "... sebagaimana dimaksud pada ayat" + "(1) ..." is a reference broken before its number.
+        reference = prev is not None and REFERENCE_END.search(prev.text) and mk.item(line.text) is not None
+        joinable = (prev is not None and not mk.is_caps(prev.text) and (reference or not _structural(line.text))
+                    and not (mk.is_caps(line.text) and mk.is_heading_like(line.text))
                     and not (mk.BAB.match(prev.text) or mk.PASAL.match(prev.text)))
-        lower = line.text[:1].islower()
-        wrapped = not gap and not line.bullet and len(prev.text) >= 60 if prev is not None else False
-        if joinable and (lower or wrapped):
+        lower = (joinable and line.text[:1].islower() and prev.text[-1] not in TERMINAL
+                 and not LIST_END.search(prev.text))
+        # A wrapped line runs to the margin and goes on with no blank line; it may end with a comma.
+        wrapped = (joinable and not gap and not line.bullet and len(prev.text) >= width
+                   and prev.text[-1] not in ".;:!?")
+        conjunction = joinable and line.text in ("dan", "atau", "dan/atau", "serta")
+        if lower or wrapped or conjunction:
             prev.text = f"{prev.text} {line.text}"
             prev.raw = f"{prev.raw}\n{line.raw}"
             while out and out[-1].blank:  # the blank lines of a page break go with the break
