@@ -71,7 +71,11 @@ def build(text: str, source_name: str, data_dir: Path | None = None, reg_id: str
     penutup = parser.penutup
 
     signatures: dict[str, dict] = {}
+    headers = {n.text for n in log.noise if n.rule == "running header"}
     for kind, block in parts.signatures:
+        for ln in [ln for ln in block if ln.text and ln.raw.strip() in headers]:
+            log.drop(ln, "running header")
+            block.remove(ln)
         sig = metadata.parse_signature(block, used)
         if kind in signatures:
             report.checks.append((kind, f"a second '{kind}' block at line {block[0].no} was not used"))
