@@ -55,3 +55,37 @@ def test_comparison_detects_a_difference(tmp_path):
                     encoding="utf-8")
     result = compare("kep-dinsos-banten-2024", root=root)
     assert [d[0] for d in result.different] == ["lampiran_1__huruf_b__angka_5"]
+
+
+@pytest.mark.parametrize("reg_id", list(EXPECTED))
+def test_no_word_is_lost_silently(reg_id):
+    """Every word of the source is in the draft, unless the report says where it went: dropped as
+    noise (sumber.derau), repaired (sumber.perbaikan) or not placed (listed for a human)."""
+    import re
+    from collections import Counter
+
+    from importer_compare import ROOT
+    from macros.kodeetik import load_corpus
+    from macros.kodeetik.importer import import_file
+
+    reg = next(r for r in load_corpus(ROOT / "regulations").regulations if r.id == reg_id)
+    source = ROOT / "sources" / reg.sumber.berkas
+    yaml_text, draft = import_file(source, None, data_dir=ROOT / "regulations")
+    body = "\n".join(ln for ln in yaml_text.splitlines() if not ln.lstrip().startswith("#"))
+    accounted = {n.no for n in draft.report.noise} | {no for no, _ in draft.report.unplaced}
+    raw = source.read_text(encoding="utf-8").split("\n")
+    text = "\n".join(line for i, line in enumerate(raw, start=1) if i not in accounted)
+    for r in draft.report.repairs:
+        text = text.replace(r.dari, r.menjadi)
+    # Formulas that become fields: "Ditetapkan di X" -> ditetapkan.tempat, the date -> an ISO date.
+    dates = re.findall(r"[Pp]ada [Tt]anggal (\d{1,2} [A-Za-z]+ \d{4})", text)
+    text = re.sub(r"[Pp]ada [Tt]anggal \d{1,2} [A-Za-z]+ \d{4}", " ", text)
+    text = re.sub(r"\b(?:Ditetapkan|Diundangkan) di\b|\bMenetapkan\b", " ", text)
+    # The numbers of a Tembusan list are not kept (it is a list of texts).
+    text = re.sub(r"(?m)^(\d+)\. (?=Yth\.|Plt\.|Pj\.)", " ", text)
+    from macros.kodeetik.importer.metadata import parse_date
+    for date in dates:
+        assert parse_date(date).isoformat() in body
+    words = lambda s: Counter(w.lower() for w in re.findall(r"[A-Za-z0-9]+", s))  # noqa: E731
+    lost = words(text) - words(body)
+    assert not lost, f"words of {source.name} missing from the draft: {dict(lost)}"

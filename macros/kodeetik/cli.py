@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
+import textwrap
 from dataclasses import replace
 from pathlib import Path
 
@@ -106,8 +107,15 @@ def _validate_dir(directory: Path, sources_dir: Path, root: Path) -> int:
     except DataErrors as exc:
         print(exc.report(), file=sys.stderr)
         return 1
-    _ok(corpus, str(directory))
+    _ok(corpus, _shown(directory))
     return 0
+
+
+def _shown(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
 
 
 def _validate_file(path: Path, data_dir: Path, sources_dir: Path, root: Path) -> int:
@@ -150,14 +158,16 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kodeetik", description=DESCRIPTION)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
+    raw = argparse.RawDescriptionHelpFormatter
     p = sub.add_parser(
-        "import", help="make a draft data file from a regulation's extracted text",
-        description="Read the extracted text of a regulation (from a PDF or a scan) and write a draft "
-                    "data file in the project's format, with its structure (BAB, Pasal, ayat, huruf, "
-                    "Diktum, Lampiran, Menimbang, Mengingat) and metadata. A report at the end lists what "
-                    "could not be determined and what the cleaning rules changed; the same report is at "
-                    "the top of the draft as comments.",
-        epilog="Example: kodeetik import sources/005_perbup-contoh.txt -o regulations/perbup-contoh-12-2023.yaml")
+        "import", formatter_class=raw, help="make a draft data file from a regulation's extracted text",
+        description=textwrap.fill(
+            "Read the extracted text of a regulation (from a PDF or a scan) and write a draft data file in "
+            "the project's format, with its structure (BAB, Pasal, ayat, huruf, Diktum, Lampiran, Menimbang, "
+            "Mengingat) and metadata. A report at the end lists what could not be determined and what the "
+            "cleaning rules changed; the same report is at the top of the draft as comments.", 78),
+        epilog="example:\n  kodeetik import sources/005_perbup-contoh-12-2023.txt \\\n"
+               "      -o regulations/perbup-contoh-12-2023.yaml")
     p.add_argument("source", metavar="SOURCE.txt", help="the extracted text (UTF-8)")
     p.add_argument("-o", "--output", metavar="regulations/NAME.yaml",
                    help="write the draft to this file (its name, without .yaml, becomes the id); "
@@ -165,12 +175,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="overwrite the output file if it exists")
     p.set_defaults(func=cmd_import)
     v = sub.add_parser(
-        "validate", help="check the data as the build does, without building",
-        description="Load and check regulation data with the build's own loader and print the same "
-                    "messages (file:line [place]: what is wrong. Fix: how). Exits with 1 when there "
-                    "are errors.",
-        epilog="Without PATH, checks the data folder of the project (regulations/). A single .yaml "
-               "file is checked together with the registries and the other regulations of its folder.")
+        "validate", formatter_class=raw, help="check the data as the build does, without building",
+        description=textwrap.fill(
+            "Load and check regulation data with the build's own loader and print the same messages "
+            "(file:line [place]: what is wrong. Fix: how). Exits with 1 when there are errors.", 78),
+        epilog=textwrap.fill(
+            "Without PATH, checks the data folder of the project (regulations/). A single .yaml file is "
+            "checked together with the registries and the other regulations of its folder.", 78))
     v.add_argument("paths", nargs="*", metavar="PATH", help="a folder of regulations or a .yaml file")
     v.set_defaults(func=cmd_validate)
     return parser

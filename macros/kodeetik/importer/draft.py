@@ -147,7 +147,7 @@ def build(text: str, source_name: str, data_dir: Path | None = None, reg_id: str
                                            "shorten it as citations usually do"))
     else:
         unknown.append((("singkatan",), "write the short name used in citations, e.g. Perbup Bengkayang 51/2020"))
-    if title.tentang and mk.is_caps(" ".join(title.judul or "")):
+    if title.tentang and mk.is_caps(title.judul or ""):
         report.checks.append(("tentang", "turned from capitals into title case; check small words and names"))
 
     deck = bool(re.search(r"\bDiseminasi\b|\bSosialisasi\b", text, re.IGNORECASE)) and not any(
