@@ -89,3 +89,7 @@ def test_no_word_is_lost_silently(reg_id):
     words = lambda s: Counter(w.lower() for w in re.findall(r"[A-Za-z0-9]+", s))  # noqa: E731
     lost = words(text) - words(body)
     assert not lost, f"words of {source.name} missing from the draft: {dict(lost)}"
+    # Negative control: a draft missing one provision's words fails the same check.
+    nodes = [n for k in ("batang_tubuh", "diktum") for top in draft.data.get(k) or [] for n in top.walk()]
+    longest = max((n.text for n in nodes if n.text), key=len)
+    assert words(text) - words(body.replace(longest, "", 1))

@@ -54,6 +54,9 @@ def cmd_import(args: argparse.Namespace) -> int:
             print(f"error: {target}: the draft must be a .yaml file named after its id "
                   "(e.g. regulations/perbup-bengkayang-51-2020.yaml).", file=sys.stderr)
             return 2
+        if not target.parent.is_dir():
+            print(f"error: the folder {target.parent} does not exist; nothing was written.", file=sys.stderr)
+            return 2
         if target.exists() and not args.force:
             print(f"error: {target} already exists; nothing was written. Use --force to overwrite it, "
                   "or choose another name.", file=sys.stderr)
