@@ -1,0 +1,199 @@
+"""`kodeetik`: the project's command line (installed with the project, see pyproject.toml).
+
+    kodeetik import SOURCE.txt [-o regulations/NAME.yaml] [--force]
+    kodeetik validate [PATH ...]
+
+Help and messages are in English, like the validation messages of the build they repeat.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import textwrap
+from dataclasses import replace
+from pathlib import Path
+
+from . import yamlio
+from .errors import DataErrors
+from .loader import PENYELENGGARA_FILE, WILAYAH_FILE, load_corpus
+
+DESCRIPTION = "Tools for the regulation data of the Kode Etik Pelayanan Publik site."
+
+
+def _project_dirs(start: Path) -> tuple[Path, Path, Path]:
+    """(project root, data dir, sources dir) as the build sees them: from mkdocs.yml's
+    `extra.kodeetik` when there is one in `start` or above, else regulations/ and sources/."""
+    for folder in (start, *start.parents):
+        config = folder / "mkdocs.yml"
+        if config.is_file():
+            extra = {}
+            try:
+                data = yamlio.load(yamlio.read_text(str(config)))
+                extra = ((data or {}).get("extra") or {}).get("kodeetik") or {}
+            except yamlio.YamlProblem:
+                pass
+            return (folder, folder / extra.get("data_dir", "regulations"),
+                    folder / extra.get("sources_dir", "sources"))
+    return start, start / "regulations", start / "sources"
+
+
+# --------------------------------------------------------------------------- import
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from .importer import import_file
+
+    source = Path(args.source)
+    if not source.is_file():
+        print(f"error: {source} does not exist or is not a file.", file=sys.stderr)
+        return 2
+    target = Path(args.output) if args.output else None
+    if target is not None:
+        if target.suffix != ".yaml":
+            print(f"error: {target}: the draft must be a .yaml file named after its id "
+                  "(e.g. regulations/perbup-bengkayang-51-2020.yaml).", file=sys.stderr)
+            return 2
+        if not target.parent.is_dir():
+            print(f"error: the folder {target.parent} does not exist; nothing was written.", file=sys.stderr)
+            return 2
+        if target.exists() and not args.force:
+            print(f"error: {target} already exists; nothing was written. Use --force to overwrite it, "
+                  "or choose another name.", file=sys.stderr)
+            return 1
+    _, data_dir, sources_dir = _project_dirs(Path.cwd())
+    registry_dir = target.parent if target is not None and (target.parent / WILAYAH_FILE).is_file() else data_dir
+    yaml_text, draft = import_file(source, target, data_dir=registry_dir if registry_dir.is_dir() else None)
+    if target is None:
+        sys.stdout.write(yaml_text)
+    report = draft.report
+    print(report.text(), file=sys.stderr, end="")
+    if target is not None:
+        print(f"\nDraft written to {target}.", file=sys.stderr)
+    if not (sources_dir / source.name).is_file():
+        print(f"Next: copy {source} to {sources_dir.name}/{source.name} (the draft's sumber.berkas), "
+              "fill in what is listed above, then run: kodeetik validate", file=sys.stderr)
+    else:
+        print("Next: fill in what is listed above, check the text against the original, then run: "
+              "kodeetik validate", file=sys.stderr)
+    return 0
+
+
+# --------------------------------------------------------------------------- validate
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    root, data_dir, sources_dir = _project_dirs(Path.cwd())
+    paths = [Path(p) for p in args.paths] or [data_dir]
+    status = 0
+    for path in paths:
+        if path.is_dir():
+            status = max(status, _validate_dir(path, sources_dir, root))
+        elif path.is_file() and path.suffix in (".yaml", ".yml"):
+            status = max(status, _validate_file(path, data_dir, sources_dir, root))
+        else:
+            print(f"error: {path} is neither a folder of regulations nor a .yaml file.", file=sys.stderr)
+            status = max(status, 2)
+    return status
+
+
+def _ok(corpus, what: str) -> None:
+    n = len(corpus.regulations)
+    provisions = sum(len(r.provisions) for r in corpus.regulations)
+    print(f"OK: {what}: {n} regulation{'s' if n != 1 else ''}, {provisions} provisions, "
+          f"{len(corpus.wilayah)} regions, {len(corpus.penyelenggara)} penyelenggara.")
+
+
+def _validate_dir(directory: Path, sources_dir: Path, root: Path) -> int:
+    sources = sources_dir if sources_dir.is_dir() else directory.parent / "sources"
+    try:
+        corpus = load_corpus(directory, sources_dir=sources, display_root=root)
+    except DataErrors as exc:
+        print(exc.report(), file=sys.stderr)
+        return 1
+    _ok(corpus, _shown(directory))
+    return 0
+
+
+def _shown(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def _validate_file(path: Path, data_dir: Path, sources_dir: Path, root: Path) -> int:
+    """One file, with the registries and the other regulations of the folder it will live in: its
+    own folder when that holds the registries, else the project's data folder."""
+    home = path.parent if (path.parent / WILAYAH_FILE).is_file() else data_dir
+    if not (home / WILAYAH_FILE).is_file():
+        print(f"error: no {WILAYAH_FILE} beside {path} nor in {data_dir}; run this in the project folder.",
+              file=sys.stderr)
+        return 2
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "regulations"
+        folder.mkdir()
+        for f in home.iterdir():
+            if f.suffix in (".yaml", ".yml") and f.is_file() and f.resolve() != path.resolve() \
+                    and (f.name.startswith("_") or f.name != path.name):
+                (folder / f.name).symlink_to(f.resolve())
+        (folder / path.name).symlink_to(path.resolve())
+        try:
+            load_corpus(folder, sources_dir=sources_dir, display_root=Path(tmp))
+        except DataErrors as exc:
+            shown = {"regulations/" + path.name: str(path)}
+            shown.update({f"regulations/{n}": str(home / n) for n in (WILAYAH_FILE, PENYELENGGARA_FILE)})
+            mine = [replace(e, file=shown.get(e.file, e.file)) for e in exc.errors
+                    if e.file in shown]
+            others = len(exc.errors) - len(mine)
+            if mine:
+                print(DataErrors(mine).report(), file=sys.stderr)
+            if others:
+                print(f"({others} more error{'s' if others != 1 else ''} in other files of {home}; "
+                      f"run: kodeetik validate {home})", file=sys.stderr)
+            return 1 if mine else 0
+    print(f"OK: {path}.")
+    return 0
+
+
+# --------------------------------------------------------------------------- main
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="kodeetik", description=DESCRIPTION)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+    raw = argparse.RawDescriptionHelpFormatter
+    p = sub.add_parser(
+        "import", formatter_class=raw, help="make a draft data file from a regulation's extracted text",
+        description=textwrap.fill(
+            "Read the extracted text of a regulation (from a PDF or a scan) and write a draft data file in "
+            "the project's format, with its structure (BAB, Pasal, ayat, huruf, Diktum, Lampiran, Menimbang, "
+            "Mengingat) and metadata. A report at the end lists what could not be determined and what the "
+            "cleaning rules changed; the same report is at the top of the draft as comments.", 78),
+        epilog="example:\n  kodeetik import sources/005_perbup-contoh-12-2023.txt \\\n"
+               "      -o regulations/perbup-contoh-12-2023.yaml")
+    p.add_argument("source", metavar="SOURCE.txt", help="the extracted text (UTF-8)")
+    p.add_argument("-o", "--output", metavar="regulations/NAME.yaml",
+                   help="write the draft to this file (its name, without .yaml, becomes the id); "
+                        "without it the draft goes to standard output")
+    p.add_argument("--force", action="store_true", help="overwrite the output file if it exists")
+    p.set_defaults(func=cmd_import)
+    v = sub.add_parser(
+        "validate", formatter_class=raw, help="check the data as the build does, without building",
+        description=textwrap.fill(
+            "Load and check regulation data with the build's own loader and print the same messages "
+            "(file:line [place]: what is wrong. Fix: how). Exits with 1 when there are errors.", 78),
+        epilog=textwrap.fill(
+            "Without PATH, checks the data folder of the project (regulations/). A single .yaml file is "
+            "checked together with the registries and the other regulations of its folder.", 78))
+    v.add_argument("paths", nargs="*", metavar="PATH", help="a folder of regulations or a .yaml file")
+    v.set_defaults(func=cmd_validate)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,363 @@
+"""Cleaning rules: each repairs or removes one kind of extraction noise, and logs what it did.
+
+Line rules (`LINE_RULES`) run on the whole text before its structure is read. Text rules
+(`TEXT_RULES`) run afterwards on running text only (not on forms, whose line breaks and blanks
+are kept as written). A rule that changes words logs a `Repair`; one that drops a line logs
+`Noise`; one that only removes formatting counts it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import Callable
+
+from .. import yamlio
+from .lines import Line, Log
+
+TERMINAL = ".;:,!?"
+
+
+@lru_cache(maxsize=1)
+def rule_data() -> dict:
+    """The rule lists in rules.yaml (misreadings, noise lines)."""
+    text = resources.files(__package__).joinpath("rules.yaml").read_text(encoding="utf-8")
+    return yamlio.load(text)
+
+
+# --------------------------------------------------------------------------- line rules
+
+ANNOTATION = re.compile(r"^\[[^\]\n]{2,60}\]$")
+
+
+def drop_annotations(lines: list[Line], log: Log) -> list[Line]:
+    """`[Handwritten Signature]`, `[Stamp]`: notes the extraction tool wrote for images."""
+    out = []
+    for line in lines:
+        if ANNOTATION.match(line.text):
+            log.drop(line, "annotation")
+            continue
+        out.append(line)
+    return out
+
+
+BULLET = re.compile(r"^(?:[-–•▪◦●○■□➢►✓✔\uf0b7\uf0a7]|\*(?=\s))\s+")
+
+
+def strip_bullets(lines: list[Line], log: Log) -> list[Line]:
+    """Bullet glyphs in their styles (-, •, ▪, ➢, ...): removed from the text, kept as a flag."""
+    for line in lines:
+        m = BULLET.match(line.text)
+        if m and line.text[m.end():].strip():
+            line.text = line.text[m.end():].strip()
+            line.bullet = True
+            log.count("bullet glyph")
+    return lines
+
+
+EMPHASIS_PAIR = re.compile(r"(?<![\w*])(\*{1,3})(?=\w)(.+?)(?<=[\w.,;:!?])\1(?![\w*])")
+EMPHASIS = re.compile(r"(?<!\*)\*+(?![*)])")
+"""Markdown emphasis from the extractor. A lone run of asterisks before `)` is a footnote mark (`*)`)."""
+
+
+def strip_emphasis(lines: list[Line], log: Log) -> list[Line]:
+    """`**bold**` and `*italic*` marks of the extractor's Markdown; footnote marks `*)` stay."""
+    for line in lines:
+        new, n = EMPHASIS_PAIR.subn(r"\2", line.text)
+        new, m = EMPHASIS.subn("", new)
+        n += m
+        if n:
+            line.text = new.strip() if line.tabbed else re.sub(r" {2,}", " ", new).strip()
+            log.count("emphasis mark", n)
+    return lines
+
+
+def apply_misreadings(lines: list[Line], log: Log) -> list[Line]:
+    """Known misreadings from the rule list in rules.yaml, e.g. "dan garing atau" -> "dan/atau"."""
+    rules = [(re.compile(r["dari"]), r["menjadi"], r["alasan"]) for r in rule_data()["misreadings"]]
+    for line in lines:
+        for pattern, menjadi, alasan in rules:
+            for m in list(pattern.finditer(line.text)):
+                if m.group(0) != menjadi:
+                    log.repair(line, "misreading", m.group(0), menjadi, alasan)
+            line.text = pattern.sub(menjadi, line.text)
+    return lines
+
+
+DOUBLE_MARKER = re.compile(r"^([a-z]|\d{1,2})\.\s*\1\.\s*(?=\S)")
+
+
+def dedupe_markers(lines: list[Line], log: Log) -> list[Line]:
+    """A list marker read twice: "e. e.membuat" -> "e. membuat"."""
+    for line in lines:
+        m = DOUBLE_MARKER.match(line.text)
+        if m:
+            word = re.match(r"\S+", line.text[m.end():]).group(0)
+            dari = line.text[:m.end()] + word
+            menjadi = f"{m.group(1)}. {word}"
+            log.repair(line, "double marker", dari, menjadi, "penanda huruf/angka ganda hasil ekstraksi")
+            line.text = menjadi + line.text[len(dari):]
+    return lines
+
+
+SPACED = re.compile(r"(?<!\S)(?:[A-Za-z] ){3,}[A-Za-z](?!\S)")
+
+
+def join_spaced_letters(lines: list[Line], log: Log) -> list[Line]:
+    """Letters spaced out by extraction: "P e r a t u r a n" -> "Peraturan"."""
+    for line in lines:
+        if not SPACED.search(line.text):
+            continue
+        before = line.text
+        line.text = SPACED.sub(lambda m: m.group(0).replace(" ", ""), line.text)
+        line.text = re.sub(r" {2,}", " ", line.text)
+        log.repair(line, "spaced letters", before, line.text, "huruf berjarak hasil ekstraksi")
+    return lines
+
+
+PARAF_START = re.compile(r"^([a-z])\s+([A-Z][^a-z]*)$")
+PARAF_END = re.compile(r"^([^a-z]*[A-Z][^a-z]*?)\s+([a-z])$")
+
+
+def drop_paraf_marks(lines: list[Line], log: Log) -> list[Line]:
+    """A lone small letter before or after a line in capitals is a paraf read as a letter."""
+    for line in lines:
+        m = PARAF_START.match(line.text) or PARAF_END.match(line.text)
+        if not m:
+            continue
+        kept = m.group(2) if m.re is PARAF_START else m.group(1)
+        dari = line.raw.strip()
+        log.repair(line, "paraf mark", dari, kept, "paraf/tanda tangan terbaca sebagai huruf")
+        line.text = kept
+    return lines
+
+
+PAGE_NUMBER = re.compile(r"^(?:-\s*\d{1,3}\s*-|\d{1,3}|(?:hal(?:aman)?\.?\s*)\d{1,3}(?:\s*(?:dari|/)\s*\d{1,3})?|"
+                         r"\d{1,3}\s*/\s*\d{1,3})$", re.IGNORECASE)
+
+
+def drop_page_numbers(lines: list[Line], log: Log) -> list[Line]:
+    """Page numbers ("7", "- 7 -", "Halaman 7 dari 9") on lines of their own (not table cells)."""
+    out = []
+    for line in lines:
+        if not line.tabbed and PAGE_NUMBER.match(line.text):
+            log.drop(line, "page number")
+            continue
+        out.append(line)
+    return out
+
+
+STRAY = re.compile(r"^(?:[✶✱✳✴✵✷✸✹★☆•·◆◇■□▪▫●○◦※§¶|~^`]+|(?=[A-Za-z/]*\d)(?=[0-9/]*[A-Za-z])[A-Za-z0-9/]{2,4})$")
+
+
+def drop_stray_marks(lines: list[Line], log: Log) -> list[Line]:
+    """Lines of dingbats ("✶") or short letter-digit scraps ("X6", "X/5") from stamps and scans."""
+    out = []
+    for line in lines:
+        if STRAY.match(line.text) and not line.tabbed:
+            log.drop(line, "stray mark")
+            continue
+        out.append(line)
+    return out
+
+
+def drop_noise_lines(lines: list[Line], log: Log) -> list[Line]:
+    """Lines from the noise list in rules.yaml ("TERIMA KASIH" of a slide deck, "ttd")."""
+    known = {n.lower() for n in rule_data()["noise_lines"]}
+    out = []
+    for line in lines:
+        if line.text.lower().rstrip(TERMINAL + " ") in known:
+            log.drop(line, "noise line")
+            continue
+        out.append(line)
+    return out
+
+
+LINE_RULES: list[Callable[[list[Line], Log], list[Line]]] = [
+    drop_annotations, drop_page_numbers, strip_bullets, strip_emphasis, apply_misreadings, dedupe_markers,
+    join_spaced_letters, drop_paraf_marks, drop_stray_marks, drop_noise_lines,
+]
+
+
+def clean_lines(lines: list[Line], log: Log) -> list[Line]:
+    for rule in LINE_RULES:
+        lines = rule(lines, log)
+    return lines
+
+
+# --------------------------------------------------------------------------- text rules
+
+def _reduplicated(first: str, second: str) -> bool:
+    """"kehati" + "hatian", "perundang" + "undangan": the hyphen of a repeated word stays."""
+    a, b = first.lower(), second.lower()
+    for k in range(min(len(a), len(b)), 2, -1):
+        # "hal-hal" repeats the whole first part; otherwise the repeated stem is 4 letters or more
+        # ("menju-" + "njung" is a broken word, not a repetition of "nju").
+        if a.endswith(b[:k]) and (k == len(a) or k >= 4):
+            return True
+    return False
+
+
+HYPHEN_END = re.compile(r"(\S*[A-Za-z])-$")
+LOWER_START = re.compile(r"^([a-z]\S*)")
+
+
+def join_hyphenated(lines: list[Line], log: Log) -> list[Line]:
+    """A word broken across lines with a hyphen: "pelaya-" + "nan" -> "pelayanan".
+
+    The hyphen stays in a repeated word ("kehati-" + "hatian" -> "kehati-hatian").
+    """
+    out: list[Line] = []
+    for line in lines:
+        prev = out[-1] if out else None
+        m1 = HYPHEN_END.search(prev.text) if prev is not None and not prev.blank else None
+        m2 = LOWER_START.match(line.text) if not line.bullet else None
+        if m1 and m2:
+            first, second = m1.group(1).split()[-1], m2.group(1)
+            word = f"{first}-{second}" if _reduplicated(first, second) else first + second
+            raw_first = prev.raw.rstrip().split()[-1] if prev.raw.strip() else first + "-"
+            raw_second = line.raw[:len(line.raw) - len(line.raw.lstrip())] + line.raw.lstrip().split()[0]
+            dari = f"{raw_first}\n{raw_second}"
+            if not prev.raw.strip().endswith("-") or "\n" in prev.raw:  # joined before: keep it simple
+                dari = f"{first}-\n{second}"
+            log.repair(prev, "hyphenation", dari, word.rstrip(TERMINAL), "kata terpotong tanda hubung di akhir baris")
+            prev.text = prev.text[:m1.start()] + m1.group(1)[:-len(first)] + word + line.text[m2.end():]
+            prev.raw = prev.raw + "\n" + line.raw
+            continue
+        out.append(line)
+    return out
+
+
+INLINE_HYPHEN = re.compile(r"\b([A-Za-z]{2,})- ([a-z]{2,})\b")
+
+
+def join_inline_hyphen(lines: list[Line], log: Log) -> list[Line]:
+    """A hyphenated break that the extraction turned into "word- word": "bercakap- cakap"."""
+    for line in lines:
+        for m in list(INLINE_HYPHEN.finditer(line.text)):
+            first, second = m.group(1), m.group(2)
+            word = f"{first}-{second}" if _reduplicated(first, second) else first + second
+            log.repair(line, "hyphenation", m.group(0), word, "spasi sisipan hasil ekstraksi")
+        line.text = INLINE_HYPHEN.sub(
+            lambda m: f"{m.group(1)}-{m.group(2)}" if _reduplicated(m.group(1), m.group(2))
+            else m.group(1) + m.group(2), line.text)
+    return lines
+
+
+WORD = re.compile(r"[A-Za-z]+")
+
+
+def join_split_words(lines: list[Line], log: Log) -> list[Line]:
+    """A word split by a stray space ("pemerin tahan") is joined when the whole word occurs elsewhere
+    in the same text and its first part never stands alone."""
+    text = "\n".join(line.text for line in lines).lower()
+    counts: dict[str, int] = {}
+    for w in WORD.findall(text):
+        counts[w] = counts.get(w, 0) + 1
+    for line in lines:
+        tokens = line.text.split(" ")
+        i = 0
+        while i + 1 < len(tokens):
+            first, second = tokens[i], re.match(r"[a-z]*", tokens[i + 1]).group(0)
+            if (len(first) >= 3 and first.isalpha() and first.islower() and len(second) >= 2
+                    and counts.get(first + second)
+                    and counts.get(first, 0) == len(re.findall(rf"\b{first} {second}\b", text))):
+                log.repair(line, "split word", f"{first} {second}", first + second, "kata terpisah hasil ekstraksi")
+                tokens[i:i + 2] = [first + tokens[i + 1]]
+            i += 1
+        line.text = " ".join(tokens)
+    return lines
+
+
+def _structural(text: str) -> bool:
+    from . import markers as mk
+    return bool(mk.BAB.match(text) or mk.BAGIAN.match(text) or mk.PARAGRAF.match(text)
+                or mk.PASAL.match(text) or mk.DIKTUM.match(text) or mk.item(text) is not None
+                or mk.DITETAPKAN.match(text) or mk.PADA_TANGGAL.match(text) or mk.LABEL.match(text)
+                or mk.LAMPIRAN.match(text) or mk.PENUTUP.match(text))
+
+
+def _wrap_width(lines: list[Line]) -> int:
+    """How long a line must be to count as wrapped at the margin: most lines of a wrapped text run
+    close to the margin, so take 70% of the length that nine lines in ten do not exceed."""
+    lengths = sorted(len(ln.raw.split("\n")[0].strip()) for ln in lines if ln.text)
+    if not lengths:
+        return 45
+    return max(30, int(0.7 * lengths[int(0.9 * (len(lengths) - 1))]))
+REFERENCE_END = re.compile(r"\b(?:ayat|huruf|angka|[Pp]asal \d+)$")
+LIST_END = re.compile(r"[;,]\s*(?:dan|atau|dan/atau|serta)$")
+
+
+def join_broken_lines(lines: list[Line], log: Log) -> list[Line]:
+    """A sentence broken over lines (a page break, a wrapped line) is one line again.
+
+    The next line continues the one before when that one does not end a sentence and the next line
+    starts in lower case, or (no blank line between) when the one before is long like a wrapped line.
+    A line in capitals (a heading) is never continued, nor is a line with a list marker.
+    """
+    from . import markers as mk
+    out: list[Line] = []
+    gap = False
+    width = _wrap_width(lines)
+    for line in lines:
+        if line.blank:
+            gap = True
+            out.append(line)
+            continue
+        prev = next((ln for ln in reversed(out) if not ln.blank), None)
+        # "... sebagaimana dimaksud pada ayat" + "(1) ..." is a reference broken before its number.
+        reference = prev is not None and REFERENCE_END.search(prev.text) and mk.item(line.text) is not None
+        joinable = (prev is not None and not mk.is_caps(prev.text) and (reference or not _structural(line.text))
+                    and not (mk.is_caps(line.text) and mk.is_heading_like(line.text))
+                    and not (mk.BAB.match(prev.text) or mk.PASAL.match(prev.text)))
+        lower = (joinable and line.text[:1].islower() and prev.text[-1] not in TERMINAL
+                 and not LIST_END.search(prev.text))
+        # A wrapped line runs to the margin and goes on with no blank line; it may end with a comma.
+        wrapped = (joinable and not gap and not line.bullet and len(prev.text) >= width
+                   and prev.text[-1] not in ".;:!?")
+        conjunction = joinable and line.text in ("dan", "atau", "dan/atau", "serta")
+        if lower or wrapped or conjunction:
+            prev.text = f"{prev.text} {line.text}"
+            prev.raw = f"{prev.raw}\n{line.raw}"
+            while out and out[-1].blank:  # the blank lines of a page break go with the break
+                out.pop()
+            log.count("broken line joined")
+        else:
+            out.append(line)
+        gap = False
+    return out
+
+
+def drop_running_headers(lines: list[Line], log: Log, title_lines: set[str]) -> list[Line]:
+    """Running headers: a line repeated on every page (three times or more, or any copy of the
+    title) inside running text. Lists, labels and form fields are never headers."""
+    def key(text: str) -> str:
+        return re.sub(r"\s+", " ", text).strip()
+
+    def candidate(line: Line) -> bool:
+        t = line.text
+        return (not line.blank and not line.bullet and not _structural(t) and len(t.split()) >= 2
+                and t[-1] not in ":," and "..." not in t)
+
+    counts: dict[str, int] = {}
+    for line in lines:
+        if candidate(line):
+            counts[key(line.text)] = counts.get(key(line.text), 0) + 1
+    titles = {key(t) for t in title_lines}
+    out = []
+    for line in lines:
+        if candidate(line) and (counts[key(line.text)] >= 3 or key(line.text) in titles):
+            log.drop(line, "running header")
+            continue
+        out.append(line)
+    return out
+
+
+def clean_text(lines: list[Line], log: Log, title_lines: set[str]) -> list[Line]:
+    """The text rules, for running text (not forms)."""
+    lines = drop_running_headers(lines, log, title_lines)
+    lines = join_hyphenated(lines, log)
+    lines = join_broken_lines(lines, log)
+    lines = join_inline_hyphen(lines, log)
+    return lines
