@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 from pathlib import Path
-from typing import Callable
 
 import jinja2
 
