@@ -157,6 +157,10 @@ def on_post_build(config) -> None:
     if final is None:
         return
     staging = config.site_dir
+    if config.strict and _warnings_counted():
+        # MkDocs aborts right after this hook when --strict saw a warning (an unresolved reference,
+        # a broken link): that build must not replace the site either.
+        return
     old = final.rstrip("/\\") + ".old"
     if os.path.isdir(old):
         shutil.rmtree(old)
@@ -167,6 +171,14 @@ def on_post_build(config) -> None:
         shutil.rmtree(old)
     config.site_dir = final
     log.info("Site written to %s", final)
+
+
+def _warnings_counted() -> int:
+    """Warnings MkDocs' strict-mode counter has seen in this build (it aborts on any)."""
+    from mkdocs.utils import CountHandler
+
+    return sum(sum(h.counts.values()) for h in logging.getLogger("mkdocs").handlers
+               if isinstance(h, CountHandler))
 
 
 def on_build_error(error) -> None:
