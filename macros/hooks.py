@@ -21,7 +21,7 @@ from mkdocs.exceptions import Abort  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 from mkdocs.structure.toc import get_toc  # noqa: E402
 
-from macros import posterhooks, state, xref_glue  # noqa: E402
+from macros import posterhooks, reproducible, state, xref_glue  # noqa: E402
 from macros.kodeetik import DataErrors, load_corpus  # noqa: E402
 from macros.kodeetik.export import data_files  # noqa: E402
 from macros.kodeetik.topics import untagged_report  # noqa: E402
@@ -42,6 +42,7 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config):
     state.reset()
     project = Path(config.config_file_path).resolve().parent
+    reproducible.fix_build_date(project)  # before MkDocs dates the pages (sitemap)
     extra = config.get("extra", {}).get("kodeetik", {}) or {}
     data_dir = project / extra.get("data_dir", "regulations")
     sources_dir = project / extra.get("sources_dir", "sources")
