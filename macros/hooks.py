@@ -21,7 +21,7 @@ from mkdocs.exceptions import Abort  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 from mkdocs.structure.toc import get_toc  # noqa: E402
 
-from macros import posterhooks, state, xref_glue  # noqa: E402
+from macros import posterhooks, reproducible, state, xref_glue  # noqa: E402
 from macros.kodeetik import DataErrors, load_corpus  # noqa: E402
 from macros.kodeetik.export import data_files  # noqa: E402
 from macros.kodeetik.topics import untagged_report  # noqa: E402
@@ -42,6 +42,7 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config):
     state.reset()
     project = Path(config.config_file_path).resolve().parent
+    reproducible.fix_build_date(project)  # before MkDocs dates the pages (sitemap)
     extra = config.get("extra", {}).get("kodeetik", {}) or {}
     data_dir = project / extra.get("data_dir", "regulations")
     sources_dir = project / extra.get("sources_dir", "sources")
@@ -157,6 +158,10 @@ def on_post_build(config) -> None:
     if final is None:
         return
     staging = config.site_dir
+    if config.strict and _warnings_counted():
+        # MkDocs aborts right after this hook when --strict saw a warning (an unresolved reference,
+        # a broken link): that build must not replace the site either.
+        return
     old = final.rstrip("/\\") + ".old"
     if os.path.isdir(old):
         shutil.rmtree(old)
@@ -167,6 +172,14 @@ def on_post_build(config) -> None:
         shutil.rmtree(old)
     config.site_dir = final
     log.info("Site written to %s", final)
+
+
+def _warnings_counted() -> int:
+    """Warnings MkDocs' strict-mode counter has seen in this build (it aborts on any)."""
+    from mkdocs.utils import CountHandler
+
+    return sum(sum(h.counts.values()) for h in logging.getLogger("mkdocs").handlers
+               if isinstance(h, CountHandler))
 
 
 def on_build_error(error) -> None:

@@ -23,6 +23,7 @@ from mkdocs.exceptions import Abort  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
 from macros import state  # noqa: E402
+from macros.render.pagefind_stable import FormatError, stabilise  # noqa: E402
 from macros.render.search import NAVIGATION_TEMPLATES, page_entry, regulation_entry  # noqa: E402
 from macros.render.templating import uri_to_url  # noqa: E402
 
@@ -120,6 +121,11 @@ def build_index(site_dir: Path, language: str, expected_pages: int | None = None
     for path in bundle.iterdir():
         if path.name in UNUSED_BUNDLE_FILES or (path.name.startswith("wasm.") and path.name not in used_wasm):
             path.unlink()
+    try:
+        stabilise(bundle)  # Pagefind writes filters in hash-map order: same site, same bytes
+    except (FormatError, OSError, KeyError, ValueError) as exc:
+        raise Abort(f"Pagefind's bundle is not as macros/render/pagefind_stable.py expects ({exc}); "
+                    "a new Pagefind version? Update that module.") from None
     pages = sum(lang.get("page_count", 0) for lang in entry.get("languages", {}).values())
     if pages != marked:
         raise Abort(f"Pagefind indexed {pages} pages, but {marked} carry data-pagefind-body.")

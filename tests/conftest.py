@@ -30,13 +30,13 @@ class Build:
 POSTER_CACHE = tempfile.mkdtemp(prefix="kodeetik-posters-")
 
 
-def run_mkdocs(project: Path, site: Path, *extra: str) -> Build:
+def run_mkdocs(project: Path, site: Path, *extra: str, timeout: int = 600) -> Build:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
     env.setdefault("KODEETIK_POSTER_CACHE", POSTER_CACHE)
     proc = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
          "-d", str(site), *extra],
-        cwd=project, env=env, capture_output=True, text=True, timeout=600,
+        cwd=project, env=env, capture_output=True, text=True, timeout=timeout,
     )
     return Build(proc.returncode, proc.stdout + proc.stderr, site)
 

@@ -188,3 +188,34 @@ def test_non_scalar_key_is_refused():
     err = problem("a: 1\n? [x, y]\n: z\n")
     assert err.line == 2
     assert err.message == "a key must be a plain word."
+
+
+def test_unclosed_quote_is_blamed_on_the_line_that_opened_it():
+    text = 'a: ok\nb: "not closed\nc: x\nd: "y"\ne: z\n'
+    err = problem(text)
+    assert err.line == 2
+    assert "quoted text opened on this line is not closed" in err.message and "line 4" in err.message
+    assert "close the quote" in err.fix
+    # Negative control: quotes that close are not blamed for an error below them.
+    err = problem('a: "ok"\nb: x\n  c: y\n')
+    assert err.line != 1 and "quoted text" not in err.message
+
+
+def test_utf16_file_is_named_as_such(tmp_path):
+    path = tmp_path / "utf16.yaml"
+    path.write_bytes("a: b\n".encode("utf-16"))
+    with pytest.raises(YamlProblem) as info:
+        yamlio.read_text(str(path))
+    assert "UTF-16" in info.value.message and "UTF-8" in info.value.fix
+
+
+@pytest.mark.parametrize("char, name", [("\x00", "U+0000"), ("\x1b", "U+001B"), ("\x07", "U+0007")])
+def test_control_character_gives_line_and_column_not_a_traceback(char, name):
+    err = problem(f"a: ok\nb: teks{char}lanjut\n")
+    assert (err.line, name in err.message, "column 8" in err.message) == (2, True, True)
+    assert "delete it" in err.fix
+
+
+def test_second_document_says_to_keep_one():
+    err = problem("a: b\n---\nc: d\n")
+    assert err.line == 2 and "one document per file" in err.fix

@@ -17,7 +17,9 @@ from pathlib import Path
 
 from . import yamlio
 from .errors import DataErrors
-from .loader import PENYELENGGARA_FILE, WILAYAH_FILE, load_corpus
+from .loader import PENYELENGGARA_FILE, WILAYAH_FILE
+from .topics_loader import CODING_DIR
+from .validate import check
 
 DESCRIPTION = "Tools for the regulation data of the Kode Etik Pelayanan Publik site."
 
@@ -96,21 +98,27 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return status
 
 
-def _ok(corpus, what: str) -> None:
-    n = len(corpus.regulations)
-    provisions = sum(len(r.provisions) for r in corpus.regulations)
-    print(f"OK: {what}: {n} regulation{'s' if n != 1 else ''}, {provisions} provisions, "
-          f"{len(corpus.wilayah)} regions, {len(corpus.penyelenggara)} penyelenggara.")
-
-
 def _validate_dir(directory: Path, sources_dir: Path, root: Path) -> int:
     sources = sources_dir if sources_dir.is_dir() else directory.parent / "sources"
     try:
-        corpus = load_corpus(directory, sources_dir=sources, display_root=root)
+        checked = check(directory, sources_dir=sources, display_root=root)
     except DataErrors as exc:
         print(exc.report(), file=sys.stderr)
         return 1
-    _ok(corpus, _shown(directory))
+    return _report(checked, checked.warnings, _shown(directory))
+
+
+def _report(checked, warnings, what: str) -> int:
+    """Unresolved references are warnings in a plain build and errors in `build --strict`, which is
+    how the site is built (scripts/build.sh): say so, and fail like it."""
+    for problem in warnings:
+        print(f"warning: {problem}", file=sys.stderr)
+    if warnings:
+        n = len(warnings)
+        print(f"{n} unresolved reference{'s' if n != 1 else ''}: `mkdocs build --strict` refuses "
+              f"{'them' if n != 1 else 'it'}.", file=sys.stderr)
+        return 1
+    print(f"OK: {what}: {checked.summary()}.")
     return 0
 
 
@@ -137,11 +145,14 @@ def _validate_file(path: Path, data_dir: Path, sources_dir: Path, root: Path) ->
                     and (f.name.startswith("_") or f.name != path.name):
                 (folder / f.name).symlink_to(f.resolve())
         (folder / path.name).symlink_to(path.resolve())
+        if (home / CODING_DIR).is_dir():
+            (folder / CODING_DIR).symlink_to((home / CODING_DIR).resolve())
+        shown = {"regulations/" + path.name: str(path),
+                 f"regulations/{CODING_DIR}/{path.stem}.yaml": str(home / CODING_DIR / f"{path.stem}.yaml")}
+        shown.update({f"regulations/{n}": str(home / n) for n in (WILAYAH_FILE, PENYELENGGARA_FILE)})
         try:
-            load_corpus(folder, sources_dir=sources_dir, display_root=Path(tmp))
+            checked = check(folder, sources_dir=sources_dir, display_root=Path(tmp))
         except DataErrors as exc:
-            shown = {"regulations/" + path.name: str(path)}
-            shown.update({f"regulations/{n}": str(home / n) for n in (WILAYAH_FILE, PENYELENGGARA_FILE)})
             mine = [replace(e, file=shown.get(e.file, e.file)) for e in exc.errors
                     if e.file in shown]
             others = len(exc.errors) - len(mine)
@@ -151,8 +162,8 @@ def _validate_file(path: Path, data_dir: Path, sources_dir: Path, root: Path) ->
                 print(f"({others} more error{'s' if others != 1 else ''} in other files of {home}; "
                       f"run: kodeetik validate {home})", file=sys.stderr)
             return 1 if mine else 0
-    print(f"OK: {path}.")
-    return 0
+        mine = [replace(w, file=shown[w.file]) for w in checked.warnings if w.file in shown]
+    return _report(checked, mine, str(path))
 
 
 # --------------------------------------------------------------------------- main
@@ -180,8 +191,10 @@ def build_parser() -> argparse.ArgumentParser:
     v = sub.add_parser(
         "validate", formatter_class=raw, help="check the data as the build does, without building",
         description=textwrap.fill(
-            "Load and check regulation data with the build's own loader and print the same messages "
-            "(file:line [place]: what is wrong. Fix: how). Exits with 1 when there are errors.", 78),
+            "Load and check regulation data with the build's own checks (regulations, registries, topic "
+            "coding, legal bases, cross-references) and print the same messages (file:line [place]: what "
+            "is wrong. Fix: how). Exits with 1 when there are errors, or unresolved references, which "
+            "the site's strict build refuses.", 78),
         epilog=textwrap.fill(
             "Without PATH, checks the data folder of the project (regulations/). A single .yaml file is "
             "checked together with the registries and the other regulations of its folder.", 78))

@@ -177,6 +177,10 @@ def _read_file(errors: Collector, path: Path, display: str):
     except yamlio.YamlProblem as exc:
         errors.add(display, exc.line, "", exc.message, exc.fix)
         return None
+    except IsADirectoryError:
+        errors.add(display, None, "", "this is a folder, not a file.",
+                   "move the folder out of the data folder, or rename it: names ending in .yaml are data files.")
+        return None
     except OSError as exc:
         errors.add(display, None, "", f"cannot read the file ({exc.strerror}).",
                    "check that it exists and is readable.")
@@ -374,7 +378,8 @@ class _NodeBuilder:
         if ntype == "formulir" and isinstance(m.get("text"), str):
             text = m["text"].strip("\n")  # forms keep their line structure and blanks
         children = self.build_list(children_seq, eid, where, ntype, depth + 1)
-        if text is None and heading is None and not children:
+        # (A text or heading that is there but invalid has its own message already.)
+        if text is None and heading is None and not children and not any(m.get(k) for k in ("text", "heading")):
             r.err(line, where, f"this {ntype} has no text, heading or children.",
                   "add its words in 'text', or remove it.")
         dasar = None
@@ -603,7 +608,8 @@ def _load_regulation(errors: Collector, path: Path, display: str, wilayah: dict[
         if not jenis.startswith("Keputusan") and diktum:
             r.err(r.line_of(m, "diktum"), "diktum", f"a {jenis} has Pasal, not Diktum.",
                   "put the Pasal under 'batang_tubuh'.")
-        if not body and not diktum:
+        if not body and not diktum and not m.get("batang_tubuh") and not m.get("diktum"):
+            # (When they are there but their nodes are wrong, those nodes have their own messages.)
             r.err(m.line, "", "the regulation has neither batang_tubuh nor diktum.",
                   "add the enacted text (see regulations/README.md).")
 

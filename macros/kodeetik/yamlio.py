@@ -7,6 +7,8 @@ validator convert the few typed fields (with a message when they do not fit).
 
 from __future__ import annotations
 
+import re
+
 import yaml
 
 try:  # The C parser is much faster; the pure-Python one behaves the same.
@@ -52,11 +54,15 @@ def read_text(path: str) -> str:
     if len(raw) > MAX_BYTES:
         raise YamlProblem(None, f"file is larger than {MAX_BYTES:,} bytes.",
                           "split it or remove the pasted content that does not belong there.")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # the byte-order mark of UTF-16
+        raise YamlProblem(None, "file is saved as UTF-16, not UTF-8.",
+                          "save the file as UTF-8 in your editor (\"Save with encoding\" > UTF-8).")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise YamlProblem(line, f"file is not valid UTF-8 (byte {raw[exc.start]:#04x}).",
+        raise YamlProblem(line, f"file is not valid UTF-8 (byte {raw[exc.start]:#04x} on this line; "
+                                "was it saved as Windows-1252 or Latin-1?).",
                           "save the file as UTF-8 in your editor.") from None
     if text.startswith("\ufeff"):
         text = text[1:]
@@ -81,22 +87,61 @@ def load(text: str):
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
         node = yaml.compose(text, Loader=_Loader)
+    except yaml.reader.ReaderError as exc:  # a character YAML refuses, e.g. NUL or ESC from a PDF copy
+        before = text[: exc.position]
+        line, column = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
+        char = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
+        raise YamlProblem(line, f"the file holds an invisible control character ({char}, column {column}) "
+                                "that YAML does not allow.",
+                          "delete it; such characters come from copying out of a PDF or a terminal.") from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         what = exc.problem or "invalid YAML"
         fix = "check indentation and quoting on this line and the one above"
+        opened = _unclosed_quote(text, mark.line if mark else None)
         lines = text.split("\n")  # the C parser's message need not name the tab it stopped on
         at_tab = (mark is not None and mark.line < len(lines)
                   and lines[mark.line][mark.column:mark.column + 1] == "\t")
         if "\t" in text and ("tab" in what or "\\t" in what or at_tab):
             fix = "indent with spaces, not tabs"
+        elif "another document" in what:
+            fix = "keep one document per file: remove this '---' line and what follows it, or merge it"
+        elif opened is not None:
+            # The parser stops where the quoted text finally ends, often lines below the slip.
+            what = f"a quoted text opened on this line is not closed (the parser stopped at line {line}: {what})"
+            line, fix = opened, "close the quote at the end of the text, or remove the opening one"
         elif "mapping values are not allowed" in what:
             fix = "put the text in quotes, or use a block scalar (>-), when it contains ': '"
         raise YamlProblem(line, f"YAML syntax error: {what}.", fix + ".") from None
+    except yaml.YAMLError as exc:  # pragma: no cover - any other reader failure, still not a traceback
+        raise YamlProblem(None, f"cannot be read as YAML ({exc}).", "check the file against regulations/README.md.") from None
     if node is None:
         return None
     return _convert(node, 0)
+
+
+_QUOTE_START = re.compile(r"""^\s*(?:-\s+(?:[^\s#'"][^:#]*:\s+)?|[^\s#'"-][^:#]*:\s+)(["'])""")
+"""A value that starts with a quote: after `key: `, `- ` or `- key: `."""
+
+
+def _unclosed_quote(text: str, stop: int | None) -> int | None:
+    """The nearest line (1-based) at or above line `stop` (0-based) holding a quoted value whose
+    quote does not close on that line: the likely cause of a syntax error reported further down.
+    The data never needs a quoted text over several lines (block scalars do that), so such a line
+    is a slip."""
+    if stop is None:
+        return None
+    lines = text.split("\n")
+    for i in range(min(stop, len(lines) - 1), -1, -1):  # upwards from where the parser stopped
+        m = _QUOTE_START.match(lines[i])
+        if m is None:
+            continue
+        quote, rest = m.group(1), lines[i][m.end():]
+        body = rest.replace("\\\\", "").replace('\\"', "") if quote == '"' else rest.replace("''", "")
+        if quote not in body:
+            return i + 1
+    return None
 
 
 def _convert(node, depth: int):
