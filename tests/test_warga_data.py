@@ -132,6 +132,19 @@ def test_a_missing_file_is_reported(tmp_path, real):
     assert "_kuis.yaml is missing" in exc.value.report()
 
 
+def test_validate_command_checks_both_files(tmp_path, capsys):
+    from macros.kodeetik import validate
+
+    folder = tmp_path / "regulations"
+    shutil.copytree(ROOT / "regulations", folder)
+    (tmp_path / "sources").symlink_to(ROOT / "sources")
+    assert validate.main([str(folder)]) == 0
+    path = folder / HAK_FILE
+    path.write_text(path.read_text(encoding="utf-8").replace("butir: [asas]", "butir: [asass]"), encoding="utf-8")
+    assert validate.main([str(folder)]) == 1
+    assert "unknown topic 'asass'" in capsys.readouterr().err
+
+
 # --------------------------------------------------------------------------- Hak Anda
 
 def test_statements_link_exactly_the_tagged_provisions(real):

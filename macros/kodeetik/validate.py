@@ -11,6 +11,7 @@ from .loader import load_corpus
 from .xref import build_links
 from .topics import untagged_report
 from .topics_loader import load_topics
+from .warga_loader import load_warga
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -19,6 +20,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         corpus = load_corpus(directory)
         topics = load_topics(directory, corpus)
+        load_warga(directory, topics)  # Hak Anda statements and quiz settings name topic items
     except DataErrors as exc:
         print(exc.report(), file=sys.stderr)
         return 1
