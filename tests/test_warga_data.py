@@ -123,13 +123,17 @@ def test_close_meaning_groups(data_copy):
         "at least two different items")
 
 
-def test_a_missing_file_is_reported(tmp_path, real):
+def test_both_files_are_optional(tmp_path, real):
+    corpus, topics = real[0], real[1]
     folder = tmp_path / "regulations"
     shutil.copytree(ROOT / "regulations", folder)
     (folder / KUIS_FILE).unlink()
-    with pytest.raises(DataErrors) as exc:
-        load_warga(folder, real[1], display_root=tmp_path)
-    assert "_kuis.yaml is missing" in exc.value.report()
+    (folder / HAK_FILE).unlink()
+    hak, kuis = load_warga(folder, topics, display_root=tmp_path)
+    reg = corpus.regulations[0]
+    assert buat_kuis(reg, kuis, topics, corpus) == ()
+    h = hak_peraturan(reg, hak, topics)
+    assert [b.bagian.kunci for b in h.bagian] == ["pengaduan"] and h.ringkasan == ()
 
 
 def test_validate_command_checks_both_files(tmp_path, capsys):

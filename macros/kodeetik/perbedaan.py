@@ -73,13 +73,23 @@ class Perbedaan:
         return tuple(b for b in self.baris if b.berbeda)
 
 
-def perbedaan(reg: Regulation, corpus: Corpus, topics: Topics) -> Perbedaan:
+def comparable(corpus: Corpus, topics: Topics) -> dict[str, frozenset[str]]:
+    """Item key -> ids of the regulations that can be compared (in force, fully coded) and tag it.
+    Computed once for all sheets, so a sheet costs one pass over the taxonomy."""
+    regs = [r for r in corpus.regulations if r.status.keadaan != "dicabut" and topics.is_complete(r.id)]
+    return {key: frozenset(r.id for r in regs if topics.hits_for(key, r.id)) for key in topics.items}
+
+
+def perbedaan(reg: Regulation, corpus: Corpus, topics: Topics,
+              tagged_by: dict[str, frozenset[str]] | None = None) -> Perbedaan:
+    """The sheet of `reg`; pass `comparable(corpus, topics)` when making many."""
+    tagged_by = tagged_by if tagged_by is not None else comparable(corpus, topics)
     others = tuple(r for r in corpus.regulations
                    if r.id != reg.id and r.status.keadaan != "dicabut" and topics.is_complete(r.id))
     rows = []
     for area in topics.areas:
         here = [i for i in area.items if topics.hits_for(i.key, reg.id)]
-        counts = {i.key: sum(1 for r in others if topics.hits_for(i.key, r.id)) for i in area.items}
+        counts = {i.key: len(tagged_by[i.key] - {reg.id}) for i in area.items}
         only = [i for i in here if counts[i.key] == 0] if others else []
         here_keys = {i.key for i in here}
         lacks = [Kurang(i, counts[i.key]) for i in area.items

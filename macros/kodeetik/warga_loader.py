@@ -1,5 +1,8 @@
 """Read and validate `_hak_anda.yaml` ("Hak Anda" pages) and `_kuis.yaml` (the quizzes).
 
+Both are optional (a new project may not have written its taxonomy yet); without them the Hak Anda
+pages list the complaint channels only and the quizzes have no questions.
+
 Both name topic items of `_topik.yaml`, so they are loaded after the topics. Problems are collected
 and raised together as DataErrors, each with file, line and a fix, with the regulation loader's
 reader (so the YAML rules are the same: every scalar text, unknown keys are errors).
@@ -24,6 +27,14 @@ HAK_FILE = "_hak_anda.yaml"
 KUIS_FILE = "_kuis.yaml"
 KEY_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 
+DEFAULT_HAK = HakAndaData(
+    bagian=(BagianHak(kunci=PENGADUAN, judul="Ke mana mengadu", pengantar=None, butir=(), line=0),),
+    ringkasan_bagian=PENGADUAN, ringkasan_jumlah=6, pernyataan=MappingProxyType({}))
+"""Without `_hak_anda.yaml` (a project whose taxonomy is not written yet): the Hak Anda pages show
+the complaint channels only."""
+DEFAULT_KUIS = KuisData(soal=(), serupa=MappingProxyType({}), penanda=MappingProxyType({}))
+"""Without `_kuis.yaml`: the quizzes have no questions."""
+
 
 def load_warga(directory: str | os.PathLike, topics: Topics,
                display_root: str | os.PathLike | None = None) -> tuple[HakAndaData, KuisData]:
@@ -42,14 +53,12 @@ def load_warga(directory: str | os.PathLike, topics: Topics,
     for name in (HAK_FILE, KUIS_FILE):
         path = root / name
         if not path.is_file():
-            errors.add(display(path), None, "", f"{name} is missing.",
-                       "restore it from the repository (see regulations/README.md).")
-            continue
+            continue  # optional: see DEFAULT_HAK and DEFAULT_KUIS
         raw = _read_file(errors, path, display(path))
         if raw is not None:
             data[name] = (_Reader(errors, display(path)), raw)
-    hak = _hak(*data[HAK_FILE], topics) if HAK_FILE in data else None
-    kuis = _kuis(*data[KUIS_FILE], topics) if KUIS_FILE in data else None
+    hak = _hak(*data[HAK_FILE], topics) if HAK_FILE in data else DEFAULT_HAK
+    kuis = _kuis(*data[KUIS_FILE], topics) if KUIS_FILE in data else DEFAULT_KUIS
     errors.raise_if_any()
     return hak, kuis
 
