@@ -3,11 +3,7 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import io
-import threading
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -16,35 +12,12 @@ from pypdf import PdfReader
 from conftest import ROOT
 from test_warga_site import starts_page
 
-CHROMIUM = __import__("os").environ.get("KODEETIK_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
 BENGKAYANG = "perbup-bengkayang-51-2020"
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="module")
-def server(real_site):
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
-                                            functools.partial(_QuietHandler, directory=str(real_site.site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_port}/"
-    httpd.shutdown()
-    httpd.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install -e '.[test]')")
-    if not Path(CHROMIUM).is_file():
-        pytest.skip(f"no chromium at {CHROMIUM}: apt-get install chromium (scripts/test.sh does it as root)")
-    with sync_api.sync_playwright() as pw:
-        instance = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
+def server(served):
+    return served
 
 
 def open_page(browser, width: int, height: int):
