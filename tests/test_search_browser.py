@@ -54,9 +54,14 @@ def search(pg, query: str) -> None:
     pg.wait_for_function(
         """q => { const s = document.querySelector('.ke-search__status').textContent;
                   return s.includes('“' + q + '”') && !s.startsWith('Mencari'); }""", arg=query)
-    # Results are fetched in batches: wait until the first batch is in.
-    pg.wait_for_function("""() => document.querySelector('.ke-search__status').textContent.startsWith('Tidak ada')
-                             || document.querySelectorAll('.ke-result').length > 0""")
+    settled(pg)
+
+
+def settled(pg) -> None:
+    """Wait until the shown results are complete: the status can name the count before the texts
+    of the results are fetched, and the list is marked aria-busy until they are."""
+    pg.wait_for_function("""() => !document.querySelector('.ke-search__status').textContent.startsWith('Mencari')
+                             && !document.querySelector('.ke-search__results').hasAttribute('aria-busy')""")
 
 
 def results(pg) -> list[dict]:
@@ -108,6 +113,7 @@ def test_a_sentence_finds_provisions_worded_differently(page, server):
     page.keyboard.press("/")
     page.locator("#ke-search-input").fill("tidak boleh menerima imbalan")
     page.wait_for_function("() => document.querySelector('.ke-search__status').textContent.includes('halaman lain')")
+    settled(page)
     status = page.locator(".ke-search__status").text_content()
     assert status.startswith("1 halaman memuat “tidak boleh menerima imbalan”.")
     assert "halaman lain memuat “menerima imbalan”" in status
@@ -129,6 +135,7 @@ def test_province_filter_narrows_results_to_that_province(page, server):
     assert any("Riau" not in r["region"] for r in before)
     page.select_option("#ke-search-filter-provinsi", "Kalimantan Barat")
     page.wait_for_function("() => document.querySelector('.ke-search__status').textContent.startsWith('1 halaman')")
+    settled(page)
     after = results(page)
     assert len(after) < len(before)
     assert after and all(r["region"].endswith("Provinsi Kalimantan Barat") for r in after)

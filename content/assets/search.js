@@ -175,12 +175,15 @@
     var my = ++seq;
     if (!term && !Object.keys(filters).length) {
       list.textContent = "";
+      list.removeAttribute("aria-busy");
       moreBtn.hidden = true;
       if (pagefind) setStatus(TEKS.petunjuk);
       if (pagefind) resetBtn.hidden = true;
       return;
     }
     setStatus(pagefind ? TEKS.mencari : TEKS.memuat);
+    // Busy until the results are in the list: the count is known before their texts are fetched.
+    list.setAttribute("aria-busy", "true");
     var core = term ? keyWords(term) : "";
     var full;
     load().then(function () {
@@ -203,6 +206,7 @@
       if (!n && !extra.length) {
         moreBtn.hidden = true;
         setStatus(term ? fmt(TEKS.nihil, { q: term }) : TEKS.nihilSaring);
+        list.removeAttribute("aria-busy");
         return;
       }
       var status = !term ? fmt(TEKS.jumlahSaring, { n: n }) :
@@ -211,17 +215,21 @@
       setStatus(status);
       return more(my);
     }).catch(function (err) {
-      if (my === seq) setStatus(err.message, true);
+      if (my !== seq) return;
+      setStatus(err.message, true);
+      list.removeAttribute("aria-busy");
     });
   }
 
   function more(my) {
     var batch = pending.splice(0, PAGE_SIZE);
     moreBtn.hidden = true;
+    list.setAttribute("aria-busy", "true");
     return Promise.all(batch.map(function (r) { return r.data(); })).then(function (items) {
       if (my !== seq) return;
       items.forEach(function (data) { list.appendChild(renderResult(data)); });
       moreBtn.hidden = pending.length === 0;
+      list.removeAttribute("aria-busy");
     });
   }
 
