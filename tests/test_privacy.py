@@ -42,6 +42,9 @@ def test_every_page_sets_the_policy_before_anything_it_loads(real_site):
         inline = [m for m in re.findall(r"<script\b([^>]*)>", html) if "src=" not in m and "application/json" not in m]
         assert inline == [], page
         assert not re.search(r"\son[a-z]+=\"", html), f"{page}: inline event handler"
+        assert not re.search(r"\sstyle=\"", html), f"{page}: inline style attribute"
+        styles = re.findall(r"<style\b", html)
+        assert len(styles) <= (1 if "/poster/" in page.as_posix() else 0), page  # a poster's own, by hash
 
 
 @pytest.mark.parametrize("kind", list(PAGE_KINDS))
