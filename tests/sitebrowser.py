@@ -122,3 +122,10 @@ def open_context(browser, origin: str, **options):
 
 def violations(page) -> list[str]:
     return page.evaluate("() => window.__violations")
+
+
+def close(context) -> None:
+    """Close a context from open_context: its routes first, ignoring requests still in flight
+    (closing with a route handler mid-request raised TargetClosedError now and then)."""
+    context.unroute_all(behavior="ignoreErrors")
+    context.close()

@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from sitebrowser import PAGE_KINDS, browser, open_context, server  # noqa: F401 (fixtures)
+from sitebrowser import PAGE_KINDS, browser, close, open_context, server  # noqa: F401 (fixtures)
 
 BLOCKING = ("serious", "critical")
 DESKTOP, PHONE = {"width": 1280, "height": 900}, {"width": 375, "height": 740}
@@ -50,7 +50,7 @@ def heading_problems(levels: list) -> list[str]:
 def context(browser, server):
     ctx, _ = open_context(browser, server)
     yield ctx
-    ctx.close()
+    close(ctx)
 
 
 @pytest.mark.parametrize("kind", list(PAGE_KINDS))

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from sitebrowser import PAGE_KINDS, browser, open_context, server, violations  # noqa: F401 (fixtures)
+from sitebrowser import PAGE_KINDS, browser, close, open_context, server, violations  # noqa: F401 (fixtures)
 
 META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">')
 
@@ -60,7 +60,7 @@ def test_page_loads_only_from_the_site_and_breaks_no_policy_rule(browser, server
         # The recorder sees the page's own files (stylesheets, scripts, fonts or images).
         assert len(traffic.requests) >= 3, traffic.requests
     finally:
-        context.close()
+        close(context)
 
 
 def test_search_previews_popups_and_data_views_stay_on_the_site(browser, server):
@@ -90,7 +90,7 @@ def test_search_previews_popups_and_data_views_stay_on_the_site(browser, server)
         assert violations(page) == []
         assert traffic.errors == []
     finally:
-        context.close()
+        close(context)
 
 
 def test_the_recorders_catch_what_they_are_for(browser, server):
@@ -111,7 +111,7 @@ def test_the_recorders_catch_what_they_are_for(browser, server):
         assert "script-src" in found and page.evaluate("() => window.__ran") is None
         assert traffic.foreign == []  # refused before any request was made
     finally:
-        context.close()
+        close(context)
     context, traffic = open_context(browser, server, bypass_csp=True)
     page = context.new_page()
     try:
@@ -120,4 +120,4 @@ def test_the_recorders_catch_what_they_are_for(browser, server):
         page.wait_for_timeout(300)
         assert traffic.foreign == ["https://example.invalid/pixel"]
     finally:
-        context.close()
+        close(context)
