@@ -29,3 +29,14 @@ def define_env(env) -> None:
     def jumlah_peraturan() -> int:
         """How many regulations the site holds."""
         return len(state.corpus.regulations)
+
+    @env.macro
+    def daftar_hak_anda() -> str:
+        """The provinces and districts, each with its "Hak Anda" page, for the home page."""
+        from macros.wargahooks import page_context
+        return _render("home_hak.html", **page_context(state.corpus))
+
+    @env.macro
+    def kanal_pengaduan() -> str:
+        """The national complaint channels (from _pengaduan.yaml), for hand-written pages."""
+        return _render("home_pengaduan.html")

@@ -21,7 +21,7 @@ from mkdocs.exceptions import Abort  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 from mkdocs.structure.toc import get_toc  # noqa: E402
 
-from macros import posterhooks, reproducible, state, xref_glue  # noqa: E402
+from macros import posterhooks, reproducible, state, wargahooks, xref_glue  # noqa: E402
 from macros.kodeetik import DataErrors, load_corpus  # noqa: E402
 from macros.kodeetik.export import data_files  # noqa: E402
 from macros.kodeetik.topics import untagged_report  # noqa: E402
@@ -57,18 +57,21 @@ def on_config(config):
     state.sources_dir = sources_dir
     state.renderer = Renderer(extra_dirs=[project / (config.theme.custom_dir or "overrides") / "kodeetik"])
     state.links, xref_context, xref_pages = xref_glue.prepare(corpus, data_dir, project)
-    state.pages = {p.uri: p for p in plan_pages(corpus, xref_context) + xref_pages}
+    page_context = {**xref_context, **wargahooks.page_context(corpus)}  # links to Hak Anda and training
+    state.pages = {p.uri: p for p in plan_pages(corpus, page_context) + xref_pages}
     state.topics = topics
     state.pages.update({p.uri: p for p in plan_compare_pages(corpus, topics)})
     state.files = data_files(corpus, topics)
     for line in untagged_report(corpus, topics):
         log.info(line)  # not a warning: a newly imported regulation may await its coding
     posterhooks.plan(config)
+    wargahooks.plan(config)
     # Render everything now, before MkDocs cleans the site directory: a template error then leaves
     # the previous site as it was.
     state.html = {uri: state.renderer.render(p.template, uri_to_url(uri), **p.context)
                   for uri, p in state.pages.items()}
     posterhooks.build(config)
+    wargahooks.build(config)
     config.nav = escape_titles(expand_compare_nav(_expand_nav(config.nav, corpus), topics))
     if state.command == "build":
         # Build into a sibling directory and swap it in at the end, so a failed build never leaves a
@@ -127,6 +130,7 @@ def on_files(files: Files, config) -> Files:
     for uri, content in state.files.items():  # data downloads (JSON, CSV)
         files.append(File.generated(config, uri, content=content))
     posterhooks.add_files(files, config)
+    wargahooks.add_files(files, config)
     return files
 
 

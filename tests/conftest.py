@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -60,3 +61,56 @@ def real_site(tmp_path_factory) -> Build:
     build = run_mkdocs(ROOT, site)
     assert build.returncode == 0, build.output
     return build
+
+
+# --------------------------------------------------------------------------- browser tests
+
+CHROMIUM = os.environ.get("KODEETIK_CHROMIUM", "/usr/bin/chromium")
+"""Debian's chromium: Playwright's own browser download does not work on these machines."""
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update"]
+
+
+class _QuietHandler(__import__("http.server").server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep pytest output clean
+        pass
+
+
+@contextlib.contextmanager
+def serve_directory(directory: Path):
+    """Serve a folder over HTTP on a free port of 127.0.0.1; yields the base URL (ends in '/')."""
+    import functools
+    import http.server
+    import threading
+
+    httpd = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(directory)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def served(real_site):
+    """The project's built site over HTTP (fonts and Pagefind do not load from file: URLs)."""
+    with serve_directory(real_site.site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's chromium through Playwright; skipped with the reason when it cannot be had (fails in CI)."""
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install -e '.[test]')")
+    if not Path(CHROMIUM).is_file():
+        message = (f"no chromium at {CHROMIUM}: install Debian's package (apt-get install chromium; "
+                   "scripts/test.sh does it when run as root) or set KODEETIK_CHROMIUM")
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    with sync_api.sync_playwright() as pw:
+        instance = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()

@@ -1,24 +1,15 @@
-"""The built site in a real browser: a localhost server and Debian's chromium through Playwright,
+"""The built site in a real browser (conftest's session `browser`, Debian's chromium, and `served`),
 with a recorder of every request a page makes and of every Content-Security-Policy violation.
 
-Used by test_privacy.py and test_accessibility.py (`from sitebrowser import ...` brings the fixtures).
+Used by test_privacy.py and test_accessibility.py (`from sitebrowser import ...` brings `server`).
 """
 
 from __future__ import annotations
 
-import functools
-import http.server
-import os
-import threading
 from dataclasses import dataclass, field
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-
-CHROMIUM = os.environ.get("KODEETIK_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update"]
 
 PAGE_KINDS = {
     "beranda": "",
@@ -54,32 +45,10 @@ document.addEventListener('securitypolicyviolation', e => window.__violations.pu
 """Runs in every page before its own scripts: keeps each CSP violation the page reports."""
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="module")
-def server(real_site):
-    """The built site over HTTP on 127.0.0.1 (search and data files need HTTP, not file://)."""
-    handler = functools.partial(_QuietHandler, directory=str(real_site.site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_port}/"
-    httpd.shutdown()
-    httpd.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install -e '.[test]')")
-    if not Path(CHROMIUM).is_file():
-        pytest.skip(f"no chromium at {CHROMIUM}: install Debian's package (apt-get install chromium; "
-                    "scripts/test.sh does it when run as root) or set KODEETIK_CHROMIUM")
-    with sync_api.sync_playwright() as pw:
-        instance = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
+def server(served):
+    """The built site over HTTP on 127.0.0.1 (conftest's `served`; search and data need HTTP)."""
+    return served
 
 
 @dataclass

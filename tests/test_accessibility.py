@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from sitebrowser import PAGE_KINDS, browser, close, open_context, server  # noqa: F401 (fixtures)
+from sitebrowser import PAGE_KINDS, close, open_context, server  # noqa: F401 (server: a fixture)
 
 BLOCKING = ("serious", "critical")
 DESKTOP, PHONE = {"width": 1280, "height": 900}, {"width": 375, "height": 740}

@@ -3,7 +3,6 @@ with the build's own messages."""
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path

@@ -4,20 +4,17 @@ control; the side-by-side view and the term popups in a real browser (Debian's c
 from __future__ import annotations
 
 import csv
-import functools
-import http.server
 import io
 import json
 import re
 import shutil
-import threading
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
-from conftest import ROOT, make_project, run_mkdocs
+from conftest import ROOT, make_project, run_mkdocs, serve_directory
 from htmltext import text_of
 
 BENGKAYANG = "perbup-bengkayang-51-2020"
@@ -295,36 +292,6 @@ def test_hostile_text_is_escaped_on_pages_and_raw_in_data(altered_site):
 
 # --------------------------------------------------------------------------- in a browser
 
-def _serve(site: Path):
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    handler = functools.partial(Quiet, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
-
-
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    chromium = Path("/usr/bin/chromium")
-    assert chromium.exists(), "install Debian's chromium (scripts/test.sh does so when run as root)"
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(chromium), args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"])
-        yield b
-        b.close()
-
-
-@pytest.fixture(scope="module")
-def served(real_site):
-    server = _serve(real_site.site)
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-
-
 def _open(browser, url: str, width: int = 1280, height: int = 900):
     page = browser.new_page(viewport={"width": width, "height": height})
     errors: list[str] = []
@@ -386,17 +353,13 @@ def test_side_by_side_works_on_a_phone(browser, served):
 
 
 def test_side_by_side_shows_hostile_text_as_text(browser, altered_site):
-    server = _serve(altered_site.site)
-    try:
-        url = f"http://127.0.0.1:{server.server_address[1]}/perbandingan/berdampingan/?p={BENGKAYANG}&p={KALTIM}"
-        page, errors = _open(browser, url)
+    with serve_directory(altered_site.site) as base:
+        page, errors = _open(browser, f"{base}perbandingan/berdampingan/?p={BENGKAYANG}&p={KALTIM}")
         page.wait_for_selector(".ke-sbs")
         cell = page.locator(f'.ke-sbs__item[data-item="larangan.pungli"] [data-regulation="{BENGKAYANG}"]')
         assert '<img src=x onerror="window.__pwned=1">' in cell.inner_text()
         assert cell.locator("img").count() == 0
         assert page.evaluate("window.__pwned") is None
-    finally:
-        server.shutdown()
 
 
 def test_defined_term_shows_the_definition_of_the_regulation_in_view(browser, served):

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from sitebrowser import PAGE_KINDS, browser, close, open_context, server, violations  # noqa: F401 (fixtures)
+from sitebrowser import PAGE_KINDS, close, open_context, server, violations  # noqa: F401 (server: a fixture)
 
 META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">')
 

@@ -5,30 +5,19 @@ The site is served twice: at the root, and under a sub-path (/kode-etik/) as on 
 
 from __future__ import annotations
 
-import functools
-import http.server
-import os
 import re
 import shutil
-import threading
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
-CHROMIUM = os.environ.get("KODEETIK_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update"]
+from conftest import serve_directory
+
 SUBPATH = "/kode-etik/"
 BENGKAYANG_HURUF_C = "bab_3__pasal_11__huruf_c"
 
 
 # --------------------------------------------------------------------------- fixtures
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # keep pytest output clean
-        pass
-
 
 @pytest.fixture(scope="module")
 def server(real_site, tmp_path_factory):
@@ -36,24 +25,8 @@ def server(real_site, tmp_path_factory):
     root = tmp_path_factory.mktemp("served")
     shutil.copytree(real_site.site, root, dirs_exist_ok=True)
     (root / SUBPATH.strip("/")).symlink_to(real_site.site, target_is_directory=True)
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(root)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_port}"
-    httpd.shutdown()
-    httpd.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install -e '.[test]')")
-    if not Path(CHROMIUM).is_file():
-        pytest.skip(f"no chromium at {CHROMIUM}: install Debian's package (apt-get install chromium; "
-                    "scripts/test.sh does it when run as root) or set KODEETIK_CHROMIUM")
-    with sync_api.sync_playwright() as pw:
-        instance = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
+    with serve_directory(root) as url:
+        yield url.rstrip("/")
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ import re
 import shutil
 from pathlib import Path
 
-import pytest
 
 from conftest import ROOT, make_project, run_mkdocs
 from htmltext import text_of

@@ -5,16 +5,12 @@ from __future__ import annotations
 import posixpath
 import re
 import shutil
-import threading
-from functools import partial
 from html.parser import HTMLParser
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-import pytest
 
-from conftest import ROOT, make_project, run_mkdocs
+from conftest import make_project, run_mkdocs
 from htmltext import text_of
 
 BENGKAYANG = "peraturan/perbup-bengkayang-51-2020/index.html"
@@ -215,35 +211,9 @@ def test_injected_catalogue_text_is_escaped(tmp_path):
 
 # --------------------------------------------------------------------------- browser
 
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
-
-
-@pytest.fixture(scope="module")
-def server(real_site):
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(real_site.site)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
-        yield b
-        b.close()
-
-
-def test_preview_on_keyboard_focus_and_escape(server, browser):
+def test_preview_on_keyboard_focus_and_escape(served, browser):
     page = browser.new_page()
-    page.goto(server + "peraturan/perbup-bengkayang-51-2020/")
+    page.goto(served + "peraturan/perbup-bengkayang-51-2020/")
     link = page.locator('[data-eid="bab_3__pasal_8"] > p.ke-text a.ke-ref')
     assert page.locator("#ke-preview").count() == 0 or page.locator("#ke-preview").is_hidden()
     link.focus()
@@ -261,10 +231,10 @@ def test_preview_on_keyboard_focus_and_escape(server, browser):
     page.close()
 
 
-def test_preview_on_tap_then_open(server, browser):
+def test_preview_on_tap_then_open(served, browser):
     context = browser.new_context(has_touch=True, is_mobile=True, viewport={"width": 390, "height": 800})
     page = context.new_page()
-    page.goto(server + "peraturan/perbup-sumbawa-6-2020/")
+    page.goto(served + "peraturan/perbup-sumbawa-6-2020/")
     link = page.locator('#bab_3__pasal_5__ayat_2 a.ke-ref').first
     link.tap()
     tip = page.locator("#ke-preview")
@@ -275,9 +245,9 @@ def test_preview_on_tap_then_open(server, browser):
     context.close()
 
 
-def test_citation_jump_opens_the_provision_or_says_it_does_not_exist(server, browser):
+def test_citation_jump_opens_the_provision_or_says_it_does_not_exist(served, browser):
     page = browser.new_page()
-    page.goto(server + "cari-pasal/")
+    page.goto(served + "cari-pasal/")
     page.fill("#ke-jump-input", "Pasal 99 Perbup Sumbawa 6/2020")
     page.click("button.ke-jump__button")
     message = page.locator(".ke-jump__message")
@@ -289,7 +259,7 @@ def test_citation_jump_opens_the_provision_or_says_it_does_not_exist(server, bro
     page.fill("#ke-jump-input", "Pasal 17 ayat (1) Perbup Sumbawa 6/2020")
     page.click("button.ke-jump__button")
     page.wait_for_url("**/peraturan/perbup-sumbawa-6-2020/#bab_5__bagian_3__pasal_17__ayat_1")
-    page.goto(server + "cari-pasal/")
+    page.goto(served + "cari-pasal/")
     page.fill("#ke-jump-input", "diktum kesatu Kep. Kadinsos Banten 188.4/2/127-Dinsos/2024")
     page.press("#ke-jump-input", "Enter")
     page.wait_for_url("**/peraturan/kep-dinsos-banten-2024/#diktum_kesatu")

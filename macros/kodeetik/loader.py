@@ -9,10 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from dataclasses import replace
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Callable
+from typing import Any
 
 from . import ids, posterdata, yamlio
 from .errors import Collector, DataErrors

@@ -19,6 +19,7 @@ from .loader import load_corpus
 from .model import Corpus
 from .topics import Topics, untagged_report
 from .topics_loader import load_topics
+from .warga_loader import load_warga
 from .xref import Links, build_links
 
 
@@ -57,6 +58,7 @@ def check(directory: str | os.PathLike, sources_dir: str | os.PathLike | None = 
     shown_root = Path(display_root) if display_root is not None else directory.parent
     corpus = load_corpus(directory, sources_dir=sources_dir, display_root=shown_root)
     topics = load_topics(directory, corpus, display_root=shown_root)
+    load_warga(directory, topics, display_root=shown_root)  # Hak Anda and quiz settings name topic items
     try:
         shown = str((directory / DASAR_FILE).relative_to(shown_root))
     except ValueError:

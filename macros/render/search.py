@@ -14,7 +14,10 @@ from ..kodeetik.model import Corpus, Node, Regulation
 
 NAVIGATION_TEMPLATES = frozenset({"region.html", "region_index.html", "regulation_index.html",
                                   "dasar_index.html", "cari_pasal.html", "compare_overview.html",
-                                  "compare_area.html", "compare_side.html", "data_index.html"})
+                                  "compare_area.html", "compare_side.html", "data_index.html",
+                                  # Hak Anda and training: explanations that point to provisions, and
+                                  # quizzes that quote them; results are the provisions themselves.
+                                  "hak_index.html", "hak_anda.html", "pelatihan_index.html", "kuis.html"})
 """Generated pages that only list, link to or re-arrange regulations' provisions: left out of the
 index, so results are the provisions themselves where they stand (a region is a filter instead).
 The comparison matrices quote every region's wording; indexing them would put a table above the

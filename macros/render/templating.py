@@ -7,7 +7,6 @@ import datetime as dt
 import hashlib
 import posixpath
 from pathlib import Path
-from typing import Callable
 
 import jinja2
 
