@@ -33,6 +33,12 @@ PAGE_KINDS = {
     "halaman tulisan": "tentang/",
     "panduan": "menambahkan-peraturan/",
     "aksesibilitas": "aksesibilitas/",
+    "hak anda": "hak-anda/",
+    "hak anda wilayah": "hak-anda/kalimantan-barat/kabupaten-bengkayang/",
+    "bahan pelatihan": "pelatihan/",
+    "kuis": "pelatihan/perbup-bengkayang-51-2020/kuis/",
+    "buku orientasi": "pelatihan/perbup-bengkayang-51-2020/buku/",
+    "lembar pelatih": "pelatihan/perbup-bengkayang-51-2020/lembar-pelatih/",
     "404": "404.html",
 }
 """One page of every kind the site has (label: path under the site root)."""
