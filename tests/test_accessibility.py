@@ -71,8 +71,7 @@ def test_no_serious_or_critical_axe_violation_and_headings_in_order(context, ser
             # a long regulation): it runs at desktop width only.
             options = {} if name == "desktop" else {"rules": {"color-contrast": {"enabled": False}}}
             assert axe_problems(page, **options) == [], name
-            if kind != "buku orientasi":
-                assert heading_problems(page.evaluate(HEADINGS)) == [], name
+            assert heading_problems(page.evaluate(HEADINGS)) == [], name
     finally:
         page.close()
 
