@@ -28,6 +28,7 @@ from macros.kodeetik.topics import untagged_report  # noqa: E402
 from macros.kodeetik.topics_loader import load_topics  # noqa: E402
 from macros.render import Renderer, plan_pages  # noqa: E402
 from macros.render.compare import expand_compare_nav, plan_compare_pages  # noqa: E402
+from macros.render.navtitles import escape_titles  # noqa: E402
 from macros.render.templating import uri_to_url  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.kodeetik")
@@ -71,7 +72,7 @@ def on_config(config):
                   for uri, p in state.pages.items()}
     posterhooks.build(config)
     wargahooks.build(config)
-    config.nav = expand_compare_nav(_expand_nav(config.nav, corpus), topics)
+    config.nav = escape_titles(expand_compare_nav(_expand_nav(config.nav, corpus), topics))
     if state.command == "build":
         # Build into a sibling directory and swap it in at the end, so a failed build never leaves a
         # half-written site behind.

@@ -113,3 +113,17 @@ def test_filter_values_are_sorted_and_files_named_after_their_content(real_site,
     for path in (bundle / "filter").glob("*.pf_filter"):
         fname, vals = pagefind_stable.read(path)
         assert [v[0] for v in vals] == sorted(v[0] for v in vals), fname
+
+
+def test_a_poster_printed_afresh_equals_the_published_one(real_site):
+    """Whatever the build took from the poster cache is what printing now, without it, gives."""
+    from macros.render.pdf import PosterPrinter
+    from macros.render.posters import PAPERS, PREVIEW_WIDTH
+
+    page_file = "poster/peraturan/perbup-bengkayang-51-2020/larangan-a4/index.html"
+    html = (real_site.site / page_file).read_text(encoding="utf-8")
+    printer = PosterPrinter(ROOT / "content", cache_dir=None)
+    pdf = printer.pdf(html, page_file, PAPERS[0])
+    assert pdf == (real_site.site / "poster/peraturan/perbup-bengkayang-51-2020/larangan-a4.pdf").read_bytes()
+    png = printer.preview_png(pdf, PREVIEW_WIDTH)
+    assert png == (real_site.site / "poster/peraturan/perbup-bengkayang-51-2020/larangan.png").read_bytes()

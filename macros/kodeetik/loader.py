@@ -240,7 +240,8 @@ def _pejabat(r: _Reader, m: yamlio.Map, where: str) -> Pejabat:
                    nip=r.text(m, "nip", where), pangkat=r.text(m, "pangkat", where))
 
 
-def _load_penyelenggara(errors: Collector, path: Path, display: str, kodes: set[str]) -> list[Penyelenggara]:
+def _load_penyelenggara(errors: Collector, path: Path, display: str, kodes: set[str] | None) -> list[Penyelenggara]:
+    """The bodies; `kodes` None: the region registry is broken, so codes are not checked against it."""
     r = _Reader(errors, display)
     data = _read_file(errors, path, display)
     if data is None:
@@ -274,7 +275,7 @@ def _load_penyelenggara(errors: Collector, path: Path, display: str, kodes: set[
         if pid in seen:
             r.err(p.key_lines["id"], where, f"id '{pid}' is used twice.", "give each penyelenggara its own id.")
         seen.add(pid)
-        if kode not in kodes:
+        if kodes is not None and kode not in kodes:
             r.err(p.key_lines["wilayah"], where, f"unknown wilayah '{kode}'.",
                   f"use a code listed in {WILAYAH_FILE}, or add the region there.")
         out.append(Penyelenggara(id=pid, nama=nama, wilayah=kode, alamat=r.text(p, "alamat", where),
@@ -526,7 +527,10 @@ def _sumber(r: _Reader, m: yamlio.Map, sources_dir: Path) -> Sumber | None:
 
 
 def _load_regulation(errors: Collector, path: Path, display: str, wilayah: dict[str, Wilayah],
-                     penyelenggara: dict[str, Penyelenggara], sources_dir: Path) -> Regulation | None:
+                     penyelenggara: dict[str, Penyelenggara], sources_dir: Path,
+                     broken: frozenset[str] = frozenset()) -> Regulation | None:
+    """One regulation; references into a registry named in `broken` (which has errors of its own)
+    are not reported: every one would be, and the registry's own message says what to fix."""
     data = _read_file(errors, path, display)
     if data is None:
         return None
@@ -546,12 +550,12 @@ def _load_regulation(errors: Collector, path: Path, display: str, wilayah: dict[
     jenis = r.choice(m, "jenis", "jenis", JENIS)
     kode = r.text(m, "wilayah", "wilayah", required=True)
     wil = wilayah.get(kode) if kode else None
-    if kode is not None and wil is None:
+    if kode is not None and wil is None and WILAYAH_FILE not in broken:
         r.err(r.line_of(m, "wilayah"), "wilayah", f"unknown wilayah '{kode}'.",
               f"use a code from {WILAYAH_FILE} (in quotes, e.g. \"61.07\"), or add the region there.")
     pid = r.text(m, "penyelenggara", "penyelenggara", required=True)
     pen = penyelenggara.get(pid) if pid else None
-    if pid is not None and pen is None:
+    if pid is not None and pen is None and PENYELENGGARA_FILE not in broken:
         r.err(r.line_of(m, "penyelenggara"), "penyelenggara", f"unknown penyelenggara '{pid}'.",
               f"use an id from {PENYELENGGARA_FILE}, or add the body there.")
     status = None
@@ -658,11 +662,19 @@ def load_corpus(directory: str | os.PathLike, sources_dir: str | os.PathLike | N
             errors.add(display(root / required), None, "", "the registry file is missing.",
                        "restore it from the repository (see regulations/README.md).")
     errors.raise_if_any()
+    def failed(name: str, loaded: list) -> bool:
+        """Nothing came out of the registry and it has errors of its own (unreadable, empty...):
+        references into it are not checked, or each would add a message about the same slip."""
+        return not loaded and any(e.file == display(root / name) for e in errors.errors)
+
     wilayah = _load_wilayah(errors, root / WILAYAH_FILE, display(root / WILAYAH_FILE))
     by_kode = {w.kode: w for w in wilayah}
+    broken = {WILAYAH_FILE} if failed(WILAYAH_FILE, wilayah) else set()
     pens = _load_penyelenggara(errors, root / PENYELENGGARA_FILE, display(root / PENYELENGGARA_FILE),
-                               set(by_kode))
+                               None if broken else set(by_kode))
     by_pid = {p.id: p for p in pens}
+    if failed(PENYELENGGARA_FILE, pens):
+        broken.add(PENYELENGGARA_FILE)
     registries = {}
     for name in (posterdata.PENGADUAN_FILE, posterdata.MAKLUMAT_FILE):
         shown = display(root / name)
@@ -680,7 +692,7 @@ def load_corpus(directory: str | os.PathLike, sources_dir: str | os.PathLike | N
     for p in files:
         if p.suffix != ".yaml":
             continue
-        reg = _load_regulation(errors, p, display(p), by_kode, by_pid, sources)
+        reg = _load_regulation(errors, p, display(p), by_kode, by_pid, sources, frozenset(broken))
         if reg is not None:
             regulations.append(reg)
     seen: dict[str, str] = {}

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import hashlib
 import posixpath
 from pathlib import Path
 
@@ -19,6 +21,13 @@ def tanggal(value: dt.date | None) -> str:
     if value is None:
         return ""
     return f"{value.day} {BULAN[value.month - 1]} {value.year}"
+
+
+def csp_hash(text) -> str:
+    """`sha256-...` of an inline stylesheet or script, for a Content-Security-Policy that admits it
+    (and nothing else inline)."""
+    digest = hashlib.sha256(str(text).encode("utf-8")).digest()
+    return "sha256-" + base64.b64encode(digest).decode("ascii")
 
 
 def uri_to_url(uri: str) -> str:
@@ -57,6 +66,7 @@ class Renderer:
             lstrip_blocks=True,
         )
         self.env.filters["tanggal"] = tanggal
+        self.env.filters["csp_hash"] = csp_hash
 
     def render(self, template: str, page_url: str, **context) -> str:
         def url(target: str) -> str:
