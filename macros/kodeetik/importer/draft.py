@@ -8,7 +8,7 @@ from pathlib import Path
 
 from . import lampiran as lampiran_mod
 from . import markers as mk
-from . import metadata, rules, segment, structure
+from . import metadata, rules, segment, slides, structure
 from .lines import Line, Log, read_lines
 from .nodes import DNode
 from .registry import Registry, body_name, region_of, slugify
@@ -69,6 +69,13 @@ def build(text: str, source_name: str, data_dir: Path | None = None, reg_id: str
         mk.PASAL.match(ln.text) or mk.BAB.match(ln.text) for ln in parts.body)
     body, parser, body_lines = _nodes_from(parts.body, log, used, title_lines, peraturan, checks)
     penutup = parser.penutup
+    deck = bool(re.search(r"\bDiseminasi\b|\bSosialisasi\b", text, re.IGNORECASE)) and not any(
+        mk.PASAL.match(ln.text) for ln in lines)
+    first_signature = min((block[0].no for _, block in parts.signatures), default=None)
+    if deck and first_signature and (slide := slides.opening_slide(parts.preamble, used, first_signature)):
+        body.insert(0, slide)
+        checks.append((slide.no, "a slide between the opening and the signatures was placed as the first "
+                                 "group of the body; check"))
 
     signatures: dict[str, dict] = {}
     headers = {n.text for n in log.noise if n.rule == "running header"}
@@ -150,8 +157,6 @@ def build(text: str, source_name: str, data_dir: Path | None = None, reg_id: str
     if title.tentang and mk.is_caps(title.judul or ""):
         report.checks.append(("tentang", "turned from capitals into title case; check small words and names"))
 
-    deck = bool(re.search(r"\bDiseminasi\b|\bSosialisasi\b", text, re.IGNORECASE)) and not any(
-        mk.PASAL.match(ln.text) for ln in lines)
     if deck:
         report.checks.append(("sumber.jenis", "the source looks like a dissemination slide deck "
                                               "(bahan_diseminasi): say so in sumber.catatan"))

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import markers as mk
+from . import slides
 from .lines import Line, Log
 from .nodes import DNode
 
@@ -318,6 +319,10 @@ class BodyParser:
         self._finish_builder()
         if self.peraturan:
             restore_huruf(self.root, self.checks)
+        for parent in list(self.root.walk()):
+            for prev, node in zip(parent.children, parent.children[1:]):
+                if node.type == "kelompok" and slides.adopt_labels(prev, node):
+                    self.checks.append((node.no, "a diagram title after its labels took them as its items; check"))
         return self.root
 
     def _on_bab(self, units, i):
