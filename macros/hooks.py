@@ -28,7 +28,7 @@ from macros.kodeetik.topics import untagged_report  # noqa: E402
 from macros.kodeetik.topics_loader import load_topics  # noqa: E402
 from macros.render import Renderer, plan_pages  # noqa: E402
 from macros.render.compare import expand_compare_nav, plan_compare_pages  # noqa: E402
-from macros.render.navtitles import escape_titles  # noqa: E402
+from macros.render.navtitles import escape_titles, name_section_toggles  # noqa: E402
 from macros.render.templating import uri_to_url  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.kodeetik")
@@ -150,6 +150,10 @@ def on_page_content(html_out: str, page, config, files) -> str:
         return html_out
     page.toc = get_toc([_toc_token(e) for e in spec.toc])
     return state.html[page.file.src_uri]
+
+
+def on_post_page(output: str, page, config) -> str:
+    return name_section_toggles(output)
 
 
 def _toc_token(entry) -> dict:
