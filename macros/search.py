@@ -68,7 +68,8 @@ def on_page_content(html_out: str, page, config, files) -> str:
         if spec.template in NAVIGATION_TEMPLATES:
             return html_out
         reg = spec.context.get("reg")
-        entry = regulation_entry(state.corpus, reg) if reg is not None else page_entry(spec.title)
+        entry = regulation_entry(state.corpus, reg, state.topics) if reg is not None else \
+            page_entry(spec.title, state.topics, spec.template)
     else:
         search_meta = page.meta.get("search") or {}
         if isinstance(search_meta, dict) and search_meta.get("exclude"):  # Material's convention

@@ -151,7 +151,7 @@ def test_district_and_year_filters_exist_with_their_values(page, server):
     page.click(".ke-search__open")
     page.wait_for_selector("#ke-search-filter-kabupaten_kota")
     labels = page.eval_on_selector_all(".ke-search__filter label", "ls => ls.map(l => l.textContent)")
-    assert labels == ["Provinsi", "Kabupaten/kota", "Jenis peraturan", "Tahun"]
+    assert labels == ["Provinsi", "Kabupaten/kota", "Jenis peraturan", "Tahun", "Bidang/Topik"]
     districts = page.eval_on_selector_all("#ke-search-filter-kabupaten_kota option", "os => os.map(o => o.value)")
     assert districts == ["", "Kabupaten Bengkalis", "Kabupaten Bengkayang", "Kabupaten Sumbawa"]
     # A filter alone (no words) lists the regulations it selects.
@@ -179,6 +179,130 @@ def test_no_match_says_so(page, server):
     assert results(page) == []
     status = page.locator(".ke-search__status").text_content()
     assert status.startswith("Tidak ada ketentuan yang memuat “zxqwv”")
+
+
+# --------------------------------------------------------------------------- topic area
+
+LARANGAN = "Larangan"
+PASAL_8_HURUF_F = "bab_3__pasal_8__huruf_f"  # Bengkayang: no imbalan (tata aturan perilaku)
+
+
+@pytest.fixture(scope="module")
+def areas_of():
+    """Regulation id -> provision id -> area keys, as macros/render/search.py computes them."""
+    from conftest import ROOT
+    from macros.kodeetik import load_corpus
+    from macros.kodeetik.topics_loader import load_topics
+    from macros.render.search import provision_areas
+
+    corpus = load_corpus(ROOT / "regulations", sources_dir=ROOT / "sources")
+    topics = load_topics(ROOT / "regulations", corpus)
+    return {r.id: provision_areas(r, topics) for r in corpus.regulations}
+
+
+def anchors(found) -> dict[str, list[str]]:
+    """Regulation id -> anchors of the provisions listed under its result."""
+    return {r["href"].rstrip("/").rsplit("/", 1)[1]: [p["anchor"] for p in r["provisions"]]
+            for r in found if "/peraturan/" in r["href"]}
+
+
+def area_shown(pg, area: str) -> None:
+    """Wait until the results narrowed to an area are complete (the area's note ends the status)."""
+    pg.wait_for_function("""a => document.querySelector('.ke-search__status').textContent.includes('bidang “' + a + '”')
+                             && !document.querySelector('.ke-search__results').hasAttribute('aria-busy')""", arg=area)
+
+
+@pytest.mark.parametrize("prefix", ["/", SUBPATH])
+def test_area_filter_lists_only_provisions_of_that_area(page, server, areas_of, prefix):
+    page.goto(server + prefix + "tentang/")
+    search(page, "imbalan")
+    before = anchors(results(page))
+    assert PASAL_8_HURUF_F in before["perbup-bengkayang-51-2020"]  # it matches "imbalan" ...
+    assert "larangan" not in areas_of["perbup-bengkayang-51-2020"][PASAL_8_HURUF_F]  # ... outside the area
+    # Chosen with the keyboard: type the first letter on the focused select.
+    page.focus("#ke-search-filter-bidang")
+    page.keyboard.type("L")
+    assert page.locator("#ke-search-filter-bidang").input_value() == LARANGAN
+    area_shown(page, LARANGAN)
+    found = results(page)
+    after = anchors(found)
+    assert set(after) == set(before)  # every regulation forbids taking "imbalan"
+    for reg, ids in after.items():
+        assert ids and all("larangan" in areas_of[reg].get(i, ()) for i in ids), (reg, ids)
+    assert PASAL_8_HURUF_F not in after["perbup-bengkayang-51-2020"]
+    assert "bab_3__pasal_11__huruf_c" in after["perbup-bengkayang-51-2020"]
+    # Pages that are not about the area are gone too (the glossary and other pages carry no area).
+    assert all("/peraturan/" in r["href"] for r in found)
+    assert all(r["href"].startswith(server + prefix) for r in found)
+    status = page.locator(".ke-search__status").text_content()
+    assert "Hanya ketentuan bidang “Larangan” yang ditampilkan" in status
+    assert f"{len(after)} dari {len(after)} halaman itu" in status
+    option = page.locator('#ke-search-filter-bidang option[value="Larangan"]').text_content()
+    assert option == f"Larangan (maks. {len(after)})"  # pages with the word and some prohibition
+    # Clearing the filter (with the keyboard) brings the provision back.
+    page.focus(".ke-search__reset")
+    page.keyboard.press("Enter")
+    page.wait_for_function("""() => !document.querySelector('.ke-search__status').textContent.includes('bidang')
+                              && !document.querySelector('.ke-search__status').textContent.startsWith('Mencari')
+                              && !document.querySelector('.ke-search__results').hasAttribute('aria-busy')""")
+    assert page.locator("#ke-search-filter-bidang").input_value() == ""
+    assert PASAL_8_HURUF_F in anchors(results(page))["perbup-bengkayang-51-2020"]
+
+
+def test_area_filter_keeps_a_huruf_of_a_pasal_tagged_as_a_whole(page, server, areas_of):
+    """Sumbawa's Pasal 10 (tasks of the Majelis Kode Etik) is tagged as a whole, its huruf not."""
+    page.goto(server + "/")
+    search(page, "alat bukti")
+    page.select_option("#ke-search-filter-bidang", "Majelis kode etik")
+    area_shown(page, "Majelis kode etik")
+    sumbawa = anchors(results(page))["perbup-sumbawa-6-2020"]
+    assert "bab_4__pasal_10__huruf_d" in sumbawa and "bab_4__pasal_10__huruf_e" in sumbawa
+    assert all("majelis_kode_etik" in areas_of["perbup-sumbawa-6-2020"][i] for i in sumbawa)
+
+
+def test_area_filter_says_when_the_words_are_only_elsewhere(page, server):
+    page.goto(server + "/")
+    search(page, "imbalan")
+    page.select_option("#ke-search-filter-bidang", "Majelis kode etik")
+    area_shown(page, "Majelis kode etik")
+    assert results(page) == []
+    status = page.locator(".ke-search__status").text_content()
+    assert status.startswith("Tidak ada ketentuan bidang “Majelis kode etik” yang memuat “imbalan”")
+    # Negative control: the same area does hold other words.
+    search(page, "sidang")
+    area_shown(page, "Majelis kode etik")
+    assert "perbup-sumbawa-6-2020" in anchors(results(page))
+
+
+def test_area_filter_fetches_on_until_the_screen_is_full(page, server, areas_of):
+    """Results dropped for the area do not leave a screen short: with two results a screen,
+    "imbalan" in "Tata aturan perilaku" is in three of the five pages Pagefind returns."""
+    page.goto(server + "/")
+    page.evaluate("() => document.querySelector('[data-ke-search]').setAttribute('data-page-size', '2')")
+    search(page, "imbalan")
+    page.select_option("#ke-search-filter-bidang", "Tata aturan perilaku")
+    area_shown(page, "Tata aturan perilaku")
+    expected = {reg for reg, by_id in areas_of.items()
+                if any("tata_perilaku" in a for a in by_id.values())}
+    first = anchors(results(page))
+    assert len(first) == 2
+    status = page.locator(".ke-search__status").text_content()
+    assert "halaman yang sudah diperiksa" in status and "belum diperiksa" in status
+    while page.locator(".ke-search__more").is_visible():
+        before = len(results(page))
+        page.click(".ke-search__more")
+        settled(page)
+        # Each screen adds two results, or fewer only when no page is left to look at.
+        assert len(results(page)) - before == 2 or not page.locator(".ke-search__more").is_visible()
+    shown = anchors(results(page))
+    assert shown.keys() >= first.keys()
+    for reg, ids in shown.items():
+        assert reg in expected and all("tata_perilaku" in areas_of[reg].get(i, ()) for i in ids)
+    dropped = {"kep-dinsos-banten-2024", "perbup-sumbawa-6-2020"}  # "imbalan" only in prohibitions
+    assert not dropped & shown.keys()
+    assert len(shown) == 3
+    status = page.locator(".ke-search__status").text_content()
+    assert "3 dari 5 halaman itu memuat kata yang dicari di ketentuan bidang ini" in status
 
 
 # --------------------------------------------------------------------------- keyboard, phone, disk

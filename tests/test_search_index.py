@@ -191,3 +191,135 @@ def test_header_offers_pagefind_search_not_materials(real_site):
     home = read(real_site, "index.html")
     assert 'data-bundle="pagefind/"' in home
     assert text_of(header, cls="ke-search__title") == "Cari dalam kode etik"
+
+
+# --------------------------------------------------------------------------- topic areas
+
+@pytest.fixture(scope="module")
+def data():
+    from macros.kodeetik import load_corpus
+    from macros.kodeetik.topics_loader import load_topics
+
+    corpus = load_corpus(ROOT / "regulations", sources_dir=ROOT / "sources")
+    return corpus, load_topics(ROOT / "regulations", corpus), {r.id: r for r in corpus.regulations}
+
+
+def decode_areas(html: str) -> dict[str, set[str]]:
+    """A page's `bidang` metadata as the UI reads it: runs of positions in `lokasi`'s key order."""
+    found = search_data(html)
+    keys = list(json.loads(found["meta:lokasi"][0]))
+    out = {}
+    for label, runs in json.loads(found["meta:bidang"][0]).items():
+        out[label] = {keys[k] for a, b in zip(runs[::2], runs[1::2]) for k in range(a, b + 1)}
+    return out
+
+
+def test_a_provision_is_in_the_areas_of_its_own_tags_those_above_and_below_it(data):
+    from macros.render.search import provision_areas
+
+    _, topics, regs = data
+    bengkayang = provision_areas(regs["perbup-bengkayang-51-2020"], topics)
+    assert bengkayang["bab_3__pasal_11__huruf_c"] == {"larangan"}          # its own tag
+    assert bengkayang["bab_3__pasal_11"] == {"larangan"}                   # a lead-in: "... meliputi :"
+    assert bengkayang["bab_3__pasal_8__huruf_f"] == {"tata_perilaku"}      # control: not a prohibition
+    assert "bab_3" not in bengkayang and "menimbang" not in bengkayang     # a BAB says nothing precise
+    sumbawa = provision_areas(regs["perbup-sumbawa-6-2020"], topics)
+    # Pasal 10 is tagged as a whole; its huruf carry no tag of their own and are in its area.
+    assert "bab_4__pasal_10__huruf_d" not in topics.tags["perbup-sumbawa-6-2020"]
+    assert sumbawa["bab_4__pasal_10__huruf_d"] == {"majelis_kode_etik"}
+    # Bengkalis tags the whole ruang lingkup (teks 4) and each item inside it: both count.
+    bengkalis = provision_areas(regs["kep-diskominfotik-bengkalis-2024"], topics)
+    assert bengkalis["lampiran_1__teks_4__huruf_c__angka_3"] == {"ruang_lingkup", "larangan"}
+    assert "larangan" not in bengkalis["lampiran_1__teks_4__huruf_b__huruf_a__angka_6"]
+    assert "lampiran_1" not in bengkalis  # the Lampiran's title
+
+
+def test_regulation_entry_filters_by_area_and_lists_provisions_per_area(data):
+    from macros.kodeetik.topics import Topics
+    from macros.render.search import regulation_entry
+
+    corpus, topics, regs = data
+    entry = regulation_entry(corpus, regs["perbup-bengkayang-51-2020"], topics)
+    areas = [v for k, v in entry.filters if k == "bidang"]
+    assert "Larangan" in areas and "Definisi (ketentuan umum)" in areas
+    assert "Majelis kode etik" not in areas  # Bengkayang has no such provision
+    assert areas == [a.label for a in topics.areas if a.label in areas]  # taxonomy order
+    runs = json.loads(entry.areas_json)
+    keys = list(entry.locations)
+    larangan = {keys[k] for a, b in zip(runs["Larangan"][::2], runs["Larangan"][1::2]) for k in range(a, b + 1)}
+    assert larangan == entry.areas["Larangan"]
+    assert "bab_3__pasal_11__huruf_c" in larangan and "bab_3__pasal_8__huruf_f" not in larangan
+    assert len(entry.areas_json) < len(entry.locations_json) / 10  # small next to the location map
+    # Negative control: a regulation without topic coding has no area filter and no area metadata.
+    uncoded = Topics(areas=topics.areas, items=topics.items, tags={}, untagged={})
+    bare = regulation_entry(corpus, regs["perbup-bengkayang-51-2020"], uncoded)
+    assert not [k for k, _ in bare.filters if k == "bidang"] and bare.areas is None
+    assert [f for f in bare.filters if f[0] != "bidang"] == [f for f in entry.filters if f[0] != "bidang"]
+
+
+def test_area_runs_encode_gaps_and_refuse_integer_ids():
+    from macros.render.search import SearchEntry
+
+    entry = SearchEntry(title="t", locations={"a": "", "b": "", "c": "", "d": "", "e": ""},
+                        areas={"X": frozenset({"a", "b", "d"}), "Y": frozenset({"e"})})
+    assert json.loads(entry.areas_json) == {"X": [0, 1, 3, 3], "Y": [4, 4]}
+    with pytest.raises(ValueError, match="integer"):
+        SearchEntry(title="t", locations={"a": "", "12": ""}, areas={"X": frozenset({"a"})}).areas_json
+
+
+def test_only_the_glossary_among_other_pages_has_an_area(data):
+    from macros.render.search import page_entry
+
+    _, topics, _ = data
+    assert page_entry("Glosarium", topics, "glossary.html").filters == (("bidang", "Definisi (ketentuan umum)"),)
+    assert page_entry("Tentang", topics, None).filters == ()
+    assert page_entry("Hak Anda", topics, "hak_anda.html").filters == ()
+
+
+def test_built_pages_carry_the_area_filter_and_metadata(real_site):
+    html = read(real_site, BENGKAYANG)
+    found = search_data(html)
+    assert "Larangan" in found["filter:bidang"] and "Majelis kode etik" not in found["filter:bidang"]
+    areas = decode_areas(html)
+    assert set(areas) == set(found["filter:bidang"])
+    assert "bab_3__pasal_11__huruf_c" in areas["Larangan"] and "bab_3__pasal_8__huruf_f" not in areas["Larangan"]
+    glossary = search_data(read(real_site, "perbandingan/glosarium/index.html"))
+    assert glossary["filter:bidang"] == ["Definisi (ketentuan umum)"] and "meta:bidang" not in glossary
+    assert "filter:bidang" not in search_data(read(real_site, "tentang/index.html"))  # control
+    # Pagefind took them in: the page record carries the filter and the metadata.
+    record = fragments(real_site.site)["/peraturan/perbup-bengkayang-51-2020/"]
+    assert record["filters"]["bidang"] == found["filter:bidang"]
+    assert json.loads(record["meta"]["bidang"]) == json.loads(found["meta:bidang"][0])
+
+
+@pytest.fixture(scope="module")
+def recoded_site(tmp_path_factory):
+    """Bengkayang's Pasal 8 huruf f also coded as a prohibition; Banten's coding file removed."""
+    import shutil
+
+    from conftest import make_project, run_mkdocs
+
+    tmp = tmp_path_factory.mktemp("recoded")
+    regs = tmp / "regs"
+    shutil.copytree(ROOT / "regulations", regs)
+    coding = regs / "_topik" / "perbup-bengkayang-51-2020.yaml"
+    text = coding.read_text(encoding="utf-8")
+    old = "  bab_3__pasal_8__huruf_f: tata_perilaku.mandiri_tanpa_imbalan\n"
+    assert text.count(old) == 1
+    coding.write_text(text.replace(old, "  bab_3__pasal_8__huruf_f: [tata_perilaku.mandiri_tanpa_imbalan, larangan.pungli]\n"),
+                      encoding="utf-8")
+    (regs / "_topik" / "kep-dinsos-banten-2024.yaml").unlink()
+    build = run_mkdocs(make_project(tmp, regulations=regs), tmp / "site")
+    assert build.returncode == 0, build.output
+    return build
+
+
+def test_area_metadata_follows_the_coding(recoded_site, real_site):
+    areas = decode_areas(read(recoded_site, BENGKAYANG))
+    assert "bab_3__pasal_8__huruf_f" in areas["Larangan"] and "bab_3__pasal_8__huruf_f" in areas["Tata aturan perilaku"]
+    assert "bab_3__pasal_8__huruf_f" not in decode_areas(read(real_site, BENGKAYANG))["Larangan"]  # control
+    banten = "peraturan/kep-dinsos-banten-2024/index.html"
+    recoded = search_data(read(recoded_site, banten))
+    assert "filter:bidang" not in recoded and "meta:bidang" not in recoded
+    assert recoded["filter:provinsi"] == ["Banten"] and "meta:lokasi" in recoded
+    assert "Larangan" in search_data(read(real_site, banten))["filter:bidang"]  # control

@@ -25,6 +25,13 @@
       "Indeks dibuat oleh “mkdocs build”; bila situs disajikan dari folder lain, salin juga folder pagefind/.",
     semua: "Semua",
     lainnya: "dan {n} ketentuan lain di halaman ini",
+    lainnyaBidang: "dan {n} ketentuan lain dalam bidang ini di halaman ini",
+    // A topic area narrows each result to its provisions, which is known only once a result's
+    // record is fetched: the count of pages is Pagefind's, the rest says how far we have looked.
+    bidangSemua: "Hanya ketentuan bidang “{b}” yang ditampilkan: {s} dari {t} halaman itu memuat kata yang dicari di ketentuan bidang ini.",
+    bidangSebagian: "Hanya ketentuan bidang “{b}” yang ditampilkan: {s} dari {c} halaman yang sudah diperiksa memuat kata yang dicari di ketentuan bidang ini; {p} halaman lagi belum diperiksa (“Tampilkan hasil lainnya”).",
+    nihilBidang: "Tidak ada ketentuan bidang “{b}” yang memuat “{q}” ({t} halaman memuatnya di ketentuan bidang lain). Pilih bidang lain atau hapus saringan.",
+    maks: "maks. {n}",
     dicabut: "dicabut",
     diubah: "diubah"
   };
@@ -34,8 +41,11 @@
     kabupaten_kota: "Kabupaten/kota",
     jenis: "Jenis peraturan",
     tahun: "Tahun",
-    topik: "Topik"
+    bidang: "Bidang/Topik"
   };
+  // The topic-area filter: whole pages in Pagefind, narrowed here to the provisions of the area
+  // with the page's "bidang" metadata (macros/render/search.py, SearchEntry.areas_json).
+  var AREA = "bidang";
   var FUNCTION_WORDS = ["tidak", "boleh", "dapat", "bisa", "harus", "wajib", "dilarang", "jangan",
     "yang", "dan", "atau", "di", "ke", "dari", "untuk", "dengan", "pada", "dalam", "oleh", "bagi",
     "ini", "itu", "akan", "sudah", "telah", "juga", "apa", "apakah", "bagaimana", "jika", "bila"];
@@ -51,6 +61,9 @@
   var timer = null;
   var pending = [];
   var lastTerm = "";
+  var lastArea = "";      // the area chosen for the results shown, "" for none
+  var baseStatus = "";    // the status of the query before the area's note
+  var tally = null;       // with an area and words: {total, checked, shown} pages
 
   function fmt(text, values) {
     return text.replace(/\{(\w+)\}/g, function (_, k) { return values[k]; });
@@ -148,15 +161,19 @@
 
   // Counts next to each value: within the current results (for a filter already chosen, among the
   // results before any filter, so that another value can still be picked).
-  function showCounts(res) {
+  // With words sought, a count that involves an area is a count of pages that hold the words and
+  // some provision of the area, not necessarily the words in that provision: an upper bound.
+  function showCounts(res, term) {
+    var areaChosen = selects[AREA] && selects[AREA].value;
     Object.keys(selects).forEach(function (key) {
       var select = selects[key];
       var counts = (select.value ? res.totalFilters : res.filters) || {};
       counts = counts[key] || {};
+      var bound = term && (key === AREA || areaChosen);
       Array.prototype.forEach.call(select.options, function (opt) {
         if (!opt.value) return;
         var n = counts[opt.value] || 0;
-        opt.textContent = opt.value + " (" + n + ")";
+        opt.textContent = opt.value + " (" + (bound && n ? fmt(TEKS.maks, { n: n }) : n) + ")";
       });
     });
     resetBtn.hidden = Object.keys(chosenFilters()).length === 0;
@@ -198,10 +215,12 @@
       var seen = {};
       full.results.forEach(function (r) { seen[r.id] = true; });
       var extra = relaxed ? relaxed.results.filter(function (r) { return !seen[r.id]; }) : [];
-      showCounts(full.results.length || !relaxed ? full : relaxed);
+      showCounts(full.results.length || !relaxed ? full : relaxed, term);
       list.textContent = "";
       pending = full.results.concat(extra);
       lastTerm = term;
+      lastArea = (term && filters[AREA]) || "";
+      tally = lastArea ? { total: pending.length, checked: 0, shown: 0 } : null;
       var n = full.results.length;
       if (!n && !extra.length) {
         moreBtn.hidden = true;
@@ -212,6 +231,7 @@
       var status = !term ? fmt(TEKS.jumlahSaring, { n: n }) :
         n ? fmt(TEKS.jumlah, { n: n, q: term }) : fmt(TEKS.nihilSemua, { q: term });
       if (extra.length) status += " " + fmt(TEKS.jumlahInti, { n: extra.length, q: core });
+      baseStatus = status;
       setStatus(status);
       return more(my);
     }).catch(function (err) {
@@ -221,27 +241,69 @@
     });
   }
 
-  function more(my) {
-    var batch = pending.splice(0, PAGE_SIZE);
+  // Shows the next PAGE_SIZE results. With an area chosen, a result with none of the words in that
+  // area's provisions is dropped, and further results are fetched until PAGE_SIZE are shown (or
+  // none is left), so the first screen still fills.
+  function more(my, wanted) {
+    // data-page-size on the search element (a theme override, or a test) changes the batch size.
+    var size = parseInt(root.getAttribute("data-page-size"), 10) || PAGE_SIZE;
+    if (wanted == null) wanted = size;
+    var batch = pending.splice(0, size);
     moreBtn.hidden = true;
     list.setAttribute("aria-busy", "true");
     return Promise.all(batch.map(function (r) { return r.data(); })).then(function (items) {
       if (my !== seq) return;
-      items.forEach(function (data) { list.appendChild(renderResult(data)); });
+      items.forEach(function (data) {
+        var li = renderResult(data);
+        if (tally) tally.checked++;
+        if (!li) return;
+        list.appendChild(li);
+        wanted--;
+        if (tally) tally.shown++;
+      });
+      if (wanted > 0 && pending.length) return more(my, wanted);
       moreBtn.hidden = pending.length === 0;
+      if (tally) areaStatus();
       list.removeAttribute("aria-busy");
     });
+  }
+
+  function areaStatus() {
+    var t = tally;
+    if (!t.shown && t.checked === t.total) {
+      setStatus(fmt(TEKS.nihilBidang, { b: lastArea, q: lastTerm, t: t.total }));
+    } else if (t.checked === t.total) {
+      setStatus(baseStatus + " " + fmt(TEKS.bidangSemua, { b: lastArea, s: t.shown, t: t.total }));
+    } else {
+      setStatus(baseStatus + " " + fmt(TEKS.bidangSebagian,
+        { b: lastArea, s: t.shown, c: t.checked, p: t.total - t.checked }));
+    }
+  }
+
+  // The anchor ids of a page in the area chosen, or null when the page has no provision-level
+  // areas (a page about one area as a whole, e.g. the glossary): then all of it counts.
+  function areaIds(data, labels) {
+    var runs = null;
+    if (!labels || !data.meta || !data.meta.bidang) return null;
+    try { runs = JSON.parse(data.meta.bidang)[lastArea] || []; } catch (e) { return null; }
+    var keys = Object.keys(labels);  // in document order: ids are never array indices
+    var ids = {};
+    for (var r = 0; r + 1 < runs.length; r += 2) {
+      for (var k = runs[r]; k <= runs[r + 1] && k < keys.length; k++) ids[keys[k]] = true;
+    }
+    return ids;
   }
 
   // ------------------------------------------------------------------ one result
 
   // Where each hit is: the deepest provision (any element with an id that the page's location map
   // knows) before it. Pagefind's own sub-results stop at headings; a huruf or ayat is a list item.
-  function provisions(data) {
-    var labels = null;
-    if (data.meta && data.meta.lokasi) {
-      try { labels = JSON.parse(data.meta.lokasi); } catch (e) { labels = null; }
-    }
+  function locationLabels(data) {
+    if (!data.meta || !data.meta.lokasi) return null;
+    try { return JSON.parse(data.meta.lokasi); } catch (e) { return null; }
+  }
+
+  function provisions(data, labels) {
     var anchors = (data.anchors || []).filter(function (a) {
       if (labels) return Object.prototype.hasOwnProperty.call(labels, a.id);
       return /^h[1-6]$/i.test(a.element) && a.text && /\S/.test(a.text);
@@ -324,6 +386,8 @@
     return p;
   }
 
+  // The list item of one result, or null when an area is chosen and none of the page's hits is in
+  // its provisions.
   function renderResult(data) {
     var meta = data.meta || {};
     var li = el("li", "ke-result");
@@ -339,7 +403,15 @@
       li.appendChild(line);
     }
     if (lastTerm) {
-      var groups = provisions(data);
+      var labels = locationLabels(data);
+      var groups = provisions(data, labels);
+      var inArea = lastArea ? areaIds(data, labels) : null;
+      if (inArea) {
+        // Only hits in the area's provisions; a hit before the first provision (the page title) is
+        // in none.
+        groups = groups.filter(function (g) { return g.anchor && inArea[g.anchor.id]; });
+        if (!groups.length) return null;
+      }
       var subs = el("ul", "ke-result__provisions");
       groups.slice(0, MAX_SUB).forEach(function (g) {
         var item = el("li", "ke-result__provision");
@@ -353,7 +425,8 @@
       });
       if (subs.childNodes.length) li.appendChild(subs);
       if (groups.length > MAX_SUB) {
-        li.appendChild(el("p", "ke-result__more", fmt(TEKS.lainnya, { n: groups.length - MAX_SUB })));
+        li.appendChild(el("p", "ke-result__more", fmt(inArea ? TEKS.lainnyaBidang : TEKS.lainnya,
+          { n: groups.length - MAX_SUB })));
       }
     } else if (meta.tentang) {
       li.appendChild(el("p", "ke-result__about", "tentang " + meta.tentang));

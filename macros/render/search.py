@@ -10,7 +10,9 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+from ..kodeetik.glossary import DEFINITION_AREA
 from ..kodeetik.model import Corpus, Node, Regulation
+from ..kodeetik.topics import UNTAGGABLE_TYPES, Topics
 
 NAVIGATION_TEMPLATES = frozenset({"region.html", "region_index.html", "regulation_index.html",
                                   "dasar_index.html", "cari_pasal.html", "compare_overview.html",
@@ -23,9 +25,18 @@ index, so results are the provisions themselves where they stand (a region is a 
 The comparison matrices quote every region's wording; indexing them would put a table above the
 provision a reader is looking for."""
 
-FILTER_KEYS = ("provinsi", "kabupaten_kota", "jenis", "tahun")
+FILTER_KEYS = ("provinsi", "kabupaten_kota", "jenis", "tahun", "bidang")
 """Filter names in the index, in the order the search UI shows them (`content/assets/search.js`
-labels them; a key it does not know, e.g. a future `topik`, is still shown)."""
+labels them; a key it does not know is still shown)."""
+
+AREA_FILTER = "bidang"
+"""The topic-area filter: its values are area labels. Pagefind filters whole pages, and a regulation
+has provisions in most areas, so the UI also narrows each result to the provisions of the chosen
+area with the page's `bidang` metadata (`SearchEntry.areas_json`)."""
+
+AREA_PAGES = {"glossary.html": DEFINITION_AREA}
+"""Indexed pages about one area as a whole (the glossary of defined terms), by template. The
+comparison pages of the areas are navigation (`NAVIGATION_TEMPLATES`), not indexed."""
 
 LOCATION_SEP = " › "
 """Between the structural levels of a location: `BAB III KODE ETIK › Pasal 11 huruf c`."""
@@ -50,20 +61,50 @@ class SearchEntry:
     locations: dict[str, str] | None = None
     """Where each anchor id on the page is, in words (`bab_3__pasal_11__huruf_c` → `BAB III ... ›
     Pasal 11 huruf c`); the UI titles and links sub-results with it. None for pages without."""
+    areas: dict[str, frozenset[str]] | None = None
+    """Topic areas of the page's provisions: area label → ids of the anchors (keys of `locations`)
+    in that area (`provision_areas`). None for pages without provision-level areas."""
 
     @property
     def locations_json(self) -> str:
         """`locations` as compact JSON, the form it takes in the index metadata."""
         return json.dumps(self.locations or {}, ensure_ascii=False, separators=(",", ":"))
 
+    @property
+    def areas_json(self) -> str:
+        """`areas` as compact JSON: area label → runs `[first, last, first, last, ...]` (inclusive)
+        of positions in `locations`' key order, e.g. `{"Larangan":[212,230]}`.
 
-def page_entry(title: str) -> SearchEntry:
-    """A hand-written or other non-regulation page: indexed by its text, with its title."""
-    return SearchEntry(title=title)
+        Runs, not ids: the provisions of an area mostly follow each other, so this costs a few
+        hundred bytes where a list of ids would repeat most of `lokasi`. JSON.parse keeps the order
+        of an object's keys unless a key is an array index; ids start with a letter (ids.py)."""
+        order = {key: i for i, key in enumerate(self.locations or {})}
+        if any(key.isdigit() for key in order):
+            raise ValueError("a location id is an integer: JavaScript would reorder the keys")
+        out: dict[str, list[int]] = {}
+        for label, ids in (self.areas or {}).items():
+            runs: list[int] = []
+            for pos in sorted(order[i] for i in ids):
+                if runs and runs[-1] == pos - 1:
+                    runs[-1] = pos
+                else:
+                    runs += [pos, pos]
+            out[label] = runs
+        return json.dumps(out, ensure_ascii=False, separators=(",", ":"))
 
 
-def regulation_entry(corpus: Corpus, reg: Regulation) -> SearchEntry:
-    """A regulation page: filtered by its region, kind and year; results name its region."""
+def page_entry(title: str, topics: Topics | None = None, template: str | None = None) -> SearchEntry:
+    """A hand-written or other non-regulation page: indexed by its text, with its title; a page about
+    one topic area as a whole (`AREA_PAGES`) is found under that area."""
+    key = AREA_PAGES.get(template or "")
+    if topics is None or key is None or key not in {a.key for a in topics.areas}:
+        return SearchEntry(title=title)
+    return SearchEntry(title=title, filters=((AREA_FILTER, topics.area(key).label),))
+
+
+def regulation_entry(corpus: Corpus, reg: Regulation, topics: Topics | None = None) -> SearchEntry:
+    """A regulation page: filtered by its region, kind, year and the topic areas of its provisions;
+    results name its region."""
     prov = corpus.province_of(reg.wilayah)
     filters = [("provinsi", prov.nama)]
     if not reg.wilayah.is_provinsi:
@@ -73,8 +114,44 @@ def regulation_entry(corpus: Corpus, reg: Regulation) -> SearchEntry:
     wilayah = reg.wilayah.nama_lengkap if reg.wilayah.is_provinsi else \
         f"{reg.wilayah.nama_lengkap}, {prov.nama_lengkap}"
     meta = [("wilayah", wilayah), ("tentang", reg.tentang), ("status", reg.status.keadaan)]
+    locations = location_labels(reg)
+    areas = None
+    if topics is not None and topics.tags.get(reg.id):
+        by_id = provision_areas(reg, topics, locations)
+        areas = {area.label: frozenset(eid for eid, keys in by_id.items() if area.key in keys)
+                 for area in topics.areas}
+        areas = {label: ids for label, ids in areas.items() if ids}
+        filters += [(AREA_FILTER, label) for label in areas]
     return SearchEntry(title=reg.nama_resmi, meta=tuple(meta), filters=tuple(filters),
-                       locations=location_labels(reg))
+                       locations=locations, areas=areas or None)
+
+
+def provision_areas(reg: Regulation, topics: Topics, ids=None) -> dict[str, frozenset[str]]:
+    """Anchor id → keys of the topic areas a search hit there belongs to (ids without any left out).
+
+    A provision is in an area when
+    - it or a provision it is nested in is tagged with an item of the area: a tag covers everything
+      under it (`topics.py`), so a hit in huruf c of a Pasal tagged as a whole is in the Pasal's
+      area; or
+    - a provision nested in it is: its words lead into them ("Pelaksana dilarang:" before the
+      prohibitions), so a hit in a lead-in is in the areas of what it introduces. Headings that
+      cannot be tagged (BAB, Bagian, Paragraf, formulir), a Lampiran's title, Menimbang and
+      Mengingat take no area from below: BAB III holds every area of the code, which would say
+      nothing.
+    `ids` defaults to every anchor of the page (`location_labels`).
+    """
+    own = topics.tags.get(reg.id, {})
+    tagged = {eid: {topics.items[k].area for k in keys} for eid, keys in own.items() if keys}
+    out: dict[str, set[str]] = {}
+    for eid in (ids if ids is not None else location_labels(reg)):
+        node = reg.provisions.get(eid)
+        takes_from_below = node is not None and node.type not in UNTAGGABLE_TYPES
+        below = eid + "__"
+        for tag_eid, areas in tagged.items():
+            if (tag_eid == eid or eid.startswith(tag_eid + "__")
+                    or (takes_from_below and tag_eid.startswith(below))):
+                out.setdefault(eid, set()).update(areas)
+    return {eid: frozenset(areas) for eid, areas in out.items()}
 
 
 def location_labels(reg: Regulation) -> dict[str, str]:
