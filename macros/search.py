@@ -42,6 +42,8 @@ EXCLUDE_SELECTORS = (
     ".ke-source-warning", # the same notice on every page drawn from dissemination slides
     ".ke-transkripsi",    # repairs of extraction noise and the dropped noise lines
     ".headerlink",        # "¶" permalinks of hand-written pages
+    ".ke-backlinks",      # "Dirujuk oleh: BAB 7 SANKSI butir": names of other provisions, not this
+                          # one's words; it showed in excerpts and made cited provisions match "dirujuk"
 )
 """Chrome inside the indexed content that is not text to find; without these, adjacent words fuse
 or every provision matches "salin"."""

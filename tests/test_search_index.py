@@ -138,7 +138,8 @@ def test_index_holds_the_words_without_chrome(real_site):
     assert "; meminta dan/atau menerima imbalan/biaya diluar ketentuan atau melakukan pungutan liar" in content
     assert page["filters"]["provinsi"] == ["Kalimantan Barat"]
     assert page["meta"]["title"] == "Peraturan Bupati Bengkayang Nomor 51 Tahun 2020"
-    for chrome in ("Salin tautan", "Salin kutipan", "Kutip sebagai", "Teks sumber", "¶", "huruf c:"):
+    for chrome in ("Salin tautan", "Salin kutipan", "Kutip sebagai", "Teks sumber", "¶", "huruf c:",
+                   "Dirujuk oleh"):
         assert chrome not in content, chrome
     assert not re.search(r"\d{4}tentang|Nomor\d", content)  # no fused words
     assert not any(re.search(r"Salin (tautan|kutipan)", r["content"])
@@ -146,6 +147,7 @@ def test_index_holds_the_words_without_chrome(real_site):
     # Negative control: the page itself does show those buttons and the information table.
     html = read(real_site, BENGKAYANG)
     assert "Salin tautan" in html and "Kutip sebagai" in html and "huruf c: </span>" in html
+    assert "Dirujuk oleh:" in html
     # Every anchor Pagefind recorded on the page is one the location map names.
     lokasi = json.loads(page["meta"]["lokasi"])
     assert {a["id"] for a in page["anchors"]} - set(lokasi) <= {"transkripsi"}
