@@ -42,6 +42,7 @@ EXCLUDE_SELECTORS = (
     ".ke-source-warning", # the same notice on every page drawn from dissemination slides
     ".ke-transkripsi",    # repairs of extraction noise and the dropped noise lines
     ".headerlink",        # "¶" permalinks of hand-written pages
+    ".ke-banding",        # links to the comparison rows: topic labels are the editors', not the text
     ".ke-backlinks",      # "Dirujuk oleh: BAB 7 SANKSI butir": names of other provisions, not this
                           # one's words; it showed in excerpts and made cited provisions match "dirujuk"
 )

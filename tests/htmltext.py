@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 BLOCK = {"p", "li", "div", "section", "article", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "tr", "td",
          "th", "ol", "ul", "pre", "aside", "table", "caption", "summary", "details", "dl"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-SKIP_CLASSES = {"ke-anchor", "ke-copy", "visually-hidden", "headerlink"}
+SKIP_CLASSES = {"ke-anchor", "ke-copy", "visually-hidden", "headerlink", "ke-banding"}
 
 
 class _Collector(HTMLParser):
