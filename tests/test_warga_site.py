@@ -406,3 +406,26 @@ def test_bad_quiz_data_stops_the_build_before_anything_is_written(tmp_path):
     assert build.returncode != 0 and not (tmp_path / "site").exists()
     assert re.search(r"regulations/_kuis\.yaml:\d+ \[soal \(line \d+\)\]: 'bidang' is 'tata_krama'", build.output)
     assert "Nothing was built" in build.output
+
+
+def test_handbook_and_sheet_pdfs_are_tagged_for_screen_readers(real_site):
+    """Tagged PDF: headings, lists and reading order reach a screen reader, in Indonesian."""
+    import pypdfium2
+    import pypdfium2.raw as pdfium
+
+    for name in (f"buku-orientasi-{BENGKAYANG}.pdf", f"lembar-pelatih-{BENGKAYANG}.pdf"):
+        path = real_site.site / f"pelatihan/{BENGKAYANG}" / name
+        document = pypdfium2.PdfDocument(path)
+        try:
+            assert pdfium.FPDFCatalog_IsTagged(document.raw), name
+        finally:
+            document.close()
+    # Negative control: an untagged print of the same handbook is told apart.
+    from weasyprint import HTML
+
+    page = real_site.site / f"pelatihan/{BENGKAYANG}/buku/index.html"
+    plain = pypdfium2.PdfDocument(HTML(filename=page).write_pdf())
+    try:
+        assert not pdfium.FPDFCatalog_IsTagged(plain.raw)
+    finally:
+        plain.close()
