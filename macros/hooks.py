@@ -29,7 +29,7 @@ from macros.kodeetik.topics_loader import load_topics  # noqa: E402
 from macros.render import Renderer, plan_pages  # noqa: E402
 from macros.render.compare import expand_compare_nav, plan_compare_pages  # noqa: E402
 from macros.render.topic_links import compare_links  # noqa: E402
-from macros.render.navtitles import escape_titles, name_section_toggles  # noqa: E402
+from macros.render.navtitles import escape_titles, fix_footer_labels, name_section_toggles  # noqa: E402
 from macros.render.templating import uri_to_url  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.kodeetik")
@@ -155,7 +155,7 @@ def on_page_content(html_out: str, page, config, files) -> str:
 
 
 def on_post_page(output: str, page, config) -> str:
-    return name_section_toggles(output)
+    return fix_footer_labels(name_section_toggles(output))
 
 
 def _toc_token(entry) -> dict:

@@ -155,3 +155,16 @@ def test_json_and_csv_downloads(hostile):
     comparison = json.loads(read(hostile, "data/perbandingan.json"))
     (hit,) = comparison["isi"]["larangan.pungli"][REG]
     assert hit["isi"]["t"] == PAYLOAD
+
+
+def test_footer_link_names_the_hostile_page_as_typed(hostile):
+    """The footer's "Selanjutnya: …" label (the theme escapes titles a second time there) reads the
+    short name exactly as written."""
+    labels = []
+    for page in hostile.rglob("*.html"):
+        for m in re.finditer(r'class="md-footer__link[^"]*" aria-label="([^"]*)"', read(hostile, str(page.relative_to(hostile)))):
+            if "alert(1)" in m.group(1):
+                labels.append(htmllib.unescape(m.group(1)))
+    assert labels, "no footer link to the hostile regulation"
+    for label in labels:
+        assert label.split(": ", 1)[1] == "Perbup " + PAYLOAD, label

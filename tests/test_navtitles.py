@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from macros.render.navtitles import escape_titles, name_section_toggles
+from macros.render.navtitles import escape_titles, fix_footer_labels, name_section_toggles
 
 # The markup Material (partials/nav-item.html) writes for a section with an index page.
 SECTION = """<div class="md-nav__link md-nav__container">
@@ -107,3 +107,16 @@ def test_every_menu_section_on_a_province_page_has_a_distinct_name(real_site):
     assert len(names) > 5 and "Wilayah" in names and "Wilayah: Provinsi Kalimantan Barat" in names
     assert "" not in names, names
     assert len(set(names)) == len(names), names
+
+
+def test_footer_labels_are_escaped_once():
+    # The title as the nav holds it (escaped once), then escaped again by the theme's footer.
+    import html as h
+
+    title = next(iter(escape_titles({'Kab. "A" & <B>': "x.md"})))
+    footer = f'<a href="../x/" class="md-footer__link md-footer__link--next" aria-label="Selanjutnya: {h.escape(title)}">'
+    out = fix_footer_labels(footer)
+    assert 'aria-label="Selanjutnya: Kab. &quot;A&quot; &amp; &lt;B&gt;"' in out
+    # Negative control: a plain title is unchanged.
+    plain = '<a href="../x/" class="md-footer__link md-footer__link--prev" aria-label="Sebelumnya: Hak Anda">'
+    assert fix_footer_labels(plain) == plain

@@ -58,3 +58,15 @@ def name_section_toggles(html_page: str) -> str:
         return m.group(1) + (attr(label) if label else "")
 
     return _TEXT_TOGGLE.sub(text_toggle, _INDEX_TOGGLE.sub(index_toggle, html_page))
+
+
+# The footer's "Sebelumnya: …" / "Selanjutnya: …" labels escape the page title again (Material's
+# partials/footer.html: `title | e`), and page titles here are escaped already: "A & B" was read
+# out as "A &amp; B". Two escapes are undone exactly by two unescapes.
+_FOOTER_LABEL = re.compile(r'(<a href="[^"]*" class="md-footer__link[^"]*" aria-label=")([^"]*)(")')
+
+
+def fix_footer_labels(html_page: str) -> str:
+    """The page with the footer links' labels escaped once."""
+    return _FOOTER_LABEL.sub(lambda m: m.group(1) + html.escape(html.unescape(html.unescape(m.group(2))))
+                             + m.group(3), html_page)
