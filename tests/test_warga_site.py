@@ -408,13 +408,17 @@ def test_bad_quiz_data_stops_the_build_before_anything_is_written(tmp_path):
     assert "Nothing was built" in build.output
 
 
-def test_handbook_and_sheet_pdfs_are_tagged_for_screen_readers(real_site):
+def test_handbook_sheet_and_poster_pdfs_are_tagged_for_screen_readers(real_site):
     """Tagged PDF: headings, lists and reading order reach a screen reader, in Indonesian."""
     import pypdfium2
     import pypdfium2.raw as pdfium
 
-    for name in (f"buku-orientasi-{BENGKAYANG}.pdf", f"lembar-pelatih-{BENGKAYANG}.pdf"):
-        path = real_site.site / f"pelatihan/{BENGKAYANG}" / name
+    printed = [real_site.site / f"pelatihan/{BENGKAYANG}" / name
+               for name in (f"buku-orientasi-{BENGKAYANG}.pdf", f"lembar-pelatih-{BENGKAYANG}.pdf")]
+    printed += sorted((real_site.site / "poster").rglob("*.pdf"))
+    assert len(printed) > 10
+    for path in printed:
+        name = path.name
         document = pypdfium2.PdfDocument(path)
         try:
             assert pdfium.FPDFCatalog_IsTagged(document.raw), name

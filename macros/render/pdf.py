@@ -168,7 +168,8 @@ class PosterPrinter:
         size_mm = (round(page.width * 25.4 / 96), round(page.height * 25.4 / 96))
         if size_mm != (paper.width_mm, paper.height_mm):
             raise PrintError(f"{page_file}: page is {size_mm[0]}x{size_mm[1]} mm, not {paper.name}.")
-        pdf = document.write_pdf()
+        # Tagged, like the handbooks: a screen reader reads the poster's headings and lists in order.
+        pdf = document.write_pdf(pdf_tags=True)
         self.cache.put("pdf", key, pdf)
         return pdf
 
