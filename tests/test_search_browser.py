@@ -350,6 +350,28 @@ def test_search_on_a_phone(browser, server, tmp_path):
     context.close()
 
 
+@pytest.mark.parametrize("width,first_batch", [(360, 4), (1280, 8)])
+def test_a_phone_fetches_fewer_results_first_than_a_wide_screen(browser, server, width, first_batch):
+    """Each result's record is fetched to show it (5-14 KB each): a phone fetches the four its first
+    screen holds, a wide screen eight; the rest come with "Tampilkan lebih banyak"."""
+    context = browser.new_context(viewport={"width": width, "height": 800}, locale="id-ID")
+    pg = context.new_page()
+    fetched = []
+    pg.on("request", lambda r: fetched.append(r.url) if "/fragment/" in r.url else None)
+    pg.goto(server + "/")
+    pg.click(".ke-search__open")
+    pg.locator("#ke-search-input").fill("pelayanan")
+    pg.wait_for_selector(".ke-result")
+    settled(pg)
+    assert len(results(pg)) == first_batch
+    assert len(fetched) == first_batch
+    assert pg.locator(".ke-search__more").is_visible()  # there are more than that
+    pg.click(".ke-search__more")
+    settled(pg)
+    assert len(results(pg)) > first_batch
+    context.close()
+
+
 def test_page_opened_from_disk_explains_why_search_cannot_work(browser, real_site):
     context = browser.new_context()
     pg = context.new_page()

@@ -50,6 +50,10 @@
     "yang", "dan", "atau", "di", "ke", "dari", "untuk", "dengan", "pada", "dalam", "oleh", "bagi",
     "ini", "itu", "akan", "sudah", "telah", "juga", "apa", "apakah", "bagaimana", "jika", "bila"];
   var PAGE_SIZE = 8;        // results whose data is fetched at a time
+  // A phone's first screen holds about four results (each with its provisions): fetching eight
+  // records there cost a reader on a slow connection some 40 KB for results below the fold.
+  var PHONE_PAGE_SIZE = 4;
+  var PHONE = "(max-width: 44.9375em)";  // the theme's phone breakpoint
   var MAX_SUB = 4;          // provisions listed per page
   var EXCERPT_WORDS = 28;
 
@@ -246,7 +250,8 @@
   // none is left), so the first screen still fills.
   function more(my, wanted) {
     // data-page-size on the search element (a theme override, or a test) changes the batch size.
-    var size = parseInt(root.getAttribute("data-page-size"), 10) || PAGE_SIZE;
+    var size = parseInt(root.getAttribute("data-page-size"), 10) ||
+      (window.matchMedia && window.matchMedia(PHONE).matches ? PHONE_PAGE_SIZE : PAGE_SIZE);
     if (wanted == null) wanted = size;
     var batch = pending.splice(0, size);
     moreBtn.hidden = true;
