@@ -26,7 +26,7 @@ from macros.kodeetik import DataErrors, load_corpus  # noqa: E402
 from macros.kodeetik.export import data_files  # noqa: E402
 from macros.kodeetik.topics import untagged_report  # noqa: E402
 from macros.kodeetik.topics_loader import load_topics  # noqa: E402
-from macros.render import Renderer, plan_pages  # noqa: E402
+from macros.render import Renderer, parallel, plan_pages  # noqa: E402
 from macros.render.compare import expand_compare_nav, plan_compare_pages  # noqa: E402
 from macros.render.topic_links import compare_links  # noqa: E402
 from macros.render.navtitles import escape_titles, fix_footer_labels, name_section_toggles  # noqa: E402
@@ -39,6 +39,7 @@ STAGING_SUFFIX = ".building"
 
 def on_startup(command: str, dirty: bool) -> None:
     state.command = command
+    parallel.serial = command == "serve"  # forking beside the dev server's threads is unsafe
 
 
 def on_config(config):
@@ -63,15 +64,16 @@ def on_config(config):
     state.pages = {p.uri: p for p in plan_pages(corpus, page_context) + xref_pages}
     state.topics = topics
     state.pages.update({p.uri: p for p in plan_compare_pages(corpus, topics)})
-    state.files = data_files(corpus, topics)
+    state.files = data_files(corpus, topics, map_fn=parallel.fork_map)
     for line in untagged_report(corpus, topics):
         log.info(line)  # not a warning: a newly imported regulation may await its coding
     posterhooks.plan(config)
     wargahooks.plan(config)
     # Render everything now, before MkDocs cleans the site directory: a template error then leaves
     # the previous site as it was.
-    state.html = {uri: state.renderer.render(p.template, uri_to_url(uri), **p.context)
-                  for uri, p in state.pages.items()}
+    pages = list(state.pages.values())
+    state.html = dict(zip(state.pages, parallel.fork_map(
+        lambda p: state.renderer.render(p.template, uri_to_url(p.uri), **p.context), pages)))
     posterhooks.build(config)
     wargahooks.build(config)
     config.nav = escape_titles(expand_compare_nav(_expand_nav(config.nav, corpus), topics))

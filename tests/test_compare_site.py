@@ -237,10 +237,16 @@ def test_regulation_page_links_its_json(real_site):
 
 
 def test_nav_has_comparison_and_data(real_site):
-    html = read(real_site.site, "index.html")
-    nav = html[html.index('class="md-nav md-nav--primary"'):]
-    for label in ("Perbandingan", "Bandingkan berdampingan", "Glosarium", "Larangan", "Data"):
-        assert f"{label}" in nav
+    for page, labels in (("index.html", ("Perbandingan", "Data")),  # the menu's top level, on every page
+                         ("perbandingan/index.html", ("Bandingkan berdampingan", "Glosarium")),
+                         ("perbandingan/larangan/index.html", ("Larangan",))):
+        html = read(real_site.site, page)
+        nav = html[html.index('class="md-nav md-nav--primary"'):html.index('md-sidebar--secondary')]
+        for label in labels:
+            assert label in nav, (page, label)
+    # The menu is pruned: the home page does not list the comparison's own pages.
+    home = read(real_site.site, "index.html")
+    assert "Glosarium" not in home[home.index('class="md-nav md-nav--primary"'):home.index('md-sidebar--secondary')]
 
 
 # --------------------------------------------------------------------------- a fixture project
@@ -298,6 +304,32 @@ def _open(browser, url: str, width: int = 1280, height: int = 900):
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(url)
     return page, errors
+
+
+def test_a_regulation_page_fetches_only_its_own_terms(browser, served, real_site):
+    """Each regulation's terms are a file of their own (the whole file grows with every region);
+    a page with a few regulations fetches theirs, one with many fetches the whole file once."""
+    whole = json.loads((real_site.site / "data" / "istilah.json").read_text(encoding="utf-8"))
+    for rid, defs in whole["peraturan"].items():
+        own = json.loads((real_site.site / "data" / "istilah" / f"{rid}.json").read_text(encoding="utf-8"))
+        assert own == {"skema": whole["skema"], "peraturan": {rid: defs}}
+    page = browser.new_page()
+    fetched = []
+    page.on("request", lambda r: fetched.append(urlsplit(r.url).path) if "/data/istilah" in r.url else None)
+    page.goto(served + f"peraturan/{BENGKAYANG}/")
+    page.locator(".ke-istilah").first.wait_for()
+    assert [p.rsplit("/", 2)[-2:] for p in fetched] == [["istilah", f"{BENGKAYANG}.json"]]
+    page.close()
+    # Negative control: the area matrix shows every regulation: above MAX_SEPARATE it would take
+    # the whole file; with five it takes the five.
+    page = browser.new_page()
+    fetched.clear()
+    page.on("request", lambda r: fetched.append(urlsplit(r.url).path) if "/data/istilah" in r.url else None)
+    page.goto(served + "perbandingan/larangan/")
+    page.wait_for_load_state("networkidle")
+    assert sorted(p.rsplit("/", 1)[-1] for p in fetched) == sorted(f"{rid}.json" for rid in whole["peraturan"]
+                                                                   if page.locator(f'[data-regulation="{rid}"]').count())
+    page.close()
 
 
 def test_side_by_side_reads_the_choice_from_the_url(browser, served):

@@ -7,19 +7,39 @@
   var script = document.currentScript;
   if (!script || !window.fetch) return;
   var dataUrl = new URL("../data/istilah.json", script.src).href;  // this file is in assets/
-  var terms = null;
-  var loading = null;
+  // A page about a few regulations fetches their own term files (data/istilah/<id>.json); one
+  // showing more (a comparison of every region) fetches the whole file once. The whole file grows
+  // with the number of regions: at national size it was a third of a regulation page's first view.
+  var MAX_SEPARATE = 6;
+  var terms = { peraturan: {} };
+  var perRegulation = {};  // id -> promise of its file
+  var whole = null;        // promise of the whole file
   var pop = null;
   var current = null;
   var LETTER = /[A-Za-z0-9\u00C0-\u024F]/;
 
-  function load() {
-    if (!loading) {
-      loading = fetch(dataUrl).then(function (r) { return r.ok ? r.json() : null; })
-        .then(function (json) { terms = json; return json; })
-        .catch(function () { return null; });
+  function fetchTerms(url) {
+    return fetch(url).then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (json) {
+        if (json && json.peraturan) {
+          Object.keys(json.peraturan).forEach(function (id) { terms.peraturan[id] = json.peraturan[id]; });
+        }
+      })
+      .catch(function () { return null; });
+  }
+
+  function load(ids) {
+    if (whole) return whole;
+    var missing = ids.filter(function (id) { return !perRegulation[id]; });
+    if (Object.keys(perRegulation).length + missing.length > MAX_SEPARATE) {
+      whole = fetchTerms(dataUrl);
+      return whole;
     }
-    return loading;
+    missing.forEach(function (id) {
+      // Ids are [a-z0-9-] (the data loader checks): safe in a path.
+      perRegulation[id] = fetchTerms(new URL("../data/istilah/" + id + ".json", script.src).href);
+    });
+    return Promise.all(ids.map(function (id) { return perRegulation[id]; }));
   }
 
   function escapeRe(s) { return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }
@@ -102,7 +122,12 @@
     var nested = root.closest && root.closest("[data-regulation]");
     if (!scopes.length && nested) scopes.push(nested);
     if (!scopes.length) return;
-    load().then(function () { scopes.forEach(markScope); });
+    var ids = [];
+    scopes.forEach(function (s) {
+      var id = s.getAttribute("data-regulation");
+      if (id && ids.indexOf(id) < 0) ids.push(id);
+    });
+    load(ids).then(function () { scopes.forEach(markScope); });
   }
 
   function show(span) {

@@ -32,6 +32,12 @@ def regulation_path(reg_id: str) -> str:
 
 COMPARISON_PATH = f"{DATA_DIR}/perbandingan.json"
 TERMS_PATH = f"{DATA_DIR}/istilah.json"
+
+
+def terms_path(reg_id: str) -> str:
+    """One regulation's terms (the shape of TERMS_PATH, with that regulation only): a page about one
+    or a few regulations fetches these instead of every region's terms."""
+    return f"{DATA_DIR}/istilah/{reg_id}.json"
 MATRIX_CSV = f"{DATA_DIR}/topik/matriks.csv"
 PROVISIONS_CSV = f"{DATA_DIR}/topik/ketentuan.csv"
 TAXONOMY_CSV = f"{DATA_DIR}/topik/taksonomi.csv"
@@ -200,21 +206,26 @@ def provisions_csv(corpus: Corpus, topics: Topics, area: str | None = None, base
     """Long format: one row per item, regulation and tagged provision; `ada=0` rows for absences."""
     rows = [list(PROVISION_COLUMNS)]
     for a in topics.areas:
-        if area is not None and a.key != area:
-            continue
-        for item in a.items:
-            for reg in corpus.regulations:
-                base = [a.key, item.key, item.label, reg.id, reg.singkatan, reg.wilayah.kode,
-                        reg.wilayah.nama_lengkap, corpus.province_of(reg.wilayah).nama_lengkap]
-                hits = topics.hits_for(item.key, reg.id)
-                if not hits:
-                    rows.append(base + ["0", "", "", "", "", ""])
-                for h in hits:
-                    context = "\n".join(" ".join(p for p in (c.heading, c.text) if p) for c in h.context)
-                    rows.append(base + ["1", h.node.eid, ref_label(reg, h.node.eid), context,
-                                        flat_text(h.node, with_marker=True),
-                                        f"{base_url}{regulation_page(reg)}#{h.node.eid}"])
+        if area is None or a.key == area:
+            rows += _provision_rows(corpus, topics, a, base_url)
     return _csv(rows)
+
+
+def _provision_rows(corpus: Corpus, topics: Topics, a, base_url: str) -> list[list[str]]:
+    rows = []
+    for item in a.items:
+        for reg in corpus.regulations:
+            base = [a.key, item.key, item.label, reg.id, reg.singkatan, reg.wilayah.kode,
+                    reg.wilayah.nama_lengkap, corpus.province_of(reg.wilayah).nama_lengkap]
+            hits = topics.hits_for(item.key, reg.id)
+            if not hits:
+                rows.append(base + ["0", "", "", "", "", ""])
+            for h in hits:
+                context = "\n".join(" ".join(p for p in (c.heading, c.text) if p) for c in h.context)
+                rows.append(base + ["1", h.node.eid, ref_label(reg, h.node.eid), context,
+                                    flat_text(h.node, with_marker=True),
+                                    f"{base_url}{regulation_page(reg)}#{h.node.eid}"])
+    return rows
 
 
 def matrix_csv(corpus: Corpus, topics: Topics) -> str:
@@ -238,15 +249,27 @@ def taxonomy_csv(topics: Topics) -> str:
     return _csv(rows)
 
 
-def data_files(corpus: Corpus, topics: Topics, base_url: str = "") -> dict[str, str]:
-    """Every data file of the site: path relative to the site root -> content."""
-    files = {regulation_path(r.id): dumps(regulation_json(corpus, r, topics, base_url))
-             for r in corpus.regulations}
-    files[COMPARISON_PATH] = dumps(comparison_json(corpus, topics, base_url), compact=True)
-    files[TERMS_PATH] = dumps(terms_json(corpus, topics, base_url), compact=True)
-    files[MATRIX_CSV] = matrix_csv(corpus, topics)
-    files[PROVISIONS_CSV] = provisions_csv(corpus, topics, base_url=base_url)
-    files[TAXONOMY_CSV] = taxonomy_csv(topics)
-    for a in topics.areas:
-        files[area_csv_path(a.key)] = provisions_csv(corpus, topics, area=a.key, base_url=base_url)
-    return files
+def data_files(corpus: Corpus, topics: Topics, base_url: str = "", map_fn=None) -> dict[str, str]:
+    """Every data file of the site: path relative to the site root -> content.
+
+    `map_fn` (default: the built-in `map`) may spread the work over processes; it must return the
+    results in order.
+    """
+    per_area = [(a, _provision_rows(corpus, topics, a, base_url)) for a in topics.areas]
+    terms = terms_json(corpus, topics, base_url)
+    jobs = [(regulation_path(r.id), lambda r=r: dumps(regulation_json(corpus, r, topics, base_url)))
+            for r in corpus.regulations]
+    jobs += [
+        (COMPARISON_PATH, lambda: dumps(comparison_json(corpus, topics, base_url), compact=True)),
+        (TERMS_PATH, lambda: dumps(terms, compact=True)),
+        (MATRIX_CSV, lambda: matrix_csv(corpus, topics)),
+        # The whole table is the areas' tables one after the other: their rows are made once.
+        (PROVISIONS_CSV, lambda: _csv([list(PROVISION_COLUMNS)] + [row for _, rows in per_area for row in rows])),
+        (TAXONOMY_CSV, lambda: taxonomy_csv(topics)),
+    ]
+    jobs += [(area_csv_path(a.key), lambda rows=rows: _csv([list(PROVISION_COLUMNS)] + rows)) for a, rows in per_area]
+    jobs += [(terms_path(rid), lambda rid=rid, defs=defs: dumps({"skema": terms["skema"], "peraturan": {rid: defs}},
+                                                                  compact=True))
+             for rid, defs in terms["peraturan"].items()]
+    contents = list((map_fn or map)(lambda job: job[1](), jobs))
+    return {path: content for (path, _), content in zip(jobs, contents)}

@@ -16,6 +16,9 @@ from .topics import Area, Item, Topics
 
 MAKS_BUTIR = 6
 """Items named per list; the rest are counted ("dan 4 lainnya")."""
+MAKS_PEMBANDING = 8
+"""Compared regulations named on the sheet; beyond that they are only counted (with 551 of them, a
+list of names alone would fill the page)."""
 AMBANG_KURANG = 0.5
 """An item the regulation lacks is listed when at least this share of the others has it."""
 

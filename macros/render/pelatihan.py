@@ -19,9 +19,10 @@ from ..kodeetik.errors import DataError, DataErrors
 from ..kodeetik.hak_anda import Dasar
 from ..kodeetik.kuis import KuisData, Soal, buat_kuis
 from ..kodeetik.model import Corpus, Lampiran, Node, Regulation
-from ..kodeetik.perbedaan import Perbedaan, comparable, perbedaan
+from ..kodeetik.perbedaan import MAKS_PEMBANDING, Perbedaan, comparable, perbedaan
 from ..kodeetik.topics import Area, Item, Topics, ref_label
 from .pages import GeneratedPage, TocEntry, regulation_url, wilayah_url
+from .parallel import fork_map
 from .qr import absolute_url, qr_svg_data_uri, short_url
 
 BASE = "pelatihan"
@@ -231,29 +232,62 @@ def build_training_files(corpus: Corpus, topics: Topics, materi: list[Materi], r
     common = _common(corpus, topics, extra)
     files: dict[str, bytes | str] = {}
     errors: list[DataError] = []
-    for m in materi:
-        reg = m.reg
-        target = absolute_url(site_url, regulation_url(reg))
-        page = buku_url(reg) + "index.html"
-        site = short_url(absolute_url(site_url, ""))
-        html = renderer.render("buku.html", buku_url(reg), **common, m=m, reg=reg, qr=qr_svg_data_uri(target),
-                               qr_short=short_url(target), site=site)
-        files[page] = html
-        files[buku_pdf(reg)], _ = printer.pdf(html, page)
-        sheet_page = lembar_url(reg) + "index.html"
-        rows = tuple(b for b in m.beda.berbeda if b.area.key not in LEMBAR_TANPA)
-        same = tuple(b.area for b in m.beda.baris if not b.berbeda and b.area.key not in LEMBAR_TANPA)
-        for scale in LEMBAR_SKALA:
-            sheet = renderer.render("lembar_pelatih.html", lembar_url(reg), **common, m=m, reg=reg, rows=rows,
-                                    same=same, scale=scale, site=site, skipped=[topics.area(k) for k in LEMBAR_TANPA])
-            pdf, pages = printer.pdf(sheet, sheet_page)
-            if pages == 1:
-                files[sheet_page], files[lembar_pdf(reg)] = sheet, pdf
-                break
-        else:
-            errors.append(DataError(f"regulations/_topik/{reg.id}.yaml", None, "",
-                                    "the trainer's sheet does not fit one page even in the smallest type.",
-                                    "lower perbedaan.MAKS_BUTIR or add the area to pelatihan.LEMBAR_TANPA."))
+    for done, error in fork_map(lambda m: _training_files(m, topics, common, renderer, printer, site_url), materi):
+        files.update(done)
+        if error is not None:
+            errors.append(error)
     if errors:
         raise DataErrors(errors)
     return files
+
+
+def _training_files(m: Materi, topics: Topics, common: dict, renderer, printer,
+                    site_url: str) -> tuple[dict[str, bytes | str], DataError | None]:
+    """One regulation's handbook and sheet files, or the data error that stops the sheet."""
+    files: dict[str, bytes | str] = {}
+    reg = m.reg
+    target = absolute_url(site_url, regulation_url(reg))
+    page = buku_url(reg) + "index.html"
+    site = short_url(absolute_url(site_url, ""))
+    html = renderer.render("buku.html", buku_url(reg), **common, m=m, reg=reg, qr=qr_svg_data_uri(target),
+                           qr_short=short_url(target), site=site)
+    files[page] = html
+    files[buku_pdf(reg)], _ = printer.pdf(html, page)
+    sheet_page = lembar_url(reg) + "index.html"
+    rows = tuple(b for b in m.beda.berbeda if b.area.key not in LEMBAR_TANPA)
+    same = tuple(b.area for b in m.beda.baris if not b.berbeda and b.area.key not in LEMBAR_TANPA)
+    printed: dict[int, tuple[str, bytes]] = {}
+
+    def fits(i: int) -> bool:
+        sheet = renderer.render("lembar_pelatih.html", lembar_url(reg), **common, m=m, reg=reg, rows=rows,
+                                same=same, scale=LEMBAR_SKALA[i], site=site, maks_pembanding=MAKS_PEMBANDING,
+                                skipped=[topics.area(k) for k in LEMBAR_TANPA])
+        pdf, pages = printer.pdf(sheet, sheet_page)
+        printed[i] = (sheet, pdf)
+        return pages == 1
+
+    best = _largest_fitting(len(LEMBAR_SKALA), fits)
+    if best is not None:
+        files[sheet_page], files[lembar_pdf(reg)] = printed[best]
+        return files, None
+    return files, DataError(f"regulations/_topik/{reg.id}.yaml", None, "",
+                            "the trainer's sheet does not fit one page even in the smallest type.",
+                            "lower perbedaan.MAKS_BUTIR or add the area to pelatihan.LEMBAR_TANPA.")
+
+
+def _largest_fitting(n: int, fits) -> int | None:
+    """The first index of the scales (largest first) at which the sheet fits, or None.
+
+    Fitting only gets easier as the type gets smaller, so after the largest scale a binary search
+    finds the same scale as trying each in turn, in three prints instead of up to seven.
+    """
+    if fits(0):
+        return 0
+    lo, hi = 1, n  # the answer is in [lo, hi); hi == n: none fits
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if fits(mid):
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo if lo < n else None

@@ -18,6 +18,7 @@ from typing import Any
 from ..kodeetik.errors import DataError, DataErrors
 from ..kodeetik.model import Corpus, Penyelenggara, Regulation, Wilayah
 from ..kodeetik.posterdata import kutipan_citation, kutipan_groups
+from .parallel import fork_map
 from .pages import GeneratedPage, TocEntry, regulation_url, wilayah_url
 from .qr import absolute_url, qr_svg_data_uri, short_url
 
@@ -163,7 +164,7 @@ def render_poster(renderer, poster: Poster, paper: Paper, scale: float, site_url
 
 
 def build_poster_files(corpus: Corpus, posters: list[Poster], renderer, printer, site_url: str) -> dict[str, bytes | str]:
-    """Every poster's HTML pages, PDFs and preview image, by site path.
+    """Every poster's HTML pages, PDFs and preview image, by site path (printed in parallel).
 
     The type scale is found once on A4, with room to spare (`printer.fits`), and used for every size:
     all lengths scale with the paper, so an A3 poster is the A4 one enlarged. A poster that does not
@@ -171,25 +172,33 @@ def build_poster_files(corpus: Corpus, posters: list[Poster], renderer, printer,
     """
     files: dict[str, bytes | str] = {}
     errors: list[DataError] = []
-    a4 = PAPERS[0]
-    for poster in posters:
-        scale = _fit(poster, lambda s: render_poster(renderer, poster, a4, s, site_url), printer, a4)
-        if scale is None:
-            errors.append(DataError(poster.source[0], None, poster.source[1],
-                                    f"the {poster.judul} poster does not fit on one sheet even in the "
-                                    f"smallest type ({SCALES[-1]:.0%}).",
-                                    "quote fewer provisions on it (or shorten the maklumat wording)."))
-            continue
-        for paper in PAPERS:
-            html = render_poster(renderer, poster, paper, scale, site_url)
-            files[poster.page_file(paper)] = html
-            pdf = printer.pdf(html, poster.page_file(paper), paper)
-            files[poster.pdf_file(paper)] = pdf
-            if paper is a4:
-                files[poster.preview_file] = printer.preview_png(pdf, PREVIEW_WIDTH)
+    for done, error in fork_map(lambda poster: _poster_files(poster, renderer, printer, site_url), posters):
+        files.update(done)
+        if error is not None:
+            errors.append(error)
     if errors:
         raise DataErrors(errors)
     return files
+
+
+def _poster_files(poster: Poster, renderer, printer, site_url: str) -> tuple[dict[str, bytes | str], DataError | None]:
+    """One poster's files, or the data error that stops it."""
+    a4 = PAPERS[0]
+    scale = _fit(poster, lambda s: render_poster(renderer, poster, a4, s, site_url), printer, a4)
+    if scale is None:
+        return {}, DataError(poster.source[0], None, poster.source[1],
+                             f"the {poster.judul} poster does not fit on one sheet even in the "
+                             f"smallest type ({SCALES[-1]:.0%}).",
+                             "quote fewer provisions on it (or shorten the maklumat wording).")
+    files: dict[str, bytes | str] = {}
+    for paper in PAPERS:
+        html = render_poster(renderer, poster, paper, scale, site_url)
+        files[poster.page_file(paper)] = html
+        pdf = printer.pdf(html, poster.page_file(paper), paper)
+        files[poster.pdf_file(paper)] = pdf
+        if paper is a4:
+            files[poster.preview_file] = printer.preview_png(pdf, PREVIEW_WIDTH)
+    return files, None
 
 
 PREVIEW_WIDTH = 360
