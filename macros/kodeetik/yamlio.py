@@ -113,6 +113,10 @@ def load(text: str):
             line, fix = opened, "close the quote at the end of the text, or remove the opening one"
         elif "mapping values are not allowed" in what:
             fix = "put the text in quotes, or use a block scalar (>-), when it contains ': '"
+        elif "maximum nesting depth" in what:
+            # PyYAML 6.0.4's parser stops deep flow nesting itself, before our count of events sees it.
+            raise YamlProblem(line, f"nesting is deeper than {MAX_DEPTH} levels.",
+                              "check the indentation; legal lists nest at most four levels.") from None
         raise YamlProblem(line, f"YAML syntax error: {what}.", fix + ".") from None
     except yaml.YAMLError as exc:  # pragma: no cover - any other reader failure, still not a traceback
         raise YamlProblem(None, f"cannot be read as YAML ({exc}).", "check the file against regulations/README.md.") from None
