@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import copy
+import itertools
 import re
 import shutil
 import sys
@@ -127,12 +128,9 @@ def generate(out: Path, provinces: int = 38, districts: int = 514) -> list[str]:
         meta = yaml.safe_load(text)
         templates[rid] = (text, meta, (src / "_topik" / f"{rid}.yaml").read_text(encoding="utf-8"))
     new_bodies, ids = [], []
-    counters = {"provinsi": 0, "district": 0}
+    turns = {"provinsi": itertools.cycle(PROVINCIAL), "district": itertools.cycle(DISTRICT)}
     for w in wilayah:
-        group = PROVINCIAL if w["jenis"] == "provinsi" else DISTRICT
-        key = "provinsi" if w["jenis"] == "provinsi" else "district"
-        template = group[counters[key] % len(group)]
-        counters[key] += 1
+        template = next(turns["provinsi" if w["jenis"] == "provinsi" else "district"])
         text, meta, coding = templates[template]
         slug = w["kode"].replace(".", "-")
         rid = f"sintetis-{slug}-{template}"

@@ -33,14 +33,15 @@ def regulation_path(reg_id: str) -> str:
 COMPARISON_PATH = f"{DATA_DIR}/perbandingan.json"
 TERMS_PATH = f"{DATA_DIR}/istilah.json"
 
+MATRIX_CSV = f"{DATA_DIR}/topik/matriks.csv"
+PROVISIONS_CSV = f"{DATA_DIR}/topik/ketentuan.csv"
+TAXONOMY_CSV = f"{DATA_DIR}/topik/taksonomi.csv"
+
 
 def terms_path(reg_id: str) -> str:
     """One regulation's terms (the shape of TERMS_PATH, with that regulation only): a page about one
     or a few regulations fetches these instead of every region's terms."""
     return f"{DATA_DIR}/istilah/{reg_id}.json"
-MATRIX_CSV = f"{DATA_DIR}/topik/matriks.csv"
-PROVISIONS_CSV = f"{DATA_DIR}/topik/ketentuan.csv"
-TAXONOMY_CSV = f"{DATA_DIR}/topik/taksonomi.csv"
 
 
 def area_csv_path(area_key: str) -> str:

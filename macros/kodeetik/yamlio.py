@@ -81,9 +81,7 @@ def load(text: str):
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    raise YamlProblem(event.start_mark.line + 1,
-                                      f"nesting is deeper than {MAX_DEPTH} levels.",
-                                      "check the indentation; legal lists nest at most four levels.")
+                    raise _too_deep(event.start_mark.line + 1)
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
         node = yaml.compose(text, Loader=_Loader)
@@ -115,8 +113,7 @@ def load(text: str):
             fix = "put the text in quotes, or use a block scalar (>-), when it contains ': '"
         elif "maximum nesting depth" in what:
             # PyYAML 6.0.4's parser stops deep flow nesting itself, before our count of events sees it.
-            raise YamlProblem(line, f"nesting is deeper than {MAX_DEPTH} levels.",
-                              "check the indentation; legal lists nest at most four levels.") from None
+            raise _too_deep(line) from None
         raise YamlProblem(line, f"YAML syntax error: {what}.", fix + ".") from None
     except yaml.YAMLError as exc:  # pragma: no cover - any other reader failure, still not a traceback
         raise YamlProblem(None, f"cannot be read as YAML ({exc}).", "check the file against regulations/README.md.") from None
@@ -148,10 +145,14 @@ def _unclosed_quote(text: str, stop: int | None) -> int | None:
     return None
 
 
+def _too_deep(line: int | None) -> YamlProblem:
+    return YamlProblem(line, f"nesting is deeper than {MAX_DEPTH} levels.",
+                       "check the indentation; legal lists nest at most four levels.")
+
+
 def _convert(node, depth: int):
     if depth > MAX_DEPTH:
-        raise YamlProblem(node.start_mark.line + 1, f"nesting is deeper than {MAX_DEPTH} levels.",
-                          "check the indentation; legal lists nest at most four levels.")
+        raise _too_deep(node.start_mark.line + 1)
     line = node.start_mark.line + 1
     if isinstance(node, yaml.ScalarNode):
         if not node.style and node.value in _NULLS:  # C parser: '', Python: None
