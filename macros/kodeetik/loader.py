@@ -141,6 +141,10 @@ class _Reader:
                 self.err(line, where, f"an item of '{key}' is {_kind(item)}, not text.",
                          "write each item as text on its own '- ' line.")
                 continue
+            if len(item.strip()) > MAX_TEXT:
+                self.err(line, where, f"an item of '{key}' is {len(item.strip())} characters long.",
+                         f"keep a single text under {MAX_TEXT} characters; split it into its units.")
+                continue
             out.append(item.strip())
         return tuple(out)
 
