@@ -406,6 +406,50 @@ def test_source_path_outside_sources_is_refused(tmp_path):
     assert err.message == "source file '../sources/x.txt' is not in sources/."
 
 
+@pytest.mark.parametrize("name", ["x y.txt", "x#1.txt", "x?.txt", ".x.txt", "x.pdf", "x.txt.", "-x.txt"])
+def test_an_unsafe_source_file_name_is_refused(tmp_path, name):
+    """The file is published as sumber/<name> and linked: '#', '?' or a space would break the link."""
+    reg_dir = make_project(tmp_path, {REG_FILE: edit("berkas: x.txt", f'berkas: "{name}"')})
+    (reg_dir.parent / "sources" / name).write_text(SOURCE, encoding="utf-8")  # present: the name is the problem
+    err = single_error(reg_dir)
+    assert (err.line, err.where) == (line_of(REG, "berkas:"), "sumber")
+    assert err.message == (f"source file name '{name}' may hold only letters, digits, '.', '_' and '-', "
+                           "and must end in '.txt'.")
+    assert err.fix == "rename the file in sources/ and here, e.g. 'perbup-bengkayang-51-2020.txt'."
+
+
+@pytest.mark.parametrize("name", ["x.txt", "X_1.2-b.txt", "000_3d1406d8f0e81858.txt"])
+def test_a_safe_source_file_name_is_accepted(tmp_path, name):
+    """Negative control of the rule above, with the real project's kind of name."""
+    reg_dir = make_project(tmp_path, {REG_FILE: edit("berkas: x.txt", f"berkas: {name}")})
+    (reg_dir.parent / "sources" / name).write_text(SOURCE, encoding="utf-8")
+    assert load(reg_dir).regulations[0].sumber.berkas == name
+
+
+def test_a_source_file_that_is_a_symbolic_link_is_refused(tmp_path):
+    """A link would publish whatever it points to (here the project's secrets)."""
+    reg_dir = make_project(tmp_path, {REG_FILE: edit("berkas: x.txt", "berkas: link.txt")})
+    (tmp_path / "secret.txt").write_text(SOURCE, encoding="utf-8")
+    (reg_dir.parent / "sources" / "link.txt").symlink_to(tmp_path / "secret.txt")
+    err = single_error(reg_dir)
+    assert (err.line, err.where) == (line_of(REG, "berkas:"), "sumber")
+    assert err.message == "source file 'link.txt' is a symbolic link; only regular files in sources/ are published."
+    assert err.fix == "replace the link with a copy of the text file (sources/link.txt)."
+    # Also when it points inside sources/, and when it points nowhere.
+    (reg_dir.parent / "sources" / "link.txt").unlink()
+    (reg_dir.parent / "sources" / "link.txt").symlink_to("x.txt")
+    assert "is a symbolic link" in single_error(reg_dir).message
+    (reg_dir.parent / "sources" / "link.txt").unlink()
+    (reg_dir.parent / "sources" / "link.txt").symlink_to("/nonexistent")
+    assert "is a symbolic link" in single_error(reg_dir).message
+
+
+def test_a_folder_named_like_a_source_file_is_refused(tmp_path):
+    reg_dir = make_project(tmp_path, {REG_FILE: edit("berkas: x.txt", "berkas: d.txt")})
+    (reg_dir.parent / "sources" / "d.txt").mkdir()
+    assert single_error(reg_dir).message == "source file 'd.txt' is not in sources/."
+
+
 # ------------------------------------------------------------------ files and folders
 
 def test_empty_file(tmp_path):

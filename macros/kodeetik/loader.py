@@ -31,6 +31,8 @@ NUM_RE = {
     "paragraf": re.compile(r"^\d+$"),
     "diktum": re.compile(r"^[A-Z]+( [A-Z]+)*$"),
 }
+SOURCE_NAME_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*\.txt")
+"""A source file name safe in a path and a URL: no '#', '?', space, slash or leading dot."""
 MAX_TEXT = 20_000
 """No single provision comes near this; a longer text is pasted content or a missing line break."""
 
@@ -493,6 +495,29 @@ def _penetapan(r: _Reader, m: yamlio.Map, key: str, where: str) -> Penetapan | N
                      pejabat=_pejabat(r, p, key))
 
 
+def source_problem(sources_dir: Path, berkas: str) -> tuple[str, str] | None:
+    """Why the build may not read and publish `sources_dir/berkas`, as (message, fix), or None.
+
+    The file is published under its own name (sumber/<berkas>) and linked from the side-by-side page,
+    so the name is a plain, URL-safe file name, and the file a regular one directly inside the
+    folder: a symbolic link would publish whatever it points to (/proc/self/environ, a key...)."""
+    folder = sources_dir.name
+    missing = (f"source file '{berkas}' is not in {folder}/.",
+               f"copy the extracted text into {folder}/ and give its file name.")
+    if "/" in berkas or "\\" in berkas:
+        return missing
+    if not SOURCE_NAME_RE.fullmatch(berkas):
+        return (f"source file name '{berkas}' may hold only letters, digits, '.', '_' and '-', and must end "
+                "in '.txt'.", f"rename the file in {folder}/ and here, e.g. 'perbup-bengkayang-51-2020.txt'.")
+    path = sources_dir / berkas
+    if path.is_symlink():
+        return (f"source file '{berkas}' is a symbolic link; only regular files in {folder}/ are published.",
+                f"replace the link with a copy of the text file ({folder}/{berkas}).")
+    if not path.is_file() or path.resolve().parent != sources_dir.resolve():
+        return missing
+    return None
+
+
 def _sumber(r: _Reader, m: yamlio.Map, sources_dir: Path) -> Sumber | None:
     s = r.mapping(m.get("sumber"), r.line_of(m, "sumber"), "sumber")
     if s is None or not r.keys(s, "sumber", ("berkas", "jenis"), ("catatan", "perbaikan", "derau")):
@@ -500,13 +525,10 @@ def _sumber(r: _Reader, m: yamlio.Map, sources_dir: Path) -> Sumber | None:
     berkas = r.text(s, "berkas", "sumber", required=True)
     jenis = r.choice(s, "jenis", "sumber", tuple(SUMBER_JENIS))
     source_text = None
-    if berkas is not None:
-        path = sources_dir / berkas
-        if "/" in berkas or "\\" in berkas or not path.is_file():
-            r.err(s.key_lines["berkas"], "sumber", f"source file '{berkas}' is not in {sources_dir.name}/.",
-                  f"copy the extracted text into {sources_dir.name}/ and give its file name.")
-        else:
-            source_text = path.read_text(encoding="utf-8", errors="replace")
+    if berkas is not None and (problem := source_problem(sources_dir, berkas)) is not None:
+        r.err(s.key_lines["berkas"], "sumber", *problem)
+    elif berkas is not None:
+        source_text = (sources_dir / berkas).read_text(encoding="utf-8", errors="replace")
     repairs = []
     items = r.seq(s, "perbaikan", "sumber > perbaikan")
     for item, line in zip(items, items.item_lines):
