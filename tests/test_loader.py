@@ -556,6 +556,49 @@ def test_duplicate_wilayah_code(tmp_path):
     assert err.fix == "keep one entry per code."
 
 
+def test_two_provinces_with_one_page_address(tmp_path):
+    wilayah = WILAYAH + '  - kode: "62"\n    jenis: provinsi\n    nama: Kalimantan  barat!\n'
+    first = line_of(wilayah, 'kode: "61"')
+    err = single_error(make_project(tmp_path, wilayah=wilayah))
+    assert (err.file, err.line, err.where) == ("regulations/_wilayah.yaml", line_of(wilayah, '"62"'), "wilayah 62")
+    assert err.message == ("'Provinsi Kalimantan  barat!' gets the page address wilayah/kalimantan-barat/, as does "
+                           f"'Provinsi Kalimantan Barat' (kode '61', line {first}).")
+    assert err.fix.startswith("names that differ only in punctuation, spaces or capitals give one address")
+
+
+def test_two_districts_of_one_province_with_one_page_address(tmp_path):
+    wilayah = WILAYAH + '  - kode: "61.08"\n    jenis: kabupaten\n    nama: BENGKAYANG.\n'
+    err = single_error(make_project(tmp_path, wilayah=wilayah))
+    assert err.line == line_of(wilayah, '"61.08"')
+    assert err.message.startswith("'Kabupaten BENGKAYANG.' gets the page address "
+                                  "wilayah/kalimantan-barat/kabupaten-bengkayang/, as does")
+
+
+def test_same_district_name_in_another_province_or_kind_is_accepted(tmp_path):
+    """Negative control: the address is unique per province, and the kind is part of it."""
+    wilayah = WILAYAH + ('  - kode: "62"\n    jenis: provinsi\n    nama: Kalimantan Tengah\n'
+                         '  - kode: "62.01"\n    jenis: kabupaten\n    nama: Bengkayang\n'
+                         '  - kode: "61.71"\n    jenis: kota\n    nama: Bengkayang\n')
+    slugs = {w.kode: w.slug for w in load(make_project(tmp_path, wilayah=wilayah)).wilayah}
+    assert slugs == {"61": "kalimantan-barat", "61.07": "kabupaten-bengkayang", "61.71": "kota-bengkayang",
+                     "62": "kalimantan-tengah", "62.01": "kabupaten-bengkayang"}
+
+
+@pytest.mark.parametrize("jenis, kode", [("provinsi", "62"), ("kota", "61.71")])
+def test_a_region_name_that_gives_no_address(tmp_path, jenis, kode):
+    wilayah = WILAYAH + f'  - kode: "{kode}"\n    jenis: {jenis}\n    nama: "!!!"\n'
+    err = single_error(make_project(tmp_path, wilayah=wilayah))
+    assert (err.line, err.where) == (line_of(wilayah, 'nama: "!!!"'), f"wilayah {kode}")
+    assert err.message == "the name '!!!' gives no page address: it has no letter a-z or digit."
+    assert err.fix == "write the name in Latin letters, as Kemendagri's list does."
+
+
+def test_a_regulation_id_that_is_a_list_page_address(tmp_path):
+    err = single_error(make_project(tmp_path, {"index.yaml": edit("id: perbup-x-1-2020", "id: index")}))
+    assert (err.file, err.line, err.where) == ("regulations/index.yaml", 1, "id")
+    assert err.message == "id 'index' is reserved: peraturan/index is the address of the list of regulations."
+
+
 def test_wilayah_code_must_be_kemendagri_code(tmp_path):
     errors = errors_of(make_project(tmp_path, wilayah=WILAYAH.replace('"61.07"', "61.7")))
     # The district is then unknown to the penyelenggara and the regulation too.

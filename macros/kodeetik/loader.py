@@ -22,6 +22,8 @@ from .model import (JENIS, NODE_TYPES, NUMBERED_TYPES, STATUS, SUMBER_JENIS, WIL
 WILAYAH_FILE = "_wilayah.yaml"
 PENYELENGGARA_FILE = "_penyelenggara.yaml"
 ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+RESERVED_IDS = frozenset({"index"})
+"""Ids that would give the address of a list page (peraturan/index, dasar-hukum/index)."""
 KODE_RE = re.compile(r"^\d{2}(\.\d{2})?$")
 NUM_RE = {
     "pasal": re.compile(r"^\d+[A-Z]?$"),
@@ -231,12 +233,29 @@ def _load_wilayah(errors: Collector, path: Path, display: str) -> list[Wilayah]:
                   "keep one entry per code.")
             continue
         seen[kode] = line
+        if not slugify(nama):
+            r.err(w.key_lines["nama"], where, f"the name '{nama}' gives no page address: it has no letter a-z "
+                  "or digit.", "write the name in Latin letters, as Kemendagri's list does.")
+            continue
         slug = slugify(nama) if jenis == "provinsi" else slugify(f"{jenis} {nama}")
         out.append(Wilayah(kode=kode, jenis=jenis, nama=nama, slug=slug))
+    addresses: dict[str, Wilayah] = {}
+    province_slug = {w.kode: w.slug for w in out if w.is_provinsi}
     for w in out:
         if not w.is_provinsi and w.kode_provinsi not in seen:
             r.err(seen[w.kode], f"wilayah {w.kode}", f"its province '{w.kode_provinsi}' is not listed.",
                   f"add the province with kode \"{w.kode_provinsi}\".")
+        # The page address (render/pages.py wilayah_uri, and the Hak Anda page beside it): a province's
+        # slug among provinces, a district's within its province. Two equal ones: one page would
+        # silently replace the other.
+        folder = w.slug if w.is_provinsi else f"{province_slug.get(w.kode_provinsi, w.kode_provinsi)}/{w.slug}"
+        other = addresses.setdefault(folder, w)
+        if other is not w:
+            r.err(seen[w.kode], f"wilayah {w.kode}",
+                  f"'{w.nama_lengkap}' gets the page address wilayah/{folder}/, as does '{other.nama_lengkap}' "
+                  f"(kode '{other.kode}', line {seen[other.kode]}).",
+                  "names that differ only in punctuation, spaces or capitals give one address: correct the "
+                  "name of one of them.")
     out.sort(key=lambda w: (w.kode_provinsi, w.kode))
     return out
 
@@ -573,6 +592,10 @@ def _load_regulation(errors: Collector, path: Path, display: str, wilayah: dict[
     if rid is not None and not ID_RE.match(rid):
         r.err(r.line_of(m, "id"), "id", f"id '{rid}' is not a valid id.",
               "use lowercase letters, digits and '-', e.g. perbup-bengkayang-51-2020.")
+    elif rid in RESERVED_IDS:
+        r.err(r.line_of(m, "id"), "id", f"id '{rid}' is reserved: peraturan/{rid} is the address of the list "
+              "of regulations.", "name the regulation by kind, region, number and year, e.g. "
+              "perbup-bengkayang-51-2020 (and its file alike).")
     jenis = r.choice(m, "jenis", "jenis", JENIS)
     kode = r.text(m, "wilayah", "wilayah", required=True)
     wil = wilayah.get(kode) if kode else None
