@@ -205,7 +205,7 @@ def _instrumen(r: _Reader, item, line: int, kodes: set[str]):
               "overview of legal bases.", "name the instrument by kind, number and year, e.g. uu-5-2014.")
     if jenis is not None and nomor is None and normalise_jenis(jenis) != UUD:
         r.err(d.line, iid or "", "missing 'nomor'.", "give the instrument's number as written.")
-    if wilayah is not None and wilayah not in kodes:
+    if wilayah is not None and kodes and wilayah not in kodes:  # no kodes: the registry failed, and says so
         r.err(r.line_of(d, "wilayah"), iid or "", f"unknown wilayah '{wilayah}'.",
               "use a code from _wilayah.yaml (in quotes), or add the region there.")
     st = r.mapping(d.get("status"), r.line_of(d, "status"), f"{iid} > status")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -51,3 +52,11 @@ class Collector:
     def raise_if_any(self) -> None:
         if self.errors:
             raise DataErrors(self.errors)
+
+
+def display_path(path: Path, root: Path) -> str:
+    """`path` as messages show it: relative to `root` (the project) when inside it."""
+    try:
+        return str(path.relative_to(root))
+    except ValueError:
+        return str(path)

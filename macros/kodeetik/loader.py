@@ -9,12 +9,13 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
 from . import ids, posterdata, yamlio
-from .errors import Collector, DataErrors
+from .errors import Collector, DataError, DataErrors, display_path
 from .model import (JENIS, NODE_TYPES, NUMBERED_TYPES, STATUS, SUMBER_JENIS, WILAYAH_JENIS, Corpus,
                     Dasar, Lampiran, Node, Pejabat, Penetapan, Penyelenggara, Perbaikan, PetaRujukan,
                     Regulation, RujukanCatatan, Status, Sumber, Wilayah)
@@ -688,29 +689,59 @@ def _load_regulation(errors: Collector, path: Path, display: str, wilayah: dict[
                       peta_rujukan=peta, poster=poster, **reg_kwargs)
 
 
+@dataclass(frozen=True)
+class CorpusRead:
+    """What `read_corpus` loaded, with its errors: the corpus holds every regulation that loaded."""
+
+    corpus: Corpus | None
+    """None when the folder or a registry is missing: nothing else was read."""
+    failed: frozenset[str]
+    """Ids (file names without suffix) of the regulation files that did not load."""
+    errors: tuple[DataError, ...]
+    """Every problem found; empty when the data is valid."""
+
+
+def is_yaml(path: Path) -> bool:
+    """A data file's name: `.yaml` or `.yml`, in any case (`.YAML` too)."""
+    return path.suffix.lower() in (".yaml", ".yml")
+
+
+def regulation_files(root: Path) -> list[Path]:
+    """The files of `root` read as regulations: names ending in `.yaml` in any case, not `_`-prefixed."""
+    return sorted(p for p in root.iterdir() if p.suffix.lower() == ".yaml" and not p.name.startswith("_"))
+
+
 def load_corpus(directory: str | os.PathLike, sources_dir: str | os.PathLike | None = None,
                 display_root: str | os.PathLike | None = None) -> Corpus:
     """Load and validate everything in `directory`; raise DataErrors with all problems found."""
+    read = read_corpus(directory, sources_dir, display_root)
+    if read.errors or read.corpus is None:
+        raise DataErrors(list(read.errors))
+    return read.corpus
+
+
+def read_corpus(directory: str | os.PathLike, sources_dir: str | os.PathLike | None = None,
+                display_root: str | os.PathLike | None = None) -> CorpusRead:
+    """Load and validate the registries and regulations of `directory`, keeping what loads."""
     root = Path(directory)
     sources = Path(sources_dir) if sources_dir is not None else root.parent / "sources"
     shown_root = Path(display_root) if display_root is not None else root.parent
 
     def display(p: Path) -> str:
-        try:
-            return str(p.relative_to(shown_root))
-        except ValueError:
-            return str(p)
+        return display_path(p, shown_root)
 
     errors = Collector()
     if not root.is_dir():
         errors.add(str(root), None, "", "the regulations folder does not exist.",
                    "create it and add one YAML file per regulation (see regulations/README.md).")
-        errors.raise_if_any()
+        return CorpusRead(None, frozenset(), tuple(errors.errors))
     for required in (WILAYAH_FILE, PENYELENGGARA_FILE, posterdata.PENGADUAN_FILE, posterdata.MAKLUMAT_FILE):
         if not (root / required).is_file():
             errors.add(display(root / required), None, "", "the registry file is missing.",
                        "restore it from the repository (see regulations/README.md).")
-    errors.raise_if_any()
+    if errors.errors:
+        return CorpusRead(None, frozenset(), tuple(errors.errors))
+
     def failed(name: str, loaded: list) -> bool:
         """Nothing came out of the registry and it has errors of its own (unreadable, empty...):
         references into it are not checked, or each would add a message about the same slip."""
@@ -730,20 +761,28 @@ def load_corpus(directory: str | os.PathLike, sources_dir: str | os.PathLike | N
         registries[name] = (_Reader(errors, shown), _read_file(errors, root / name, shown))
     kanal = posterdata.read_pengaduan_registry(*registries[posterdata.PENGADUAN_FILE])
     maklumat = posterdata.read_maklumat_registry(*registries[posterdata.MAKLUMAT_FILE])
-    files = sorted(p for p in root.iterdir() if p.suffix in (".yaml", ".yml") and not p.name.startswith("_"))
+    files = regulation_files(root)
     for p in sorted(root.iterdir()):
-        if p.suffix == ".yml":
+        if p.suffix.lower() == ".yml":
             errors.add(display(p), None, "", "regulation files must end in '.yaml'.", f"rename it to {p.stem}.yaml.")
-    if not files:
+    if not files and not any(p.suffix.lower() == ".yml" for p in root.iterdir()):
         errors.add(display(root), None, "", "there is no regulation file in this folder.",
                    "add one YAML file per regulation (see regulations/README.md).")
     regulations: list[Regulation] = []
+    failed_ids: set[str] = set()
+    first_file: dict[str, Path] = {}
     for p in files:
-        if p.suffix != ".yaml":
+        if p.stem in first_file:  # x.yaml beside x.YAML: one id, one page address
+            errors.add(display(p), None, "", f"the regulation id '{p.stem}' is also the name of "
+                       f"{display(first_file[p.stem])}.", "keep one file per regulation: delete or rename one.")
+            failed_ids.add(p.stem)
             continue
+        first_file[p.stem] = p
         reg = _load_regulation(errors, p, display(p), by_kode, by_pid, sources, frozenset(broken))
         if reg is not None:
             regulations.append(reg)
+        else:
+            failed_ids.add(p.stem)
     seen: dict[str, str] = {}
     for reg in regulations:
         key = f"{reg.jenis} {reg.wilayah.kode} {reg.nomor} {reg.tahun}"
@@ -751,10 +790,10 @@ def load_corpus(directory: str | os.PathLike, sources_dir: str | os.PathLike | N
             errors.add(reg.path, 1, "", f"the same regulation ({reg.singkatan}) is also in {seen[key]}.",
                        "keep one file per regulation.")
         seen[key] = reg.path
-    errors.raise_if_any()
     regulations.sort(key=lambda reg: (reg.wilayah.kode_provinsi, reg.wilayah.kode, reg.tahun, reg.id))
-    return Corpus(wilayah=tuple(wilayah), penyelenggara=tuple(pens), regulations=tuple(regulations),
-                  pengaduan=kanal, maklumat=maklumat)
+    corpus = Corpus(wilayah=tuple(wilayah), penyelenggara=tuple(pens), regulations=tuple(regulations),
+                    pengaduan=kanal, maklumat=maklumat)
+    return CorpusRead(corpus, frozenset(failed_ids), tuple(errors.errors))
 
 
-__all__ = ["load_corpus", "DataErrors", "slugify"]
+__all__ = ["CorpusRead", "DataErrors", "is_yaml", "load_corpus", "read_corpus", "regulation_files", "slugify"]
