@@ -450,6 +450,33 @@ def test_a_folder_named_like_a_source_file_is_refused(tmp_path):
     assert single_error(reg_dir).message == "source file 'd.txt' is not in sources/."
 
 
+@pytest.mark.parametrize("key", ["kepala", "pembukaan", "penutup", "tembusan", "catatan"])
+def test_every_list_of_texts_has_the_length_limit(tmp_path, key):
+    from macros.kodeetik.loader import MAX_TEXT
+
+    text = REG + f"{key}:\n  - pendek\n  - {'x' * (MAX_TEXT + 1)}\n"
+    err = reg_error(tmp_path, text)
+    assert (err.line, err.where) == (len(text.splitlines()), key)
+    assert err.message == f"an item of '{key}' is {MAX_TEXT + 1} characters long."
+    assert err.fix == f"keep a single text under {MAX_TEXT} characters; split it into its units."
+
+
+def test_a_list_item_at_the_length_limit_is_accepted(tmp_path):
+    """Negative control of the limit above."""
+    from macros.kodeetik.loader import MAX_TEXT
+
+    reg = load(make_project(tmp_path, {REG_FILE: REG + f"penutup:\n  - {'x' * MAX_TEXT}\n"})).regulations[0]
+    assert reg.penutup == ("x" * MAX_TEXT,)
+
+
+def test_derau_items_have_the_length_limit(tmp_path):
+    from macros.kodeetik.loader import MAX_TEXT
+
+    text = edit("  jenis: naskah_lengkap\n", f"  jenis: naskah_lengkap\n  derau:\n    - {'x' * (MAX_TEXT + 5)}\n")
+    err = reg_error(tmp_path, text)
+    assert (err.where, err.message) == ("sumber", f"an item of 'derau' is {MAX_TEXT + 5} characters long.")
+
+
 # ------------------------------------------------------------------ files and folders
 
 def test_empty_file(tmp_path):
