@@ -22,9 +22,8 @@ from mkdocs.structure.files import File, Files  # noqa: E402
 from mkdocs.structure.toc import get_toc  # noqa: E402
 
 from macros import posterhooks, reproducible, state, wargahooks, xref_glue  # noqa: E402
-from macros.kodeetik import DataErrors  # noqa: E402
+from macros.kodeetik import DataErrors, load_site  # noqa: E402
 from macros.kodeetik.export import data_files  # noqa: E402
-from macros.kodeetik.site import load_site  # noqa: E402
 from macros.kodeetik.topics import untagged_report  # noqa: E402
 from macros.render import Renderer, parallel, plan_pages  # noqa: E402
 from macros.render.compare import expand_compare_nav, plan_compare_pages  # noqa: E402
