@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from macros.kodeetik import DataErrors
-from macros.kodeetik.site import SiteData, load_site
+from macros.kodeetik.pipeline import SiteData, load_site
 from macros.kodeetik.validate import check
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,7 +1,7 @@
 """Everything the build checks in the data, without building: `check()`, used by `kodeetik validate`
 and `python -m macros.kodeetik.validate [DIR]`.
 
-The build runs the same pipeline (`site.load_site`, from macros/hooks.py): every error of every stage
+The build runs the same pipeline (`pipeline.load_site`, from macros/hooks.py): every error of every stage
 in one report; unresolved cross-references and unread YAML files are warnings, which
 `mkdocs build --strict` (scripts/build.sh) turns into a failure.
 """
@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from .errors import DataErrors
-from .site import SiteData, load_site
+from .pipeline import SiteData, load_site
 from .topics import untagged_report
 
 Checked = SiteData
