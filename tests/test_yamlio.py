@@ -295,3 +295,13 @@ def test_a_one_megabyte_line_is_refused_and_the_limit_itself_is_accepted():
     assert (err.line, err.message) == (3, "'kepala' holds a text of 1,000,000 characters.")
     assert "100,000" in err.fix
     assert yamlio.load(f"a: {'x' * yamlio.MAX_SCALAR}\n")["a"] == "x" * yamlio.MAX_SCALAR  # negative control
+
+
+def test_a_message_never_carries_an_invisible_character_or_a_line_break():
+    """A file name may hold what the data may not: the message shows it escaped, on one line."""
+    from macros.kodeetik.errors import DataError
+
+    err = DataError("regulations/x\x1b[2J\u202e.yaml", 3, "", "bad\nOK: all good.", "fix it.")
+    assert str(err) == "regulations/x\\u001b[2J\\u202e.yaml:3: bad\\u000aOK: all good. Fix: fix it."
+    # Negative control: visible text, tabs and non-ASCII letters are shown as they are.
+    assert str(DataError("a.yaml", None, "", "teks “é”\tok.", "x.")) == "a.yaml: teks “é”\tok. Fix: x."
