@@ -27,6 +27,8 @@ class Report:
     noise: list[Noise] = field(default_factory=list)
     unplaced: list[tuple[int, str]] = field(default_factory=list)
     formatting: dict[str, int] = field(default_factory=dict)
+    encoding: str = "utf-8"
+    """The source's encoding when it was not UTF-8 and was converted (see `source`)."""
 
     def count_nodes(self, nodes: list[DNode]) -> None:
         for node in nodes:
@@ -41,6 +43,10 @@ class Report:
 
     def lines(self) -> list[str]:
         out = [f"Import report: {self.source} -> {self.target}", self.summary()]
+        if self.encoding != "utf-8":
+            out.append(f"Source encoding: not UTF-8; read as {self.encoding} (one character per byte, no letter "
+                       "lost). Save the source as UTF-8 before copying it to sources/ (e.g. iconv -f "
+                       f"{self.encoding.upper()} -t UTF-8), or the loader will not find the quoted noise.")
 
         def section(title: str, items: list[str]) -> None:
             out.append("")
