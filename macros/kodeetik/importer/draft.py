@@ -210,7 +210,7 @@ def names_stage(ctx: Context) -> None:
     ctx.tahun = tahun
     if ctx.reg_id is None:
         nomor_simple = title.nomor and re.fullmatch(r"[\w.-]+", title.nomor)
-        parts_id = [short.replace("Kep. ", "kep-"), region_name or "", title.nomor if nomor_simple else "",
+        parts_id = [short.replace("Kep. ", "kep-").replace("Per. ", "per-"), region_name or "", title.nomor if nomor_simple else "",
                     str(tahun or "")]
         ctx.reg_id = slugify(" ".join(p for p in parts_id if p)) or "peraturan-baru"
     if short and region_name and title.nomor:

@@ -25,11 +25,14 @@ JENIS = [  # (pattern on the title in capitals, jenis, issuer kind)
     (r"KEPUTUSAN\s+WALI\s*KOTA", "Keputusan Wali Kota", "kota"),
     (r"KEPUTUSAN\s+KEPALA\s+DINAS", "Keputusan Kepala Dinas", None),
     (r"KEPUTUSAN\s+KEPALA\s+BADAN", "Keputusan Kepala Badan", None),
+    (r"PERATURAN\s+KEPALA\s+DINAS", "Peraturan Kepala Dinas", None),
+    (r"PERATURAN\s+KEPALA\s+BADAN", "Peraturan Kepala Badan", None),
 ]
 SHORT = {"Peraturan Gubernur": "Pergub", "Peraturan Bupati": "Perbup", "Peraturan Wali Kota": "Perwal",
          "Peraturan Daerah": "Perda", "Keputusan Gubernur": "Kepgub", "Keputusan Bupati": "Kepbup",
          "Keputusan Wali Kota": "Kepwal", "Keputusan Kepala Dinas": "Kep. Kadis",
-         "Keputusan Kepala Badan": "Kep. Kaban"}
+         "Keputusan Kepala Badan": "Kep. Kaban", "Peraturan Kepala Dinas": "Per. Kadis",
+         "Peraturan Kepala Badan": "Per. Kaban"}
 SMALL_WORDS = {"di", "dan", "ke", "dari", "yang", "atau", "pada", "untuk", "dalam", "bagi", "serta",
                "atas", "tentang", "oleh", "dengan", "sebagai", "terhadap"}
 
