@@ -123,7 +123,9 @@ def blocks(reg: Regulation) -> list[tuple[str, str]]:
     if reg.pengundangan:
         out += [("", ""), ("sig", reg.pengundangan)]
     for lamp in reg.lampiran:
-        out += [("", ""), ("lampiran", f"LAMPIRAN {lamp.num or ''}".rstrip())]
+        out.append(("", ""))
+        if not (lamp.kepala and lamp.kepala[0].startswith("LAMPIRAN")):
+            out.append(("lampiran", f"LAMPIRAN {lamp.num or ''}".rstrip()))
         out += [("lampiran", k) for k in lamp.kepala] + [("", "")]
         if lamp.judul:
             out += [("lampiran", lamp.judul), ("", "")]

@@ -25,6 +25,9 @@ class Line:
     """The extractor put a bullet glyph (-, •, ...) before it; the glyph is gone from `text`."""
     tabbed: bool = False
     """The source line holds tab characters (a table row, not running text)."""
+    page: int = 1
+    """Page of the source it stands on: a form feed (`\\f`, as pdftotext writes between pages) starts
+    the next page."""
 
     @property
     def blank(self) -> bool:
@@ -77,8 +80,11 @@ def read_lines(text: str) -> list[Line]:
     if text.startswith("\ufeff"):
         text = text[1:]
     out = []
+    page = 1
     for i, raw in enumerate(text.split("\n"), start=1):
+        page += raw.count("\f")
+        raw = raw.replace("\f", "")
         # A non-breaking space alone on a line is a blank line in a PDF extraction.
         stripped = raw.replace("\u00a0", " ").strip()
-        out.append(Line(text=stripped, no=i, raw=raw, tabbed="\t" in raw))
+        out.append(Line(text=stripped, no=i, raw=raw, tabbed="\t" in raw, page=page))
     return out

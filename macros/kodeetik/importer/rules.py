@@ -14,6 +14,7 @@ from importlib import resources
 from typing import Callable
 
 from .. import yamlio
+from . import pages
 from .lines import Line, Log
 
 TERMINAL = ".;:,!?"
@@ -174,8 +175,21 @@ def drop_noise_lines(lines: list[Line], log: Log) -> list[Line]:
     return out
 
 
+def _page_number(line: Line) -> bool:
+    return not line.tabbed and bool(PAGE_NUMBER.match(line.text))
+
+
+def drop_page_furniture(lines: list[Line], log: Log) -> list[Line]:
+    """Page numbers, running headers and furniture phrases next to a page boundary; site chrome
+    anywhere (see `pages`)."""
+    data = rule_data()
+    furniture = [re.compile(p, re.IGNORECASE) for p in data["page_furniture"]]
+    chrome = [re.compile(p, re.IGNORECASE) for p in data["site_chrome"]]
+    return pages.drop_page_furniture(lines, log, furniture, chrome, _page_number)
+
+
 LINE_RULES: list[Callable[[list[Line], Log], list[Line]]] = [
-    drop_annotations, drop_page_numbers, strip_bullets, strip_emphasis, apply_misreadings, dedupe_markers,
+    drop_annotations, drop_page_furniture, drop_page_numbers, strip_bullets, strip_emphasis, apply_misreadings, dedupe_markers,
     join_spaced_letters, drop_paraf_marks, drop_stray_marks, drop_noise_lines,
 ]
 
