@@ -19,9 +19,11 @@ from __future__ import annotations
 import random
 import re
 import textwrap
+from pathlib import Path
 
 from macros.kodeetik.model import Node, Penetapan, Regulation
 
+ROOT = Path(__file__).resolve().parent.parent
 MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
           "November", "Desember"]
 VOWELS = set("aeiou")
@@ -83,7 +85,12 @@ def _node(n: Node) -> list[tuple[str, str]]:
         out.append(("form", "\n".join(x for x in (n.heading, n.text) if x)))
     elif n.type in ("ayat", "huruf", "angka") or (n.type == "butir" and not n.heading):
         marker = n.display_marker
-        out.append(("item", f"{marker} {n.text or n.heading or ''}".rstrip()))
+        if n.num and re.fullmatch(r"\(?\w{1,3}[.)]", marker):  # the original's marker style, its own number
+            marker = re.sub(r"\w+", n.num, marker, count=1)
+        if n.heading and n.text:
+            out += [("item", f"{marker} {n.heading}"), ("text", n.text)]
+        else:
+            out.append(("item", f"{marker} {n.text or n.heading or ''}".rstrip()))
     elif n.type == "butir":
         out += [("heading", n.heading or ""), ("text", n.text or "")]
     else:  # teks
@@ -97,8 +104,14 @@ def _node(n: Node) -> list[tuple[str, str]]:
     return out
 
 
-def blocks(reg: Regulation) -> list[tuple[str, str]]:
-    """The regulation as (kind, text) blocks; an empty text is a paragraph break."""
+def blocks(reg: Regulation, root: Path = ROOT) -> list[tuple[str, str]]:
+    """The regulation as (kind, text) blocks; an empty text is a paragraph break.
+
+    A dissemination deck has no printed form of its own beside the slides: its blocks are the lines
+    of its source (the slide text), which the layouts then wrap, run in or space out."""
+    if reg.sumber.jenis == "bahan_diseminasi":
+        text = (root / "sources" / reg.sumber.berkas).read_text(encoding="utf-8")
+        return [("text" if len(ln) > 90 else "line", ln.strip()) for ln in text.split("\n")]
     out: list[tuple[str, str]] = [("kepala", k) for k in reg.kepala] + [("", "")]
     out += [("title", t) for t in _title_lines(reg.judul or "")] + [("", "")]
     out += [("kepala", p) for p in reg.pembukaan] + [("", "")]

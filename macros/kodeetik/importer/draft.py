@@ -45,6 +45,8 @@ class Context:
     raw_lines: list[Line] = field(default_factory=list)
     lines: list[Line] = field(default_factory=list)
     """The lines after the line rules (noise dropped, misreadings repaired)."""
+    words: dict[str, int] = field(default_factory=dict)
+    """The document's own words and how often they occur (to decide hyphenation)."""
     parts: segment.Parts = field(default_factory=segment.Parts)
     used: set[int] = field(default_factory=set)
     """Source line numbers placed in the draft."""
@@ -88,6 +90,7 @@ def read_stage(ctx: Context) -> None:
     ctx.report.lines_read = sum(1 for ln in ctx.raw_lines if ln.text)
     lines = rules.clean_lines(list(ctx.raw_lines), ctx.log)
     ctx.lines = rules.join_split_words(lines, ctx.log)
+    ctx.words = rules.vocabulary(ctx.lines)
 
 
 def parts_stage(ctx: Context) -> None:
@@ -103,7 +106,7 @@ def heading_stage(ctx: Context) -> None:
 
 
 def _nodes_from(ctx: Context, lines: list[Line], peraturan: bool) -> tuple[list[DNode], structure.BodyParser]:
-    lines = rules.clean_text(lines, ctx.log, ctx.title_lines)
+    lines = rules.clean_text(lines, ctx.log, ctx.title_lines, ctx.words)
     ctx.cleaned.append(lines)
     parser = structure.BodyParser(ctx.log, ctx.used, peraturan=peraturan)
     root = parser.parse(structure.classify(lines))
@@ -311,7 +314,7 @@ def report_stage(ctx: Context) -> None:
                 seen.add(ln.no)
                 report.unplaced.append((ln.no, ln.text))
     report.unplaced.sort()
-    for no, what in ctx.checks:
+    for no, what in sorted(ctx.checks + ctx.log.guesses):
         report.checks.append((f"line {no}", what))
     for path, what in ctx.unknown:
         report.unknown.append((".".join(path), what))
