@@ -14,7 +14,7 @@ from importlib import resources
 from typing import Callable
 
 from .. import yamlio
-from . import pages
+from . import columns, pages, runin
 from .lines import Line, Log
 
 TERMINAL = ".;:,!?"
@@ -190,7 +190,8 @@ def drop_page_furniture(lines: list[Line], log: Log) -> list[Line]:
 
 LINE_RULES: list[Callable[[list[Line], Log], list[Line]]] = [
     drop_annotations, drop_page_furniture, drop_page_numbers, strip_bullets, strip_emphasis, apply_misreadings, dedupe_markers,
-    join_spaced_letters, drop_paraf_marks, drop_stray_marks, drop_noise_lines,
+    join_spaced_letters, columns.join_column_labels, runin.split_run_in, drop_paraf_marks, drop_stray_marks,
+    drop_noise_lines,
 ]
 
 

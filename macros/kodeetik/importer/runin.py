@@ -1,0 +1,105 @@
+"""Run-in text, as web pages and abstracts give a regulation: the title on one line, a label and
+its items on one line ("Menimbang : a. bahwa ...; b. bahwa ..."), a chapter, its Pasal and the
+Pasal's list in one paragraph ("BAB I KETENTUAN UMUM Pasal 1 Dalam ... : 1. Daerah adalah ...").
+
+Such a line is split where a new unit starts, before the structure is read. A split point is a
+marker after the end of a clause (";", ":", "." or "; dan"), and the document's own numbering
+decides: an item marker splits only when it is the first of a list ("a.", "1.", "(1)") or follows
+the last number of its style ("c." after "b."); "Pasal 7" only when it follows the last Pasal. A
+reference inside a sentence ("dimaksud dalam Pasal 5 huruf a") has no clause end before it and
+does not split. Every split line is listed in the report for a human to check; no word changes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from . import markers as mk
+from .lines import Line, Log
+
+CLAUSE_END = r"(?<=[;:.,])(?:\s+(?:dan/atau|dan|atau|serta))?\s+"
+ITEM = re.compile(CLAUSE_END + r"(?=(\(\d{1,3}[a-z]?\)|[a-z]\.|\d{1,3}\.|[a-z]\)|\d{1,3}\))\s+\S)")
+PASAL = re.compile(r"(?:(?<=[;:.])|(?<=[A-Z]{2}))\s+(?=Pasal\s+(\d{1,3}[A-Z]?)\s+(?:[A-Z(]))")
+PASAL_TEXT = re.compile(r"^(Pasal\s+\d{1,3}[A-Z]?)\s+(\S.*)$")
+HEADING = re.compile(r"(?<=[;:.])\s+(?=(?:BAB\s+[IVXLC]+|Bagian\s+Ke\w+|Paragraf\s+\d+)\s+[A-Z])")
+LABEL = re.compile(r"(?<=\S)\s+(?=(?:Menimbang|Mengingat|Memperhatikan|Menetapkan)\s*:|MEMUTUSKAN\s*:?)")
+DIKTUM = re.compile(r"(?<=[;:.])\s+(?=(?:KESATU|PERTAMA|KEDUA|KETIGA|KEEMPAT|KELIMA|KEENAM|KETUJUH|KEDELAPAN"
+                    r"|KESEMBILAN|KESEPULUH)\s*:)")
+TITLE = re.compile(r"^(?:PERATURAN|KEPUTUSAN)\b.*\bNOMOR\b.*?\s(?=TENTANG\s)")
+OPENING = re.compile(r"\s+(?=DENGAN RAHMAT TUHAN YANG MAHA ESA)|(?<=TUHAN YANG MAHA ESA)\s+(?=[A-Z])")
+
+
+class Numbering:
+    """The last number of each marker style met so far in the document."""
+
+    def __init__(self) -> None:
+        self.last: dict[str, str] = {}
+        self.pasal = 0
+
+    def fits(self, marker: str) -> bool:
+        it = mk.item(marker + " x")
+        if it is None:
+            return False
+        prev = self.last.get(it.style)
+        return mk.first(it.style, it.num) or (prev is not None and mk.successor(it.style, prev, it.num))
+
+    def see(self, text: str) -> None:
+        it = mk.item(text)
+        if it is not None:
+            self.last[it.style] = it.num
+        m = re.match(r"^Pasal\s+(\d+)", text)
+        if m:
+            self.pasal = int(m.group(1))
+
+
+def _cuts(text: str, numbering: Numbering) -> list[int]:
+    """Where `text` is split, in order; numbering is followed as the pieces are read."""
+    cuts: set[int] = set()
+    for pattern in (LABEL, HEADING, DIKTUM):
+        cuts.update(m.end() for m in pattern.finditer(text))
+    for m in PASAL.finditer(text):
+        num = int(re.match(r"\d+", m.group(1)).group(0))
+        if num in (numbering.pasal + 1, 1) or num == numbering.pasal and m.group(1)[-1].isalpha():
+            cuts.add(m.end())
+            numbering.pasal = num
+    for m in ITEM.finditer(text):
+        if numbering.fits(m.group(1)):
+            cuts.add(m.end())
+            numbering.see(m.group(1) + " x")
+    return sorted(c for c in cuts if 0 < c < len(text))
+
+
+def _title_cuts(text: str) -> list[int]:
+    m = TITLE.match(text)
+    if not m or not mk.is_caps(text):
+        return []
+    return sorted({m.end()} | {o.end() for o in OPENING.finditer(text) if o.end() > m.end()})
+
+
+def split_run_in(lines: list[Line], log: Log) -> list[Line]:
+    numbering = Numbering()
+    out: list[Line] = []
+    for line in lines:
+        text = line.text
+        if line.blank or line.tabbed or len(text) < 40:
+            numbering.see(text)
+            out.append(line)
+            continue
+        cuts = _title_cuts(text) or _cuts(text, numbering)
+        if not cuts:
+            numbering.see(text)
+            out.append(line)
+            continue
+        pieces = [text[a:b].strip() for a, b in zip([0, *cuts], [*cuts, len(text)])]
+        # "Pasal 1 Dalam ..." -> "Pasal 1" / "Dalam ...": the Pasal's heading stands alone.
+        pieces = [p for piece in pieces for p in (PASAL_TEXT.match(piece).groups() if PASAL_TEXT.match(piece)
+                                                  else (piece,))]
+        pieces = [p for p in pieces if p]
+        for piece in pieces:
+            numbering.see(piece)
+            out.append(replace(line, text=piece))
+        log.guess(line, f"a run-in line was split into {len(pieces)} lines (before "
+                        f"{', '.join(repr(p.split()[0]) for p in pieces[1:4])}{', ...' if len(pieces) > 4 else ''}); "
+                        "check the split against the original")
+    return out
