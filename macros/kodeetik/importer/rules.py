@@ -14,7 +14,7 @@ from importlib import resources
 from typing import Callable
 
 from .. import yamlio
-from . import columns, pages, runin
+from . import columns, pages, runin, spaced
 from .lines import Line, Log
 
 TERMINAL = ".;:,!?"
@@ -102,18 +102,21 @@ def dedupe_markers(lines: list[Line], log: Log) -> list[Line]:
     return lines
 
 
-SPACED = re.compile(r"(?<!\S)(?:[A-Za-z] ){3,}[A-Za-z](?!\S)")
-
-
 def join_spaced_letters(lines: list[Line], log: Log) -> list[Line]:
-    """Letters spaced out by extraction: "P e r a t u r a n" -> "Peraturan"."""
+    """Letters spaced out by extraction: "P E R A T U R A N  B U P A T I" -> "PERATURAN BUPATI" (see
+    `spaced`); the word boundaries come from wider gaps, else from the document's words."""
+    if not any(spaced.SPACED_RUN.search(line.text) for line in lines):
+        return lines
+    known = spaced.base_words() | frozenset(
+        w.lower() for line in lines if spaced.spaced_share(line.text) < 0.5 for w in WORD.findall(line.text))
     for line in lines:
-        if not SPACED.search(line.text):
+        if line.tabbed or not spaced.SPACED_RUN.search(line.text):
             continue
         before = line.text
-        line.text = SPACED.sub(lambda m: m.group(0).replace(" ", ""), line.text)
-        line.text = re.sub(r" {2,}", " ", line.text)
+        line.text, guessed = spaced.restore(line.text, known)
         log.repair(line, "spaced letters", before, line.text, "huruf berjarak hasil ekstraksi")
+        if guessed:
+            log.guess(line, f"spaced-out letters cut into words with a word list: '{line.text}'; check")
     return lines
 
 
