@@ -88,7 +88,7 @@ def _node(n: Node) -> list[tuple[str, str]]:
         if n.num and re.fullmatch(r"\(?\w{1,3}[.)]", marker):  # the original's marker style, its own number
             marker = re.sub(r"\w+", n.num, marker, count=1)
         if n.heading and n.text:
-            out += [("item", f"{marker} {n.heading}"), ("text", n.text)]
+            out += [("item-heading", f"{marker} {n.heading}"), ("text", n.text)]
         else:
             out.append(("item", f"{marker} {n.text or n.heading or ''}".rstrip()))
     elif n.type == "butir":
@@ -202,7 +202,7 @@ def pdf_layer(reg: Regulation, seed: int = 0) -> str:
     for kind, text in blocks(reg):
         if kind == "form":
             lines = text.split("\n")
-        elif kind in ("text", "item") or kind.startswith("label-"):
+        elif kind in ("text", "item", "item-heading") or kind.startswith("label-"):
             lines = _wrap(_label(kind, text), width, rng)
             if len(lines) > 2 and rng.random() < 0.08:  # a blank line inside a paragraph
                 k = rng.randint(1, len(lines) - 1)
@@ -241,7 +241,7 @@ def run_in(reg: Regulation) -> str:
         if title:
             out.append(" ".join(title))
             title = []
-        if kind in ("lampiran", "sig", "form", "kepala", "memutuskan", "menetapkan") or not text:
+        if kind in ("lampiran", "sig", "form", "kepala", "memutuskan", "menetapkan", "item-heading") or not text:
             flush()
             if text:
                 out.append(text)
@@ -273,7 +273,7 @@ def two_column(reg: Regulation) -> str:
     for kind, text in blocks(reg):
         if kind.startswith("label-"):
             out += [kind.split("-")[1], ":"]
-        m = MARKER.match(text) if kind == "item" or kind.startswith("label-") else None
+        m = MARKER.match(text) if kind in ("item", "item-heading") or kind.startswith("label-") else None
         if m:
             out += [m.group(1), m.group(2)]
         elif (d := re.match(r"^(KE\w+(?: BELAS)?|PERTAMA) : (.*)$", text)) and kind == "item":

@@ -18,8 +18,9 @@ from dataclasses import replace
 from . import markers as mk
 from .lines import Line, Log
 
-CLAUSE_END = r"(?<=[;:.,])(?:\s+(?:dan/atau|dan|atau|serta))?\s+"
-ITEM = re.compile(CLAUSE_END + r"(?=(\(\d{1,3}[a-z]?\)|[a-z]\.|\d{1,3}\.|[a-z]\)|\d{1,3}\))\s+\S)")
+CLAUSE_END = re.compile(r"[;:.,](?:\s+(?:dan/atau|dan|atau|serta))?$")
+ITEM = re.compile(r"\s+(?=(\(\d{1,3}[a-z]?\)|[a-z]\.|[A-Z]\.|\d{1,3}\.|[a-z]\)|\d{1,3}\))\s+(\S))")
+REFERENCE_WORD = re.compile(r"\b(?:Nomor|nomor|No|Pasal|pasal|ayat|huruf|angka|Tahun|tahun|tanggal|Diktum|butir|dan|atau)$")
 PASAL = re.compile(r"(?:(?<=[;:.])|(?<=[A-Z]{2}))\s+(?=Pasal\s+(\d{1,3}[A-Z]?)\s+(?:[A-Z(]))")
 PASAL_TEXT = re.compile(r"^(Pasal\s+\d{1,3}[A-Z]?)\s+(\S.*)$")
 HEADING = re.compile(r"(?<=[;:.])\s+(?=(?:BAB\s+[IVXLC]+|Bagian\s+Ke\w+|Paragraf\s+\d+)\s+[A-Z])")
@@ -63,10 +64,25 @@ def _cuts(text: str, numbering: Numbering) -> list[int]:
         if num in (numbering.pasal + 1, 1) or num == numbering.pasal and m.group(1)[-1].isalpha():
             cuts.add(m.end())
             numbering.pasal = num
+    last_cut = 0
     for m in ITEM.finditer(text):
-        if numbering.fits(m.group(1)):
-            cuts.add(m.end())
+        before = text[last_cut:m.start()]
+        if CLAUSE_END.search(before):
+            ok = numbering.fits(m.group(1))
+        else:
+            # No clause end: an item whose original has no closing punctuation ("... pelayanan 12.
+            # Sabar"). Only a number that follows the last one, before a capital, after a word that
+            # is not a reference ("Nomor 12."); or a first item after a short heading ("B. Standar
+            # Perilaku 1. Adil").
+            it = mk.item(m.group(1) + " x")
+            heading = re.fullmatch(r"\S{1,4}\s+(?:[A-Z][\w/-]*\s*){1,6}", before.strip() + " ") is not None
+            ok = (not REFERENCE_WORD.search(before) and it is not None
+                  and ((m.group(2).isupper() and not mk.first(it.style, it.num) and numbering.fits(m.group(1)))
+                       or (mk.first(it.style, it.num) and heading and mk.item(before.strip()) is not None)))
+        if ok:
+            cuts.add(m.start() + len(m.group(0)))
             numbering.see(m.group(1) + " x")
+            last_cut = m.end()
     return sorted(c for c in cuts if 0 < c < len(text))
 
 
