@@ -314,10 +314,43 @@ def report_stage(ctx: Context) -> None:
                 seen.add(ln.no)
                 report.unplaced.append((ln.no, ln.text))
     report.unplaced.sort()
+    report.page_of = {ln.no: ln.page for ln in ctx.raw_lines} if any(ln.page > 1 for ln in ctx.raw_lines) else {}
     for no, what in sorted(ctx.checks + ctx.log.guesses):
-        report.checks.append((f"line {no}", what))
+        report.checks.append((report.where(no), what))
+    report.warnings = plausibility(ctx)
     for path, what in ctx.unknown:
         report.unknown.append((".".join(path), what))
+
+
+RUN_IN_MARKERS = re.compile(r"[;:.]\s+(?:dan\s+|atau\s+)?(?:[a-z]|\d{1,3}|\(\d{1,3}\))[.)]?\s+[a-zA-Z]")
+
+
+def plausibility(ctx: Context) -> list[str]:
+    """Signs that the structure is wrong as a whole (each is for a human to look at first)."""
+    out: list[str] = []
+    page_of = {ln.no: ln.page for ln in ctx.raw_lines}
+    nodes = [n for top in ctx.menimbang + ctx.mengingat + ctx.body for n in top.walk()]
+    nodes += [n for lamp in ctx.lampiran for top in lamp["children"] for n in top.walk()]
+    for n in nodes:
+        n.page = page_of.get(n.no, 1)
+    empty = [n for n in nodes if n.type in ("ayat", "huruf", "angka", "diktum", "pasal")
+             and not (n.text or n.heading or n.children)]
+    if empty:
+        out.append(f"{len(empty)} provisions have no words (e.g. {empty[0].type} {empty[0].num} at "
+                   f"{ctx.report.where(empty[0].no)}): a label or marker on a line of its own lost its text?")
+    for n in nodes:
+        markers = len(RUN_IN_MARKERS.findall(n.text or ""))
+        if n.type != "formulir" and markers >= 3:
+            out.append(f"{n.type} {n.num or ''} at {ctx.report.where(n.no)} holds {markers} list markers in one "
+                       "text: run-in items that were not split?")
+    title = ctx.title
+    if not title.judul:
+        out.append("no title was found: jenis, nomor, tahun and tentang are empty")
+    elif len(title.judul) > 400 or any(len(k) > 160 for k in title.kepala):
+        out.append("the title or the heading above it is very long: page or site text taken as heading?")
+    if not ctx.body:
+        out.append("no Pasal or Diktum was found")
+    return out
 
 
 STAGES: list[Callable[[Context], None]] = [

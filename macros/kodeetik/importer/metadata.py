@@ -188,10 +188,29 @@ def _title_block(lines: list[Line], start: int) -> tuple[int, list[str], list[st
     i += 1
     while i < len(lines) and lines[i].blank and not tentang:
         i += 1
-    while i < len(lines) and not lines[i].blank and not lines[i].text.startswith("DENGAN RAHMAT"):
+    while i < len(lines) and not lines[i].text.startswith("DENGAN RAHMAT"):
+        if lines[i].blank:
+            # The subject goes on after a blank line when the next paragraph is more of it: in
+            # capitals like the title, not the opening formula, not the official ("BUPATI X,").
+            j = i
+            while j < len(lines) and lines[j].blank:
+                j += 1
+            if not (j < len(lines) and _subject_goes_on(lines[j].text, tentang)):
+                break
+            i = j
+            continue
         tentang.append(lines[i].text)
         i += 1
     return i, head, tentang
+
+
+OFFICIAL = re.compile(r"^(?:BUPATI|GUBERNUR|WALI\s*KOTA|KEPALA|SEKRETARIS|DIREKTUR|INSPEKTUR|CAMAT|PRESIDEN|MENTERI)\b")
+
+
+def _subject_goes_on(text: str, tentang: list[str]) -> bool:
+    return bool(tentang) and mk.is_caps(text) and mk.is_caps(" ".join(tentang)) and not text.endswith(",") \
+        and not OFFICIAL.match(text) and not text.startswith("DENGAN RAHMAT") and not mk.LABEL.match(text) \
+        and not mk.MEMUTUSKAN.match(text) and not tentang[-1].rstrip().endswith((".", ";"))
 
 
 LETTERHEAD = re.compile(r"(Jalan|Jl\.|Telp|Telepon|Fax|Faks|Website|Laman|Email|E-mail|Surel|Kode Pos|\.go\.id|@)",
