@@ -70,7 +70,7 @@ def drop_page_furniture(lines: list[Line], log: Log, furniture: list[re.Pattern]
     for i in top:
         if header_candidate(i):
             pages_of.setdefault(_key(lines[i].text), set()).add(lines[i].page)
-    out = []
+    dropped: set[int] = set()
     for i, line in enumerate(lines):
         t = line.text
         rule = None
@@ -86,6 +86,14 @@ def drop_page_furniture(lines: list[Line], log: Log, furniture: list[re.Pattern]
                 rule = "running header"
         if rule:
             log.drop(line, rule)
-            continue
-        out.append(line)
-    return out
+            dropped.add(i)
+    # The blank lines around page furniture belong to the page break, not to the text: a paragraph
+    # or a heading block that runs over a page stays one.
+    near: set[int] = set()
+    for i in dropped:
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < len(lines) and (lines[j].blank or j in dropped):
+                near.add(j)
+                j += step
+    return [ln for i, ln in enumerate(lines) if i not in dropped and not (ln.blank and i in near)]
