@@ -27,7 +27,7 @@ HEADING = re.compile(r"(?<=[;:.])\s+(?=(?:BAB\s+[IVXLC]+|Bagian\s+Ke\w+|Paragraf
 LABEL = re.compile(r"(?<=\S)\s+(?=(?:Menimbang|Mengingat|Memperhatikan|Menetapkan)\s*:|MEMUTUSKAN\s*:?)")
 DIKTUM = re.compile(r"(?<=[;:.])\s+(?=(?:KESATU|PERTAMA|KEDUA|KETIGA|KEEMPAT|KELIMA|KEENAM|KETUJUH|KEDELAPAN"
                     r"|KESEMBILAN|KESEPULUH)\s*:)")
-TITLE = re.compile(r"^(?:PERATURAN|KEPUTUSAN)\b.*\bNOMOR\b.*?\s(?=TENTANG\s)")
+TITLE = re.compile(r"^(SALINAN\s+)?(?:PERATURAN|KEPUTUSAN)\b.*\bNOMOR\b.*?\s(?=TENTANG\s)")
 OPENING = re.compile(r"\s+(?=DENGAN RAHMAT TUHAN YANG MAHA ESA)|(?<=TUHAN YANG MAHA ESA)\s+(?=[A-Z])")
 
 
@@ -87,10 +87,20 @@ def _cuts(text: str, numbering: Numbering) -> list[int]:
 
 
 def _title_cuts(text: str) -> list[int]:
-    m = TITLE.match(text)
-    if not m or not mk.is_caps(text):
+    """A heading run in: "SALINAN" / title up to NOMOR / "TENTANG ..." / "DENGAN RAHMAT ..." / the
+    official."""
+    if not mk.is_caps(text):
         return []
-    return sorted({m.end()} | {o.end() for o in OPENING.finditer(text) if o.end() > m.end()})
+    cuts: set[int] = set()
+    copy = re.match(r"^SALINAN\s+(?=(?:PERATURAN|KEPUTUSAN)\b)", text)
+    if copy:
+        cuts.add(copy.end())
+    m = TITLE.match(text)
+    if m:
+        cuts.add(m.end())
+    if m or text.startswith("DENGAN RAHMAT"):
+        cuts.update(o.end() for o in OPENING.finditer(text) if o.end() > (m.end() if m else 0))
+    return sorted(c for c in cuts if 0 < c < len(text))
 
 
 def split_run_in(lines: list[Line], log: Log) -> list[Line]:
