@@ -11,9 +11,9 @@ from __future__ import annotations
 import sys
 from functools import lru_cache
 
+import layouts
 from importer_compare import REGULATIONS, ROOT, Comparison, compare_text
 
-import layouts
 from macros.kodeetik import load_corpus
 
 

@@ -195,7 +195,7 @@ def pdf_layer(reg: Regulation, seed: int = 0) -> str:
     rng = random.Random(f"{reg.id}/{seed}")
     width = rng.randint(70, 90)
     per_page = rng.randint(38, 50)
-    header = rng.choice([f"- {{page}} -", "{page}"])
+    header = rng.choice(["- {page} -", "{page}"])
     running = (reg.judul or "").split(" TENTANG")[0] if rng.random() < 0.5 else None
     salinan = rng.random() < 0.5
     page, out, on_page = 1, [], 0
@@ -207,8 +207,8 @@ def pdf_layer(reg: Regulation, seed: int = 0) -> str:
             if len(lines) > 2 and rng.random() < 0.08:  # a blank line inside a paragraph
                 k = rng.randint(1, len(lines) - 1)
                 lines = [*lines[:k], "", *lines[k:]]
-        else:
-            lines = [text]
+        else:  # headings, the title, signatures: wrapped at the margin too, never hyphenated
+            lines = textwrap.wrap(text, width) or [text]
         for line in lines:
             if on_page >= per_page:
                 page += 1

@@ -87,13 +87,20 @@ def drop_page_furniture(lines: list[Line], log: Log, furniture: list[re.Pattern]
         if rule:
             log.drop(line, rule)
             dropped.add(i)
-    # The blank lines around page furniture belong to the page break, not to the text: a paragraph
-    # or a heading block that runs over a page stays one.
-    near: set[int] = set()
-    for i in dropped:
-        for step in (-1, 1):
-            j = i + step
-            while 0 <= j < len(lines) and (lines[j].blank or j in dropped):
-                near.add(j)
-                j += step
-    return [ln for i, ln in enumerate(lines) if i not in dropped and not (ln.blank and i in near)]
+    # The blank lines around page furniture belong to the page break, not to the text: a heading
+    # block or a sentence that runs over a page stays one. A break is kept where the text itself
+    # says a paragraph ends (closing punctuation, or capitals giving way to running text).
+    keep = [i not in dropped for i in range(len(lines))]
+    for i in sorted(dropped):
+        a, b = i, i
+        while a > 0 and (lines[a - 1].blank or (a - 1) in dropped):
+            a -= 1
+        while b + 1 < len(lines) and (lines[b + 1].blank or (b + 1) in dropped):
+            b += 1
+        before = lines[a - 1].text if a > 0 else ""
+        after = lines[b + 1].text if b + 1 < len(lines) else ""
+        blanks = [j for j in range(a, b + 1) if j not in dropped]
+        ends = before[-1:] in tuple(".;:!?") or mk.is_caps(before) != mk.is_caps(after)
+        for k, j in enumerate(blanks):
+            keep[j] = ends and k == 0
+    return [ln for i, ln in enumerate(lines) if keep[i]]

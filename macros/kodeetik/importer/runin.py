@@ -78,7 +78,8 @@ def _cuts(text: str, numbering: Numbering) -> list[int]:
             heading = re.fullmatch(r"\S{1,4}\s+(?:[A-Z][\w/-]*\s*){1,6}", before.strip() + " ") is not None
             ok = (not REFERENCE_WORD.search(before) and it is not None
                   and ((m.group(2).isupper() and not mk.first(it.style, it.num) and numbering.fits(m.group(1)))
-                       or (mk.first(it.style, it.num) and heading and mk.item(before.strip()) is not None)))
+                       or (mk.first(it.style, it.num) and heading and mk.item(before.strip()) is not None)
+                       or (mk.first(it.style, it.num) and re.search(r"\bPasal\s+\d+[A-Z]?$", before))))
         if ok:
             cuts.add(m.start() + len(m.group(0)))
             numbering.see(m.group(1) + " x")
