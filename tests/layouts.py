@@ -224,10 +224,13 @@ def pdf_layer(reg: Regulation, seed: int = 0) -> str:
 
 def run_in(reg: Regulation) -> str:
     """Heading on one line; a label's items on one line; each Pasal or Diktum one paragraph with its
-    BAB/Bagian heading in front; Lampiran and signatures as they are."""
+    BAB/Bagian heading in front; a Lampiran's list run in under each of its headings; the heading
+    block, signatures and forms line by line, as a page prints them."""
     out: list[str] = []
     para: list[str] = []
     title: list[str] = []
+    lined = False
+    """The last block out is printed line by line (a signature, a form, a Lampiran's header)."""
 
     def flush() -> None:
         if para:
@@ -241,10 +244,22 @@ def run_in(reg: Regulation) -> str:
         if title:
             out.append(" ".join(title))
             title = []
-        if kind in ("lampiran", "sig", "form", "kepala", "memutuskan", "menetapkan", "item-heading") or not text:
+        if not text:
             flush()
-            if text:
+            lined = False
+            continue
+        if kind in ("lampiran", "sig", "form", "kepala", "line", "memutuskan", "menetapkan"):
+            flush()
+            if lined and kind not in ("memutuskan", "menetapkan"):
+                out[-1] += "\n" + text
+            else:
                 out.append(text)
+            lined = kind not in ("memutuskan", "menetapkan")
+            continue
+        lined = False
+        if kind == "item-heading":
+            flush()
+            out.append(text)
             continue
         starts = kind.startswith("label-") or kind in ("bab", "pasal") and not (para and para[-1].startswith(
             ("BAB", "Bagian", "Paragraf")) or para and _is_heading_run(para))

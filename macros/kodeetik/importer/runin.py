@@ -75,10 +75,11 @@ def _cuts(text: str, numbering: Numbering) -> list[int]:
             # is not a reference ("Nomor 12."); or a first item after a short heading ("B. Standar
             # Perilaku 1. Adil").
             it = mk.item(m.group(1) + " x")
-            heading = re.fullmatch(r"\S{1,4}\s+(?:[A-Z][\w/-]*\s*){1,6}", before.strip() + " ") is not None
+            head = mk.item(before.strip())
+            heading = head is not None and head.text[:1].isupper() and mk.is_heading_like(head.text)
             ok = (not REFERENCE_WORD.search(before) and it is not None
                   and ((m.group(2).isupper() and not mk.first(it.style, it.num) and numbering.fits(m.group(1)))
-                       or (mk.first(it.style, it.num) and heading and mk.item(before.strip()) is not None)
+                       or (mk.first(it.style, it.num) and heading)
                        or (mk.first(it.style, it.num) and re.search(r"\bPasal\s+\d+[A-Z]?$", before))))
         if ok:
             cuts.add(m.start() + len(m.group(0)))
