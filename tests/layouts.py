@@ -265,6 +265,10 @@ def run_in(reg: Regulation) -> str:
             ("BAB", "Bagian", "Paragraf")) or para and _is_heading_run(para))
         if kind == "item" and re.match(r"^(KE\w+|PERTAMA) :", text):
             starts = True
+        # A paragraph of text is a paragraph of its own (its list runs into it), unless it is the
+        # first words under a chapter and Pasal heading.
+        if kind == "text" and para and not _is_heading_run(para) and not para[-1].startswith("Pasal"):
+            starts = True
         if starts:
             flush()
         para.append(_label(kind, text))
