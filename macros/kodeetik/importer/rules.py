@@ -191,9 +191,15 @@ def drop_page_furniture(lines: list[Line], log: Log) -> list[Line]:
     return pages.drop_page_furniture(lines, log, furniture, chrome, _page_number)
 
 
+def split_run_in(lines: list[Line], log: Log) -> list[Line]:
+    """Run-in units on lines of their own (see `runin`); an item split off with its bullet glyph
+    loses the glyph as any bullet does."""
+    return strip_bullets(runin.split_run_in(lines, log), log)
+
+
 LINE_RULES: list[Callable[[list[Line], Log], list[Line]]] = [
     drop_annotations, drop_page_furniture, drop_page_numbers, strip_bullets, strip_emphasis, apply_misreadings, dedupe_markers,
-    join_spaced_letters, columns.join_column_labels, runin.split_run_in, drop_paraf_marks, drop_stray_marks,
+    join_spaced_letters, columns.join_column_labels, split_run_in, drop_paraf_marks, drop_stray_marks,
     drop_noise_lines,
 ]
 

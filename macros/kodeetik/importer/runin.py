@@ -27,6 +27,8 @@ HEADING = re.compile(r"(?<=[;:.])\s+(?=(?:BAB\s+[IVXLC]+|Bagian\s+Ke\w+|Paragraf
 LABEL = re.compile(r"(?<=\S)\s+(?=(?:Menimbang|Mengingat|Memperhatikan|Menetapkan)\s*:|MEMUTUSKAN\s*:?)")
 DIKTUM = re.compile(r"(?<=[;:.])\s+(?=(?:KESATU|PERTAMA|KEDUA|KETIGA|KEEMPAT|KELIMA|KEENAM|KETUJUH|KEDELAPAN"
                     r"|KESEMBILAN|KESEPULUH)\s*:)")
+BULLET = re.compile(r"(?<=[;:.,])\s+(?=[•▪●◦➢►\uf0b7]\s)")
+"""A bullet glyph never stands inside a sentence: after a clause end it starts an item."""
 TITLE = re.compile(r"^(SALINAN\s+)?(?:PERATURAN|KEPUTUSAN)\b.*\bNOMOR\b.*?\s(?=TENTANG\s)")
 OPENING = re.compile(r"\s+(?=DENGAN RAHMAT TUHAN YANG MAHA ESA)|(?<=TUHAN YANG MAHA ESA)\s+(?=[A-Z])")
 
@@ -57,7 +59,7 @@ class Numbering:
 def _cuts(text: str, numbering: Numbering) -> list[int]:
     """Where `text` is split, in order; numbering is followed as the pieces are read."""
     cuts: set[int] = set()
-    for pattern in (LABEL, HEADING, DIKTUM):
+    for pattern in (LABEL, HEADING, DIKTUM, BULLET):
         cuts.update(m.end() for m in pattern.finditer(text))
     for m in PASAL.finditer(text):
         num = int(re.match(r"\d+", m.group(1)).group(0))
