@@ -21,9 +21,12 @@ from .lines import Line, Log
 CLAUSE_END = re.compile(r"[;:.,](?:\s+(?:dan/atau|dan|atau|serta))?$")
 ITEM = re.compile(r"\s+(?=(\(\d{1,3}[a-z]?\)|[a-z]\.|[A-Z]\.|\d{1,3}\.|[a-z]\)|\d{1,3}\))\s+(\S))")
 REFERENCE_WORD = re.compile(r"\b(?:Nomor|nomor|No|Pasal|pasal|ayat|huruf|angka|Tahun|tahun|tanggal|Diktum|butir|dan|atau)$")
-PASAL = re.compile(r"(?:(?<=[;:.])|(?<=[A-Z]{2}))\s+(?=Pasal\s+(\d{1,3}[A-Z]?)\s+(?:[A-Z(]))")
+PASAL = re.compile(r"(?:^|(?<=\S)\s+)(?=Pasal\s+(\d{1,3}[A-Z]?)\s+(?:[A-Z(]))")
+PREPOSITION = re.compile(r"(?:^|\s)(?:dalam|pada|dengan|sebagaimana|dimaksud|dan|atau|menurut|berdasarkan|oleh|di|"
+                         r"ke|dari|terhadap|sesuai|atas|dan/atau|serta|bahwa|ketentuan)$", re.IGNORECASE)
+"""A word after which "Pasal 7" is a reference in a sentence, never a heading."""
 PASAL_TEXT = re.compile(r"^(Pasal\s+\d{1,3}[A-Z]?)\s+(\S.*)$")
-HEADING = re.compile(r"(?<=[;:.])\s+(?=(?:BAB\s+[IVXLC]+|Bagian\s+Ke\w+|Paragraf\s+\d+)\s+[A-Z])")
+HEADING = re.compile(r"(?:(?<=[;:.])|(?<=[A-Z]{2}))\s+(?=(?:BAB\s+[IVXLC]+|Bagian\s+Ke\w+|Paragraf\s+\d+)\s+[A-Z])")
 LABEL = re.compile(r"(?<=\S)\s+(?=(?:Menimbang|Mengingat|Memperhatikan|Menetapkan)\s*:|MEMUTUSKAN\s*:?)")
 DIKTUM = re.compile(r"(?<=[;:.])\s+(?=(?:KESATU|PERTAMA|KEDUA|KETIGA|KEEMPAT|KELIMA|KEENAM|KETUJUH|KEDELAPAN"
                     r"|KESEMBILAN|KESEPULUH)\s*:)")
@@ -51,20 +54,26 @@ class Numbering:
         it = mk.item(text)
         if it is not None:
             self.last[it.style] = it.num
-        m = re.match(r"^Pasal\s+(\d+)", text)
+        m = re.match(r"^Pasal\s+(\d+)[A-Z]?$", text)
         if m:
             self.pasal = int(m.group(1))
 
 
-def _cuts(text: str, numbering: Numbering) -> list[int]:
-    """Where `text` is split, in order; numbering is followed as the pieces are read."""
+def _cuts(text: str, numbering: Numbering) -> tuple[list[int], set[int]]:
+    """Where `text` is split, in order, and where a Pasal heading starts (0 when the line starts with
+    one); numbering is followed as the pieces are read."""
     cuts: set[int] = set()
+    pasal: set[int] = set()
     for pattern in (LABEL, HEADING, DIKTUM, BULLET):
         cuts.update(m.end() for m in pattern.finditer(text))
     for m in PASAL.finditer(text):
         num = int(re.match(r"\d+", m.group(1)).group(0))
+        after_clause = m.end() == 0 or text[:m.end()].rstrip()[-1:] in (";", ":", ".")
+        if PREPOSITION.search(text[:m.end()].rstrip()) and not after_clause:
+            continue
         if num in (numbering.pasal + 1, 1) or num == numbering.pasal and m.group(1)[-1].isalpha():
             cuts.add(m.end())
+            pasal.add(m.end())
             numbering.pasal = num
     last_cut = 0
     for m in ITEM.finditer(text):
@@ -87,7 +96,7 @@ def _cuts(text: str, numbering: Numbering) -> list[int]:
             cuts.add(m.start() + len(m.group(0)))
             numbering.see(m.group(1) + " x")
             last_cut = m.end()
-    return sorted(c for c in cuts if 0 < c < len(text))
+    return sorted(c for c in cuts if 0 < c < len(text)), pasal
 
 
 def _title_cuts(text: str) -> list[int]:
@@ -116,15 +125,20 @@ def split_run_in(lines: list[Line], log: Log) -> list[Line]:
             numbering.see(text)
             out.append(line)
             continue
-        cuts = _title_cuts(text) or _cuts(text, numbering)
+        cuts, pasal = _title_cuts(text), set()
         if not cuts:
+            cuts, pasal = _cuts(text, numbering)
+        if not cuts and 0 not in pasal:
             numbering.see(text)
             out.append(line)
             continue
-        pieces = [text[a:b].strip() for a, b in zip([0, *cuts], [*cuts, len(text)])]
-        # "Pasal 1 Dalam ..." -> "Pasal 1" / "Dalam ...": the Pasal's heading stands alone.
-        pieces = [p for piece in pieces for p in (PASAL_TEXT.match(piece).groups() if PASAL_TEXT.match(piece)
-                                                  else (piece,))]
+        bounds = list(zip([0, *cuts], [*cuts, len(text)]))
+        pieces = []
+        for a, b in bounds:
+            piece = text[a:b].strip()
+            # "Pasal 1 Dalam ..." -> "Pasal 1" / "Dalam ...": the Pasal's heading stands alone.
+            m = PASAL_TEXT.match(piece) if a in pasal else None
+            pieces += list(m.groups()) if m else [piece]
         pieces = [p for p in pieces if p]
         for piece in pieces:
             numbering.see(piece)
