@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ..ids import ORDINAL_NUMBER
 from . import markers as mk
 from .lines import Line, Log
 
@@ -25,6 +26,7 @@ PASAL = re.compile(r"(?:^|(?<=\S)\s+)(?=Pasal\s+(\d{1,3}[A-Z]?)\s+(?:[A-Z(]))")
 PREPOSITION = re.compile(r"(?:^|\s)(?:dalam|pada|dengan|sebagaimana|dimaksud|dan|atau|menurut|berdasarkan|oleh|di|"
                          r"ke|dari|terhadap|sesuai|atas|dan/atau|serta|bahwa|ketentuan)$", re.IGNORECASE)
 """A word after which "Pasal 7" is a reference in a sentence, never a heading."""
+BAGIAN = re.compile(r"(?<=\S)\s+(?=Bagian\s+(Ke\w+|Pertama)\s+[A-Z])")
 PASAL_TEXT = re.compile(r"^(Pasal\s+\d{1,3}[A-Z]?)\s+(\S.*)$")
 HEADING = re.compile(r"(?:(?<=[;:.])|(?<=[A-Z]{2}))\s+(?=(?:BAB\s+[IVXLC]+|Bagian\s+Ke\w+|Paragraf\s+\d+)\s+[A-Z])")
 LABEL = re.compile(r"(?<=\S)\s+(?=(?:Menimbang|Mengingat|Memperhatikan|Menetapkan)\s*:|MEMUTUSKAN\s*:?)")
@@ -42,6 +44,7 @@ class Numbering:
     def __init__(self) -> None:
         self.last: dict[str, str] = {}
         self.pasal = 0
+        self.bagian = 0
 
     def fits(self, marker: str) -> bool:
         it = mk.item(marker + " x")
@@ -57,6 +60,9 @@ class Numbering:
         m = re.match(r"^Pasal\s+(\d+)[A-Z]?$", text)
         if m:
             self.pasal = int(m.group(1))
+        m = re.match(r"^Bagian\s+(\w+)", text)
+        if m and m.group(1).lower() in ORDINAL_NUMBER:
+            self.bagian = ORDINAL_NUMBER[m.group(1).lower()]
 
 
 def _cuts(text: str, numbering: Numbering) -> tuple[list[int], set[int]]:
@@ -66,6 +72,12 @@ def _cuts(text: str, numbering: Numbering) -> tuple[list[int], set[int]]:
     pasal: set[int] = set()
     for pattern in (LABEL, HEADING, DIKTUM, BULLET):
         cuts.update(m.end() for m in pattern.finditer(text))
+    for m in BAGIAN.finditer(text):
+        # No clause end before it (the original may lack the full stop): the ordinal must follow.
+        n = ORDINAL_NUMBER.get(m.group(1).lower())
+        if n is not None and n in (1, numbering.bagian + 1) and not PREPOSITION.search(text[:m.start()]):
+            cuts.add(m.end())
+            numbering.bagian = n
     for m in PASAL.finditer(text):
         num = int(re.match(r"\d+", m.group(1)).group(0))
         after_clause = m.end() == 0 or text[:m.end()].rstrip()[-1:] in (";", ":", ".")
