@@ -46,7 +46,7 @@ def _date(d) -> str:
 def _signature(kind: str, p: Penetapan | None) -> list[str]:
     if p is None:
         return []
-    out = [f"{kind} di {p.tempat or ''}".strip()]
+    out = [f"{kind} di {p.tempat}"] if p.tempat else []
     if p.tanggal:
         out.append(f"pada tanggal {_date(p.tanggal)}")
     out.append("")
