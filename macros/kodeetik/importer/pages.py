@@ -24,8 +24,10 @@ TITLE_HEAD = re.compile(r"^(PERATURAN|KEPUTUSAN)\s+\S+")
 
 
 def _key(text: str) -> str:
-    """Lines that differ only in numbers, case and punctuation are the same header ("- 2 -", "- 3 -")."""
-    return re.sub(r"[\W_]+", " ", re.sub(r"\d+", "#", text.casefold())).strip()
+    """Lines that differ only in numbers and punctuation are the same header ("Hal. 2", "Hal 3"); case
+    counts (a header is printed the same way on every page; "Pelayanan Publik" and "PELAYANAN
+    PUBLIK" are a slide title and a term)."""
+    return re.sub(r"[\W_]+", " ", re.sub(r"\d+", "#", text)).strip()
 
 
 def _structural(text: str) -> bool:
