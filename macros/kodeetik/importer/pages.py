@@ -65,7 +65,7 @@ def drop_page_furniture(lines: list[Line], log: Log, furniture: list[re.Pattern]
 
     def header_candidate(i: int) -> bool:
         t = lines[i].text
-        return (i in top and lines[i].page > 1 and not _structural(t) and len(t) <= 100
+        return (i in top and lines[i].page > 1 and not _structural(t) and len(t) <= 160
                 and re.search(r"[A-Za-z]{2}", t) is not None and not _after_lampiran(lines, i))
 
     pages_of: dict[str, set[int]] = {}
