@@ -13,26 +13,34 @@ import random
 import layout_bench as bench
 import layouts
 import pytest
-from importer_compare import REGULATIONS, norm
+from importer_compare import REGULATIONS, compare_text, norm
 
 from macros.kodeetik.importer.draft import build
 
+TARGET = {"pdf": 0.97, "run-in": 0.90}
+"""Issue 13: a PDF text layer keeps 97% of the clauses with the curated ids, a web page 90%."""
 PINS = {
-    # layout: {regulation id: least share of curated provisions kept (same id, same words)}
-    "pdf": {"perbup-bengkayang-51-2020": 0.97, "perbup-sumbawa-6-2020": 0.96, "kep-dinsos-banten-2024": 0.97,
-            "kep-diskominfotik-bengkalis-2024": 0.97, "pergub-kaltim-8-2025": 0.85},
-    "run-in": {"perbup-bengkayang-51-2020": 0.98, "kep-dinsos-banten-2024": 0.77,
-               "kep-diskominfotik-bengkalis-2024": 0.51, "pergub-kaltim-8-2025": 0.52},
-    "two-column": {r: 0.97 for r in REGULATIONS},
-    "spaced": {r: 0.97 for r in REGULATIONS},
+    # layout: least share of curated provisions kept (same id, same words), for each of the five;
+    # achieved: see BENCHMARKS.md (every cell is 97.6% or more).
+    "pdf": 0.97, "run-in": 0.97, "two-column": 0.97, "spaced": 0.97,
 }
 
 
-@pytest.mark.parametrize("layout, reg_id", [(lay, r) for lay, regs in PINS.items() for r in regs])
+@pytest.mark.parametrize("layout, reg_id", [(lay, r) for lay in PINS for r in REGULATIONS])
 def test_layout_keeps_clauses(layout, reg_id):
     result = bench.measure(layout, reg_id)
     assert result.load_errors is None, result.report()[:3000]
-    assert result.share >= PINS[layout][reg_id], result.report()[:3000]
+    assert result.share >= max(PINS[layout], TARGET.get(layout, 0)), result.report()[:3000]
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+@pytest.mark.parametrize("reg_id", REGULATIONS)
+def test_pdf_layer_other_pages_and_margins(seed, reg_id):
+    """Other widths, page lengths and page furniture (the generator's seed): the same target."""
+    reg = bench.curated()[reg_id]
+    result = compare_text(reg, layouts.pdf_layer(reg, seed), f"pdf{seed}.txt")
+    assert result.load_errors is None, result.report()[:3000]
+    assert result.share >= TARGET["pdf"], result.report()[:3000]
 
 
 @pytest.mark.parametrize("layout", list(layouts.LAYOUTS))
@@ -57,7 +65,6 @@ def test_generators_really_change_the_layout():
     assert "\nMenimbang\n:\na.\nbahwa" in two
     assert "P E R A T U R A N  B U P A T I" in sp
     # The measure does see a loss: a PDF layer cut short keeps fewer provisions.
-    from importer_compare import compare_text
     cut = compare_text(reg, pdf[: len(pdf) // 2], "cut.txt")
     assert cut.load_errors is not None or cut.share < 0.8
 
