@@ -1,6 +1,6 @@
 """The importer on a corpus of layouts: each curated regulation laid out again (tests/layouts.py),
 imported uncurated and compared with the curated data. Prints a table, layout x source: provisions
-kept (same id, same words) and whether the ids are equal.
+kept (same id, same words: kept/curated, share) and whether the sets of ids are equal.
 
     .venv/bin/python tests/layout_bench.py            # the table (figures in BENCHMARKS.md)
     .venv/bin/python tests/layout_bench.py pdf perbup-sumbawa-6-2020   # one cell, with differences
@@ -41,8 +41,8 @@ def table(layout_names=None, reg_ids=None) -> list[str]:
         cells = []
         for r in reg_ids:
             c = measure(name, r)
-            cells.append(f"{c.identical}/{c.curated} {c.share:.1%}{'' if c.same_ids else ' (ids differ)'}"
-                         + (" LOAD ERROR" if c.load_errors else ""))
+            ids = "ids equal" if c.same_ids else f"ids: {len(c.missing)} missing, {len(c.extra)} extra"
+            cells.append("draft does not load" if c.load_errors else f"{c.identical}/{c.curated} {c.share:.1%}, {ids}")
         out.append(f"| {name} | " + " | ".join(cells) + " |")
     return out
 

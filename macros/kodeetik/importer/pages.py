@@ -66,7 +66,10 @@ def drop_page_furniture(lines: list[Line], log: Log, furniture: list[re.Pattern]
     def header_candidate(i: int) -> bool:
         t = lines[i].text
         return (i in top and lines[i].page > 1 and not _structural(t) and len(t) <= 160
-                and re.search(r"[A-Za-z]{2}", t) is not None and not _after_lampiran(lines, i))
+                and re.search(r"[A-Za-z]{2}", t) is not None and not _after_lampiran(lines, i)
+                # The tail of a wrapped sentence may open two pages ("Peraturan Bupati ini."): it
+                # ends a clause or starts in lower case, a header does neither.
+                and t[-1] not in ".;:," and not t[:1].islower())
 
     pages_of: dict[str, set[int]] = {}
     for i in top:

@@ -368,7 +368,7 @@ def join_broken_lines(lines: list[Line], log: Log) -> list[Line]:
         joinable = (prev is not None and not mk.is_caps(prev.text) and (reference or not _structural(line.text))
                     and not (mk.is_caps(line.text) and mk.is_heading_like(line.text))
                     and not (mk.BAB.match(prev.text) or mk.PASAL.match(prev.text)))
-        lower = (joinable and line.text[:1].islower() and prev.text[-1] not in TERMINAL
+        lower = (joinable and line.text[:1].islower() and prev.text[-1] not in ".;:!?"
                  and not LIST_END.search(prev.text))
         # A wrapped line runs to the margin and goes on with no blank line; it may end with a comma.
         # A page break is no paragraph break; nor is a blank line after a line that runs to the
@@ -401,8 +401,10 @@ def drop_running_headers(lines: list[Line], log: Log, title_lines: set[str]) -> 
 
     def candidate(line: Line) -> bool:
         t = line.text
+        # The tail of a wrapped sentence ("Peraturan Bupati ini.", "pengguna layanan;") repeats
+        # too, but it ends a clause or starts in lower case: a header does neither.
         return (not line.blank and not line.bullet and not _structural(t) and len(t.split()) >= 2
-                and t[-1] not in ":," and "..." not in t)
+                and t[-1] not in ":,.;" and "..." not in t and not t[:1].islower())
 
     counts: dict[str, int] = {}
     for line in lines:
