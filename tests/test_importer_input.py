@@ -116,3 +116,18 @@ def test_import_file_raises_source_error(tmp_path):
     path.write_text("", encoding="utf-8")
     with pytest.raises(SourceError, match="is empty"):
         import_file(path)
+
+
+def test_an_importer_bug_is_one_line_not_a_traceback(tmp_path, capsys, monkeypatch):
+    """The last resort: an exception inside a rule is reported in one line, exit 3, nothing written."""
+    from macros.kodeetik.importer import draft
+
+    def broken(ctx):
+        raise KeyError("rule")
+    monkeypatch.setattr(draft, "STAGES", [broken])
+    target = tmp_path / "kep-x-2024.yaml"
+    status = cli.main(["import", str(SOURCE), "-o", str(target)])
+    err = capsys.readouterr().err
+    assert status == 3 and "Traceback" not in err and "bug in the importer" in err
+    assert len(err.strip().splitlines()) == 1
+    assert not target.exists()

@@ -65,6 +65,10 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"error: the draft could not be written to {target} ({exc.strerror or exc}); nothing was "
               "imported.", file=sys.stderr)
         return 2
+    except Exception as exc:  # noqa: BLE001 - a bug in a rule must not end in a traceback for a contributor
+        print(f"error: the importer failed on {source} ({type(exc).__name__}: {exc}); nothing was written. "
+              "This is a bug in the importer: report it with the source file.", file=sys.stderr)
+        return 3
     if target is None:
         sys.stdout.write(yaml_text)
     report = draft.report

@@ -336,7 +336,7 @@ def plausibility(ctx: Context) -> list[str]:
     empty = [n for n in nodes if n.type in ("ayat", "huruf", "angka", "diktum", "pasal")
              and not (n.text or n.heading or n.children)]
     if empty:
-        out.append(f"{len(empty)} provisions have no words (e.g. {empty[0].type} {empty[0].num} at "
+        out.append(f"{len(empty)} provisions have no words (e.g. {empty[0].type} {empty[0].num or ''} at "
                    f"{ctx.report.where(empty[0].no)}): a label or marker on a line of its own lost its text?")
     for n in nodes:
         markers = len(RUN_IN_MARKERS.findall(n.text or ""))
@@ -359,8 +359,8 @@ STAGES: list[Callable[[Context], None]] = [
 ]
 
 
-def run(ctx: Context, stages: list[Callable[[Context], None]] = STAGES) -> Context:
-    for stage in stages:
+def run(ctx: Context, stages: list[Callable[[Context], None]] | None = None) -> Context:
+    for stage in STAGES if stages is None else stages:
         stage(ctx)
     return ctx
 
