@@ -280,3 +280,12 @@ def test_garbled_real_layouts_make_no_traceback(seed):
         else:
             del lines[i]
     build("\n".join(lines), "x.txt")
+
+
+def test_site_text_above_the_heading_is_not_kepala():
+    text = "N/A Protected Academic year 2023/2024\n\n" + PERKADIS
+    d = build(text, "x.txt")
+    assert d.data["kepala"][0] == "PEMERINTAH KOTA CONTOH"
+    assert any("Protected" in t for _, t in d.report.unplaced)
+    # Negative control: a letterhead line in small letters stays in the heading.
+    assert "Jalan Merdeka Nomor 1, Contoh" in d.data["kepala"]

@@ -1,10 +1,12 @@
 """The importer: from a regulation's extracted text to a draft data file, with a report.
 
 Independent of MkDocs, like the rest of `macros.kodeetik`. Modules, in the order they run:
-`source` (what input is accepted), `lines` (source lines and the log of changes), `rules` (cleaning rules, data in rules.yaml),
-`segment` (the parts of a regulation), `metadata` (title, signatures, Mengingat), `structure`
-(BAB/Pasal/lists), `lampiran`, `registry` (region and body), `draft` (all of it together),
-`writer` (YAML with comments) and `report`.
+`source` (what input is accepted), `lines` (source lines with their page, the log of changes),
+`rules` (cleaning rules, data in rules.yaml; with `pages`, `spaced`, `columns` and `runin` for page
+furniture, spaced letters, two-column labels and run-in text), `segment` (the parts of a
+regulation), `metadata` (title, signatures, Mengingat), `structure` (BAB/Pasal/lists), `lampiran`,
+`registry` (region and body), `draft` (the stages over one context), `writer` (YAML with comments)
+and `report`.
 """
 
 from __future__ import annotations

@@ -25,8 +25,12 @@ def join_column_labels(lines: list[Line], log: Log) -> list[Line]:
     out: list[Line] = []
     pending: Line | None = None
     """A label or marker waiting for its text."""
-    for line in lines:
+    for line, in_form in zip(lines, mk.form_lines(lines)):
         t = line.text
+        if in_form:
+            pending = None
+            out.append(line)
+            continue
         if line.blank:
             if pending is None:
                 out.append(line)

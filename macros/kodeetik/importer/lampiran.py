@@ -10,7 +10,7 @@ from . import metadata, rules, structure
 from .lines import Line, Log
 from .nodes import DNode
 
-FORM_TITLE = re.compile(r"^(FORMAT|FORMULIR|BLANKO|CONTOH)\b")
+FORM_TITLE = mk.FORM_TITLE
 HEADER_WORDS = re.compile(r"^(NOMOR|TANGGAL|TENTANG|LAMPIRAN)\b")
 
 

@@ -204,13 +204,19 @@ def _title_block(lines: list[Line], start: int) -> tuple[int, list[str], list[st
     return i, head, tentang
 
 
+SMALL_WORDS_CAPS = {w.upper() for w in SMALL_WORDS} - {"TENTANG"}
 OFFICIAL = re.compile(r"^(?:BUPATI|GUBERNUR|WALI\s*KOTA|KEPALA|SEKRETARIS|DIREKTUR|INSPEKTUR|CAMAT|PRESIDEN|MENTERI)\b")
 
 
 def _subject_goes_on(text: str, tentang: list[str]) -> bool:
-    return bool(tentang) and mk.is_caps(text) and mk.is_caps(" ".join(tentang)) and not text.endswith(",") \
-        and not OFFICIAL.match(text) and not text.startswith("DENGAN RAHMAT") and not mk.LABEL.match(text) \
-        and not mk.MEMUTUSKAN.match(text) and not tentang[-1].rstrip().endswith((".", ";"))
+    """The subject is cut by a blank line only when the words say so: the part before ends in a word
+    that cannot end a title ("... PEGAWAI DI") or the next part starts with one ("DI LINGKUNGAN
+    ..."); anything else after a blank line (a letterhead, the official) is not the subject."""
+    if not (tentang and mk.is_caps(text) and mk.is_caps(" ".join(tentang))) or OFFICIAL.match(text) \
+            or text.startswith("DENGAN RAHMAT") or mk.LABEL.match(text) or mk.MEMUTUSKAN.match(text):
+        return False
+    last, first = tentang[-1].split()[-1].upper(), text.split()[0].upper()
+    return last in SMALL_WORDS_CAPS or first in SMALL_WORDS_CAPS or last.endswith(",")
 
 
 LETTERHEAD = re.compile(r"(Jalan|Jl\.|Telp|Telepon|Fax|Faks|Website|Laman|Email|E-mail|Surel|Kode Pos|\.go\.id|@)",
@@ -231,6 +237,10 @@ def _kepala(lines: list[Line], earlier_titles: list[int], log: Log, used: set[in
             paras = []  # prose (a slide's introduction): the heading is what comes after it
             continue
         paras.append(para)
+    # Above the heading's first line in capitals, a line in small letters that is no letterhead is
+    # a page's or a site's text ("N/A Protected Academic year"): left out, listed as not placed.
+    while paras and not any(mk.is_caps(ln.text) or LETTERHEAD.search(ln.text) for ln in paras[0]):
+        paras = paras[1:]
     keyed = [re.sub(r"\W+", " ", " ".join(ln.text for ln in p)).strip().upper() for p in paras]
     out: list[str] = []
     kept_nos: set[int] = set()

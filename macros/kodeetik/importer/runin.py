@@ -131,9 +131,9 @@ def _title_cuts(text: str) -> list[int]:
 def split_run_in(lines: list[Line], log: Log) -> list[Line]:
     numbering = Numbering()
     out: list[Line] = []
-    for line in lines:
+    for line, in_form in zip(lines, mk.form_lines(lines)):
         text = line.text
-        if line.blank or line.tabbed or len(text) < 40:
+        if line.blank or line.tabbed or len(text) < 40 or in_form:
             numbering.see(text)
             out.append(line)
             continue
