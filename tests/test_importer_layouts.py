@@ -154,6 +154,8 @@ def test_web_page_run_in_text():
     assert ayat2.text.startswith("Prinsip sebagaimana dimaksud pada ayat (1)")
     checks = " ".join(w for _, w in d.report.checks)
     assert "run-in line was split" in checks
+    # ... and the draft says so where it happened, as a CHECK comment.
+    assert any("run-in line was split" in c for c in d.data["menimbang"][0].checks)
 
 
 def test_run_in_leaves_a_sentence_with_references_alone():
@@ -289,3 +291,19 @@ def test_site_text_above_the_heading_is_not_kepala():
     assert any("Protected" in t for _, t in d.report.unplaced)
     # Negative control: a letterhead line in small letters stays in the heading.
     assert "Jalan Merdeka Nomor 1, Contoh" in d.data["kepala"]
+
+
+def test_title_as_a_sentence_from_an_abstract():
+    text = ("Peraturan Bupati Contoh Nomor 87 Tahun 2020 tentang Kode Etik Pelayanan Publik di Lingkungan "
+            "Pemerintah Kabupaten Contoh\n\nMenimbang : a. bahwa pelayanan publik perlu diatur; b. bahwa "
+            "untuk itu perlu Peraturan Bupati;\nMengingat : 1. Undang-Undang Nomor 25 Tahun 2009 tentang "
+            "Pelayanan Publik;\nPasal 1\nPegawai wajib ramah.\n")
+    d = build(text, "x.txt")
+    assert (d.data["jenis"], d.data["nomor"], d.data["tahun"]) == ("Peraturan Bupati", "87", "2020")
+    assert d.data["tentang"] == "Kode Etik Pelayanan Publik di Lingkungan Pemerintah Kabupaten Contoh"
+    assert [n.num for n in d.data["menimbang"]] == ["a", "b"]
+    assert any("small letters" in w for _, w in d.report.checks)
+    # Negative control: a sentence that cites another instrument is no title.
+    other = build("Menimbang : a. bahwa Peraturan Bupati Contoh Nomor 3 Tahun 2019 tentang X perlu diubah;\n",
+                  "x.txt")
+    assert other.data["jenis"] is None

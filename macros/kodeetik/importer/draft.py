@@ -333,6 +333,15 @@ def plausibility(ctx: Context) -> list[str]:
     nodes += [n for lamp in ctx.lampiran for top in lamp["children"] for n in top.walk()]
     for n in nodes:
         n.page = page_of.get(n.no, 1)
+    # Each guess also stands as a CHECK comment on the provision it made (the first one starting on
+    # that source line: the pieces of a split line share its number).
+    first_on: dict[int, DNode] = {}
+    for n in nodes:
+        first_on.setdefault(n.no, n)
+    for no, what in ctx.log.guesses:
+        node = first_on.get(no)
+        if node is not None and f"CHECK: {what}" not in node.checks:
+            node.checks.append(f"CHECK: {what}")
     empty = [n for n in nodes if n.type in ("ayat", "huruf", "angka", "diktum", "pasal")
              and not (n.text or n.heading or n.children)]
     if empty:

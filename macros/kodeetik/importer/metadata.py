@@ -107,7 +107,11 @@ def parse_preamble(lines: list[Line], log: Log, used: set[int]) -> Title:
     title = Title()
     starts = _title_starts(lines)
     if not starts:
-        title.notes.append("no title line (PERATURAN ... / KEPUTUSAN ... with NOMOR) found")
+        mixed = _mixed_case_title(lines, title, used)
+        if mixed is None:
+            title.notes.append("no title line (PERATURAN ... / KEPUTUSAN ... with NOMOR) found")
+            return title
+        title.kepala = _kepala(lines[:mixed], [], log, used)
         return title
     start = starts[-1]
     end, head, tentang = _title_block(lines, start)
@@ -163,6 +167,34 @@ def parse_preamble(lines: list[Line], log: Log, used: set[int]) -> Title:
             break
     title.kepala = _kepala(lines[:start], starts[:-1], log, used)
     return title
+
+
+MIXED_TITLE = re.compile(r"^(?P<head>(?:Peraturan|Keputusan)\s+.+?)\s+Nomor\s*:?\s*(?P<nomor>\S+)"
+                         r"(?:\s+Tahun\s+(?P<tahun>\d{4}))?\s+[Tt]entang\s+(?P<tentang>\S.*?)\.?$")
+
+
+def _mixed_case_title(lines: list[Line], title: Title, used: set[int]) -> int | None:
+    """A title written as a sentence, as abstracts and web pages give it ("Peraturan Bupati Contoh
+    Nomor 87 Tahun 2020 tentang Kode Etik ..."): the index of its line, with the title filled in
+    (tentang as written)."""
+    for i, line in enumerate(lines):
+        m = MIXED_TITLE.match(line.text)
+        if not m:
+            continue
+        head = m.group("head").upper()
+        for pattern, jenis, _kind in JENIS:
+            jm = re.match(pattern + r"\b\s*(.*)$", head)
+            if jm:
+                title.jenis, title.issuer = jenis, jm.group(1).strip() or None
+                break
+        else:
+            continue
+        title.judul, title.nomor, title.tentang = line.text, m.group("nomor").rstrip(",;"), m.group("tentang")
+        title.tahun = int(m.group("tahun")) if m.group("tahun") else None
+        title.notes.append("the title is written in small letters, as a sentence: check it against the original")
+        used.add(line.no)
+        return i
+    return None
 
 
 def _title_block(lines: list[Line], start: int) -> tuple[int, list[str], list[str] | None]:
