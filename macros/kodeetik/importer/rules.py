@@ -312,6 +312,11 @@ def join_split_words(lines: list[Line], log: Log) -> list[Line]:
     counts: dict[str, int] = {}
     for w in WORD.findall(text):
         counts[w] = counts.get(w, 0) + 1
+    # How often each pair of words stands side by side (counted once: searching the text for each
+    # candidate made a large text quadratic).
+    pairs: dict[tuple[str, str], int] = {}
+    for m in re.finditer(r"(?=\b([a-z]+) ([a-z]+)\b)", text):
+        pairs[m.groups()] = pairs.get(m.groups(), 0) + 1
     for line in lines:
         tokens = line.text.split(" ")
         i = 0
@@ -319,7 +324,7 @@ def join_split_words(lines: list[Line], log: Log) -> list[Line]:
             first, second = tokens[i], re.match(r"[a-z]*", tokens[i + 1]).group(0)
             if (len(first) >= 3 and first.isalpha() and first.islower() and len(second) >= 2
                     and counts.get(first + second)
-                    and counts.get(first, 0) == len(re.findall(rf"\b{first} {second}\b", text))):
+                    and counts.get(first, 0) == pairs.get((first, second), 0)):
                 log.repair(line, "split word", f"{first} {second}", first + second, "kata terpisah hasil ekstraksi")
                 tokens[i:i + 2] = [first + tokens[i + 1]]
             i += 1
