@@ -21,7 +21,7 @@ HEADING_TYPES = frozenset({"bab", "bagian", "paragraf", "pasal", "kelompok", "fo
 
 JENIS = ("Peraturan Gubernur", "Peraturan Bupati", "Peraturan Wali Kota", "Keputusan Gubernur",
          "Keputusan Bupati", "Keputusan Wali Kota", "Keputusan Kepala Dinas",
-         "Keputusan Kepala Badan", "Peraturan Daerah")
+         "Keputusan Kepala Badan", "Peraturan Daerah", "Peraturan Kepala Dinas", "Peraturan Kepala Badan")
 STATUS = ("berlaku", "dicabut", "diubah")
 SUMBER_JENIS = {"naskah_lengkap": "naskah lengkap", "bahan_diseminasi": "bahan diseminasi"}
 WILAYAH_JENIS = {"provinsi": "Provinsi", "kabupaten": "Kabupaten", "kota": "Kota"}
@@ -349,13 +349,17 @@ class Regulation:
 
     @property
     def nama_resmi(self) -> str:
-        """Formal name as cited: `Peraturan Bupati Bengkayang Nomor 51 Tahun 2020`."""
-        if self.jenis.startswith("Keputusan Kepala"):
+        """Formal name as cited: `Peraturan Bupati Bengkayang Nomor 51 Tahun 2020`; an instrument of the
+        head of a body is named after the body: `Keputusan Kepala Dinas Sosial Provinsi Banten Nomor
+        ...` (a Keputusan's nomor holds its year), `Peraturan Kepala Dinas Kesehatan Kota X Nomor 3
+        Tahun 2022`."""
+        if self.jenis.startswith(("Keputusan Kepala", "Peraturan Kepala")):
             body = self.penyelenggara.nama
             for prefix in ("Dinas ", "Badan "):
                 if self.jenis.endswith(prefix.strip()) and body.startswith(prefix):
                     body = body[len(prefix):]
-            return f"{self.jenis} {body} Nomor {self.nomor}"
+            year = "" if self.is_keputusan else f" Tahun {self.tahun}"
+            return f"{self.jenis} {body} Nomor {self.nomor}{year}"
         region = self.wilayah.nama
         return f"{self.jenis} {region} Nomor {self.nomor} Tahun {self.tahun}"
 
