@@ -88,8 +88,10 @@ def node_json(reg: Regulation, node: Node, topics: Topics | None) -> dict:
     return {
         "eid": node.eid, "type": node.type, "num": node.num, "marker": node.marker,
         "heading": node.heading, "text": node.text, "text_after": node.text_after,
-        "catatan": node.catatan, "dasar": _dasar(node.dasar),
-        "label": ref_label(reg, node.eid), "kutipan": reg.citation(node.eid),
+        "catatan": node.catatan, "dasar": _dasar(node.dasar), "kedudukan": node.kedudukan,
+        # A unit of uncertain standing is not cited as the regulation's text.
+        "label": ref_label(reg, node.eid),
+        "kutipan": None if reg.belum_pasti(node.eid) else reg.citation(node.eid),
         "topik": list(topics.tags_of(reg.id, node.eid)) if topics else [],
         "children": [node_json(reg, c, topics) for c in node.children],
     }

@@ -15,7 +15,7 @@ from typing import Any
 
 from . import ids, posterdata, yamlio
 from .errors import Collector, DataErrors
-from .model import (JENIS, NODE_TYPES, NUMBERED_TYPES, STATUS, SUMBER_JENIS, WILAYAH_JENIS, Corpus,
+from .model import (JENIS, KEDUDUKAN, NODE_TYPES, NUMBERED_TYPES, STATUS, SUMBER_JENIS, WILAYAH_JENIS, Corpus,
                     Dasar, Lampiran, Node, Pejabat, Penetapan, Penyelenggara, Perbaikan, PetaRujukan,
                     Regulation, RujukanCatatan, Status, Sumber, Wilayah)
 
@@ -290,7 +290,7 @@ def _load_penyelenggara(errors: Collector, path: Path, display: str, kodes: set[
 # --------------------------------------------------------------------------- nodes
 
 NODE_KEYS = ("type", "num", "marker", "heading", "text", "children", "text_after", "eid", "catatan", "dasar",
-             "rujukan")
+             "rujukan", "kedudukan")
 ALLOWED_CHILDREN = {
     "bab": {"bagian", "paragraf", "pasal", "kelompok", "butir", "teks", "huruf", "angka", "formulir"},
     "bagian": {"paragraf", "pasal", "kelompok", "teks"},
@@ -388,9 +388,14 @@ class _NodeBuilder:
             dasar = self.dasar(m, where)
         text_after = r.text(m, "text_after", where)
         marks = _rujukan_marks(r, m, where, (text, text_after)) if "rujukan" in m else ()
+        catatan = r.text(m, "catatan", where)
+        kedudukan = r.choice(m, "kedudukan", where, tuple(KEDUDUKAN)) if "kedudukan" in m else None
+        if kedudukan is not None and catatan is None:
+            r.err(r.line_of(m, "kedudukan"), where, "'kedudukan' needs a 'catatan' saying why its place is uncertain.",
+                  "add 'catatan:' (Bahasa Indonesia), e.g. what the source shows and what cannot be established.")
         node = Node(type=ntype, num=num, eid=eid, marker=r.text(m, "marker", where), heading=heading,
                     text=text, children=children, text_after=text_after,
-                    catatan=r.text(m, "catatan", where), dasar=dasar, line=line, rujukan=marks)
+                    catatan=catatan, dasar=dasar, line=line, rujukan=marks, kedudukan=kedudukan)
         if eid in self.index:
             r.err(line, where, f"id '{eid}' is already used by the node at line {self.first_line[eid]}.",
                   "numbers must be unique among siblings; if the original really repeats a number, "

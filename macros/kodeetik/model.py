@@ -24,6 +24,8 @@ JENIS = ("Peraturan Gubernur", "Peraturan Bupati", "Peraturan Wali Kota", "Keput
          "Keputusan Kepala Badan", "Peraturan Daerah")
 STATUS = ("berlaku", "dicabut", "diubah")
 SUMBER_JENIS = {"naskah_lengkap": "naskah lengkap", "bahan_diseminasi": "bahan diseminasi"}
+KEDUDUKAN = {"belum_pasti": "Kedudukan dalam naskah belum pasti"}
+"""Values of a node's `kedudukan` (its place in the enacted text is in doubt) and their page label."""
 WILAYAH_JENIS = {"provinsi": "Provinsi", "kabupaten": "Kabupaten", "kota": "Kota"}
 
 _TYPE_LABEL = {"bab": "BAB", "bagian": "Bagian", "paragraf": "Paragraf", "pasal": "Pasal",
@@ -169,6 +171,9 @@ class Node:
     """Line in the YAML file, for messages."""
     rujukan: tuple[RujukanCatatan, ...] = ()
     """References in its text marked as external or explained (they get no link)."""
+    kedudukan: str | None = None
+    """`belum_pasti` when the source shows it but cannot tell whether it is enacted text (a deck's
+    slide beside the opening); None for enacted text. Covers everything nested in it."""
 
     @property
     def display_marker(self) -> str:
@@ -191,6 +196,11 @@ class Node:
         if self.type == "ayat":
             return f"ayat ({self.num})"
         return f"{name} {self.num}"
+
+    @property
+    def kedudukan_label(self) -> str | None:
+        """How the page names its uncertain standing: `Kedudukan dalam naskah belum pasti`."""
+        return None if self.kedudukan is None else KEDUDUKAN[self.kedudukan]
 
     @property
     def is_heading(self) -> bool:
@@ -367,9 +377,24 @@ class Regulation:
             for node in lamp.children:
                 yield from node.walk()
 
+    def belum_pasti(self, eid: str) -> bool:
+        """Whether the provision, or a unit it is nested in, is of uncertain standing (`kedudukan`):
+        shown with its note, never tagged, compared, quoted or cited as the regulation's text."""
+        return uncertain_unit(self.provisions, eid) is not None
+
     def citation(self, eid: str) -> str:
         """Citation of a provision: `Pasal 11 huruf c Peraturan Bupati Bengkayang Nomor 51 Tahun 2020`."""
         return f"{provision_label(self, eid)} {self.nama_resmi}"
+
+
+def uncertain_unit(provisions: Mapping[str, Node], eid: str) -> Node | None:
+    """The provision itself or the unit it is nested in that carries `kedudukan`, if any."""
+    parts = eid.split("__")
+    for i in range(1, len(parts) + 1):
+        node = provisions.get("__".join(parts[:i]))
+        if node is not None and node.kedudukan is not None:
+            return node
+    return None
 
 
 def provision_label(reg: Regulation, eid: str) -> str:

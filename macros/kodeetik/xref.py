@@ -498,6 +498,8 @@ def citation_keys(reg: Regulation) -> dict[str, str]:
     out: dict[str, str] = {}
 
     def visit(node: Node, steps: tuple[Step, ...]) -> None:
+        if node.kedudukan is not None:
+            return  # of uncertain standing: not citable as the regulation's text
         here = steps
         if node.type in ("pasal", "ayat", "huruf", "angka", "diktum") and node.num:
             if node.type in ("pasal", "diktum") or steps:
