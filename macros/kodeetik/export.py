@@ -118,7 +118,9 @@ def regulation_json(corpus: Corpus, reg: Regulation, topics: Topics | None, base
         "sumber": {"berkas": reg.sumber.berkas, "jenis": reg.sumber.jenis, "catatan": reg.sumber.catatan,
                    "perbaikan": [{"dari": p.dari, "menjadi": p.menjadi, "alasan": p.alasan}
                                  for p in reg.sumber.perbaikan],
-                   "derau": list(reg.sumber.derau)},
+                   # As in the YAML: a line (every occurrence), or one occurrence with its reason.
+                   "derau": [d.baris if d.ke is None else {"baris": d.baris, "ke": d.ke, "alasan": d.alasan}
+                             for d in reg.sumber.derau]},
         "kepala": list(reg.kepala), "judul": reg.judul, "pembukaan": list(reg.pembukaan),
         "menimbang": nodes(reg.menimbang), "mengingat": nodes(reg.mengingat),
         "memutuskan": reg.memutuskan, "batang_tubuh": nodes(reg.batang_tubuh), "diktum": nodes(reg.diktum),

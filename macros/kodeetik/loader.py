@@ -16,7 +16,7 @@ from typing import Any
 from . import ids, posterdata, yamlio
 from .errors import Collector, DataErrors
 from .model import (JENIS, KEDUDUKAN, NODE_TYPES, NUMBERED_TYPES, STATUS, SUMBER_JENIS, WILAYAH_JENIS, Corpus,
-                    Dasar, Lampiran, Node, Pejabat, Penetapan, Penyelenggara, Perbaikan, PetaRujukan,
+                    Dasar, Derau, Lampiran, Node, Pejabat, Penetapan, Penyelenggara, Perbaikan, PetaRujukan,
                     Regulation, RujukanCatatan, Status, Sumber, Wilayah)
 
 WILAYAH_FILE = "_wilayah.yaml"
@@ -525,10 +525,44 @@ def _sumber(r: _Reader, m: yamlio.Map, sources_dir: Path) -> Sumber | None:
             r.err(line, "sumber > perbaikan", f"'{dari}' does not occur in the source file {berkas}.",
                   "copy 'dari' exactly from the source text (same spaces and letters).")
         repairs.append(Perbaikan(dari=dari, menjadi=menjadi, alasan=alasan))
+    derau = _derau(r, s, source_text, berkas)
     if jenis is None or berkas is None:
         return None
     return Sumber(berkas=berkas, jenis=jenis, catatan=r.text(s, "catatan", "sumber"),
-                  perbaikan=tuple(repairs), derau=r.strings(s, "derau", "sumber"))
+                  perbaikan=tuple(repairs), derau=derau)
+
+
+def _derau(r: _Reader, s: yamlio.Map, source_text: str | None, berkas: str | None) -> tuple[Derau, ...]:
+    """`sumber.derau`: a line (every occurrence is noise), or `{baris, ke, alasan}` for one
+    occurrence of a line the source repeats (a slide title repeated on its continuation)."""
+    out: list[Derau] = []
+    where = "sumber > derau"
+    items = r.seq(s, "derau", where)
+    lines = [ln.strip() for ln in source_text.splitlines()] if source_text is not None else None
+    for item, line in zip(items, items.item_lines):
+        if isinstance(item, str):
+            if item.strip():
+                out.append(Derau(item.strip()))
+            else:
+                r.err(line, where, "an item of 'derau' is empty.", "write the source line, or remove the item.")
+            continue
+        d = r.mapping(item, line, where)
+        if d is None or not r.keys(d, where, ("baris", "ke", "alasan"), ()):
+            continue
+        baris, ke, alasan = (r.text(d, k, where, required=True) for k in ("baris", "ke", "alasan"))
+        if baris is None or ke is None or alasan is None:
+            continue
+        if not ke.isdigit() or int(ke) < 1:
+            r.err(r.line_of(d, "ke"), where, f"'ke' must be a whole number from 1, found '{ke}'.",
+                  "write which occurrence of the line is noise, e.g. ke: \"2\".")
+            continue
+        count = lines.count(baris) if lines is not None else int(ke)
+        if count < int(ke):
+            r.err(r.line_of(d, "baris"), where, f"the line '{baris}' occurs {count} time(s) in {berkas}, not {ke}.",
+                  "copy the whole line exactly from the source and count its occurrences again.")
+            continue
+        out.append(Derau(baris, int(ke), alasan))
+    return tuple(out)
 
 
 def _load_regulation(errors: Collector, path: Path, display: str, wilayah: dict[str, Wilayah],

@@ -237,6 +237,18 @@ class Perbaikan:
 
 
 @dataclass(frozen=True, slots=True)
+class Derau:
+    """A source line dropped as extraction noise: every occurrence, or the `ke`-th one only."""
+
+    baris: str
+    """The line as it stands in the source (trimmed)."""
+    ke: int | None = None
+    """Which occurrence (1-based) among the source's lines equal to `baris`; None: all of them."""
+    alasan: str | None = None
+    """Why it is noise (Bahasa Indonesia), e.g. a slide title repeated on its continuation."""
+
+
+@dataclass(frozen=True, slots=True)
 class Sumber:
     """Provenance: the source text the data was transcribed from."""
 
@@ -248,7 +260,7 @@ class Sumber:
     """What the source is (shown to readers)."""
     perbaikan: tuple[Perbaikan, ...]
     """Noise repaired in the words."""
-    derau: tuple[str, ...]
+    derau: tuple[Derau, ...]
     """Source lines dropped as extraction noise."""
 
     @property
