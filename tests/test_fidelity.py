@@ -28,12 +28,19 @@ def norm(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def unmark(text: str) -> str:
-    """Drop asterisks: the extractor uses them for emphasis, the forms for footnote marks (`*)`).
+FOOTNOTE = re.compile(r"\*+\)")
+ITALIC = re.compile(r"(?<![\w*])\*([^\s*)][^*]*?)(?<=\S)\*(?![\w*])")
+BOLD = re.compile(r"\*\*(\S(?:[^*]*?\S)?)\*\*")
 
-    Telling the two apart is guesswork, so both sides of the comparison lose them: words still count.
-    """
-    return text.replace("*", "")
+
+def unmark(text: str) -> str:
+    """Drop the extractor's emphasis markup (`*italic*`, `**bold**`, also a bold opened or closed on
+    another line) and keep every other asterisk: footnote marks (`*)`, `**)`) and stray ones must be
+    on the page as they are, or be listed as repairs (`sumber.perbaikan`)."""
+    text = ITALIC.sub(r"\1", text)
+    text = FOOTNOTE.sub(lambda m: m.group(0).replace("*", "\0"), text)
+    text = BOLD.sub(r"\1", text).replace("**", "")
+    return text.replace("\0", "*")
 
 
 def fragments(reg) -> list[str]:
