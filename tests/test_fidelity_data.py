@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
 from conftest import ROOT
-from macros.kodeetik import DataErrors, load_corpus
+from editcopy import errors_after_edit
+from macros.kodeetik import load_corpus
 from test_fidelity import fragments
 
 CORPUS = load_corpus(ROOT / "regulations", sources_dir=ROOT / "sources")
@@ -66,17 +66,7 @@ def test_a_repeated_slide_title_is_dropped_in_its_repeated_occurrence_only():
 # --------------------------------------------------------------------------- the loader's checks
 
 def _errors(tmp_path: Path, old: str, new: str) -> list[str]:
-    data = tmp_path / "regulations"
-    shutil.copytree(ROOT / "regulations", data)
-    path = data / "pergub-kaltim-8-2025.yaml"
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    try:
-        load_corpus(data, sources_dir=ROOT / "sources")
-    except DataErrors as e:
-        return [str(err) for err in e.errors]
-    return []
+    return errors_after_edit(tmp_path, "pergub-kaltim-8-2025.yaml", old, new)
 
 
 @pytest.mark.parametrize(("new", "message"), [

@@ -6,12 +6,12 @@ regulation's text. Pure logic, no site build: the real data, and copies of it wi
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from conftest import ROOT
+from editcopy import copy_data, edit, load_errors
 from macros.kodeetik import DataErrors, export, load_corpus
 from macros.kodeetik.hak_anda import hak_peraturan
 from macros.kodeetik.kuis import buat_kuis
@@ -33,26 +33,14 @@ SLIDE_IDS = [n.eid for n in REG.provisions[SLIDE].walk()]
 SLIDE_WORDS = [n.text for n in REG.provisions[SLIDE].walk() if n.text]
 
 
-def _copy(tmp_path: Path) -> Path:
-    data = tmp_path / "regulations"
-    shutil.copytree(ROOT / "regulations", data)
-    return data
-
-
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 def _errors(data: Path, with_topics: bool = False) -> list[str]:
-    try:
-        corpus = load_corpus(data, sources_dir=ROOT / "sources")
-        if with_topics:
-            load_topics(data, corpus)
-    except DataErrors as e:
-        return [str(err) for err in e.errors]
-    return []
+    errors = load_errors(data)
+    if with_topics and not errors:
+        try:
+            load_topics(data, load_corpus(data, sources_dir=ROOT / "sources"))
+        except DataErrors as e:
+            return [str(err) for err in e.errors]
+    return errors
 
 
 # --------------------------------------------------------------------------- the real data
@@ -108,11 +96,11 @@ TAG = "  bab_1__butir_1: definisi.pelayanan_publik\n"
 
 @pytest.mark.parametrize("uncertain", [True, False], ids=["refused", "control"])
 def test_a_tag_on_an_uncertain_provision_is_a_validation_error(tmp_path, uncertain):
-    data = _copy(tmp_path)
+    data = copy_data(tmp_path)
     coding = data / "_topik" / f"{KALTIM}.yaml"
-    _edit(coding, TAG, TAG + "  kelompok_1__butir_5: nilai_etika.loyal\n")
+    edit(coding, TAG, TAG + "  kelompok_1__butir_5: nilai_etika.loyal\n")
     if not uncertain:
-        _edit(data / f"{KALTIM}.yaml", STATUS_LINE, "  eid: kelompok_1")
+        edit(data / f"{KALTIM}.yaml", STATUS_LINE, "  eid: kelompok_1")
     errors = _errors(data, with_topics=True)
     if not uncertain:
         assert errors == []
@@ -126,11 +114,11 @@ def test_a_tag_on_an_uncertain_provision_is_a_validation_error(tmp_path, uncerta
 
 @pytest.mark.parametrize("uncertain", [True, False], ids=["refused", "control"])
 def test_a_poster_cannot_quote_an_uncertain_provision(tmp_path, uncertain):
-    data = _copy(tmp_path)
+    data = copy_data(tmp_path)
     path = data / f"{KALTIM}.yaml"
-    _edit(path, "  larangan:\n  - bab_3__kelompok_5", "  larangan:\n  - kelompok_1__butir_5\n  - bab_3__kelompok_5")
+    edit(path, "  larangan:\n  - bab_3__kelompok_5", "  larangan:\n  - kelompok_1__butir_5\n  - bab_3__kelompok_5")
     if not uncertain:
-        _edit(path, STATUS_LINE, "  eid: kelompok_1")
+        edit(path, STATUS_LINE, "  eid: kelompok_1")
     errors = _errors(data)
     if not uncertain:
         assert errors == []
@@ -141,9 +129,9 @@ def test_a_poster_cannot_quote_an_uncertain_provision(tmp_path, uncertain):
 
 
 def test_kedudukan_needs_a_note_and_a_known_value(tmp_path):
-    data = _copy(tmp_path)
+    data = copy_data(tmp_path)
     path = data / f"{KALTIM}.yaml"
-    _edit(path, STATUS_LINE, "  kedudukan: ragu")
+    edit(path, STATUS_LINE, "  kedudukan: ragu")
     text = path.read_text(encoding="utf-8")
     start = text.index("- type: bab\n  num: '1'")
     path.write_text(text[:start] + "- type: teks\n  text: Kalimat.\n  kedudukan: belum_pasti\n" + text[start:],

@@ -89,6 +89,7 @@ def node_json(reg: Regulation, node: Node, topics: Topics | None) -> dict:
         "eid": node.eid, "type": node.type, "num": node.num, "marker": node.marker,
         "heading": node.heading, "text": node.text, "text_after": node.text_after,
         "catatan": node.catatan, "dasar": _dasar(node.dasar), "kedudukan": node.kedudukan,
+        "miring": list(node.miring),
         # A unit of uncertain standing is not cited as the regulation's text.
         "label": ref_label(reg, node.eid),
         "kutipan": None if reg.belum_pasti(node.eid) else reg.citation(node.eid),

@@ -290,7 +290,7 @@ def _load_penyelenggara(errors: Collector, path: Path, display: str, kodes: set[
 # --------------------------------------------------------------------------- nodes
 
 NODE_KEYS = ("type", "num", "marker", "heading", "text", "children", "text_after", "eid", "catatan", "dasar",
-             "rujukan", "kedudukan")
+             "rujukan", "kedudukan", "miring")
 ALLOWED_CHILDREN = {
     "bab": {"bagian", "paragraf", "pasal", "kelompok", "butir", "teks", "huruf", "angka", "formulir"},
     "bagian": {"paragraf", "pasal", "kelompok", "teks"},
@@ -393,9 +393,10 @@ class _NodeBuilder:
         if kedudukan is not None and catatan is None:
             r.err(r.line_of(m, "kedudukan"), where, "'kedudukan' needs a 'catatan' saying why its place is uncertain.",
                   "add 'catatan:' (Bahasa Indonesia), e.g. what the source shows and what cannot be established.")
+        miring = _miring(r, m, where, ntype, (heading, text, text_after)) if "miring" in m else ()
         node = Node(type=ntype, num=num, eid=eid, marker=r.text(m, "marker", where), heading=heading,
                     text=text, children=children, text_after=text_after,
-                    catatan=catatan, dasar=dasar, line=line, rujukan=marks, kedudukan=kedudukan)
+                    catatan=catatan, dasar=dasar, line=line, rujukan=marks, kedudukan=kedudukan, miring=miring)
         if eid in self.index:
             r.err(line, where, f"id '{eid}' is already used by the node at line {self.first_line[eid]}.",
                   "numbers must be unique among siblings; if the original really repeats a number, "
@@ -413,6 +414,20 @@ class _NodeBuilder:
         r.keys(d, where + " > dasar", (), ("jenis", "nomor", "tahun", "tentang"))
         return Dasar(jenis=r.text(d, "jenis", where), nomor=r.text(d, "nomor", where),
                      tahun=r.year(d, "tahun", where + " > dasar"), tentang=r.text(d, "tentang", where))
+
+
+def _miring(r: _Reader, m: yamlio.Map, where: str, ntype: str, texts) -> tuple[str, ...]:
+    """`miring:` on a node: phrases of its own words that the source prints in italics."""
+    phrases = r.strings(m, "miring", where)
+    if ntype == "formulir":
+        r.err(r.line_of(m, "miring"), where, "a form is kept as plain text and cannot mark italics.",
+              "remove 'miring' from the form.")
+        return ()
+    for phrase in phrases:
+        if not any(t and phrase in t for t in texts):
+            r.err(r.line_of(m, "miring"), where, f"'{phrase}' does not occur in this node's heading or text.",
+                  "copy the phrase exactly as it stands in 'heading', 'text' or 'text_after'.")
+    return phrases
 
 
 def _rujukan_marks(r: _Reader, m: yamlio.Map, where: str, texts) -> tuple[RujukanCatatan, ...]:

@@ -174,6 +174,9 @@ class Node:
     kedudukan: str | None = None
     """`belum_pasti` when the source shows it but cannot tell whether it is enacted text (a deck's
     slide beside the opening); None for enacted text. Covers everything nested in it."""
+    miring: tuple[str, ...] = ()
+    """Phrases of its heading, text or text_after that the source prints in italics (foreign terms:
+    `good governance`, `online`): the words stay as they are, pages print these phrases as <em>."""
 
     @property
     def display_marker(self) -> str:
