@@ -428,7 +428,7 @@ def provision_label(reg: Regulation, eid: str) -> str:
         if node is not None:
             chain.append(node)
     labels: list[str] = []
-    top: tuple[Node, ...] = ()
+    top: tuple[Node, ...]
     if parts[0].startswith("lampiran"):
         lamp = next((lp for lp in reg.lampiran if lp.eid == parts[0]), None)
         labels.append(lamp.label if lamp else "Lampiran")
