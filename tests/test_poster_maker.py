@@ -27,10 +27,21 @@ def maker(browser, server):  # noqa: F811
 
 
 def open_maker(page, server, **choices):  # noqa: F811
-    page.goto(server + "/poster/buat/?" + urlencode(choices))
+    page.goto(server.rstrip("/") + "/poster/buat/?" + urlencode(choices))
     # The script marks the body when the poster is composed and fitted (data-siap), never before.
     page.wait_for_selector("body[data-siap]")
     return page.get_attribute("body", "data-siap")
+
+
+OUTSIDE = """() => { const sheet = document.getElementById('poster').getBoundingClientRect();
+    const body = document.querySelector('#poster .poster__isi').getBoundingClientRect();
+    const foot = document.querySelector('#poster .poster__kaki').getBoundingClientRect();
+    const wide = [...document.querySelectorAll('#poster *')].filter(e => e.getBoundingClientRect().right > sheet.right + 0.5);
+    return {body_over_footer: body.bottom > foot.top + 0.5, footer_out: foot.bottom > sheet.bottom + 0.5,
+            too_wide: wide.length}; }"""
+"""What of the sheet's content would not be printed: the sheet clips (overflow: hidden), so the
+page count alone cannot tell."""
+FITS = {"body_over_footer": False, "footer_out": False, "too_wide": 0}
 
 
 def printed(page) -> tuple[int, tuple[int, int], str]:
@@ -46,6 +57,7 @@ def test_a_long_larangan_poster_for_an_office_prints_on_one_sheet(maker, server,
     assert open_maker(page, server, jenis="larangan", kertas=paper, p=LONGEST_LIST, unit=LONG_UNIT,
                       alamat="Jalan Raya Sungai Betung Km 12", jam="Senin–Jumat 08.00–15.00",
                       aduan="Loket pengaduan, ruang depan", telp="0562-1234567", wa="0812-0000-1111") == "1"
+    assert page.evaluate(OUTSIDE) == FITS
     pages, size, text = printed(page)
     assert pages == 1 and size == PAPERS[paper]
     text = compact(text)
@@ -63,6 +75,7 @@ def test_a_maklumat_for_an_office_without_a_code_prints_on_one_sheet(maker, serv
     page, _ = maker
     assert open_maker(page, server, jenis="maklumat-pelayanan", kertas=paper, unit=LONG_UNIT,
                       kepala="dr. Maria Goretti Simanjuntak, M.Kes.") == "1"
+    assert page.evaluate(OUTSIDE) == FITS
     pages, size, text = printed(page)
     assert pages == 1 and size == PAPERS[paper]
     text = compact(text)
@@ -81,7 +94,8 @@ def test_choices_are_kept_in_the_address_and_typed_text_stays_text(maker, server
     page.wait_for_selector("body[data-siap]")
     assert "unit=%3Cimg" in page.url and "p=perbup-bengkayang-51-2020" in page.url
     kop = page.locator("#poster [data-isi='unit']")
-    assert kop.inner_text().endswith("Kantor Camat") and kop.locator("img").count() == 0
+    assert kop.text_content() == '<img src=x onerror="window.__pwned=1">Kantor Camat'  # shown as typed
+    assert kop.locator("img").count() == 0
     assert page.evaluate("() => window.__pwned") is None
     # The saved link opens the same poster.
     again = page.url
@@ -115,3 +129,12 @@ def test_every_regulation_piece_holds_its_quotations(real_site):
         piece = (real_site.site / f"poster/buat/peraturan/{rid}.html").read_text(encoding="utf-8")
         assert 'data-bagian="larangan-isi"' in piece and 'data-bagian="qr"' in piece
         assert "DRAF — alamat situs belum ditetapkan" in piece  # the repository's site_url is a placeholder
+
+
+def test_the_fit_check_sees_a_poster_that_runs_over(maker, server):  # noqa: F811
+    """Negative control: the same poster in type twice as large runs into its footer."""
+    page, _ = maker
+    open_maker(page, server, jenis="larangan", p=LONGEST_LIST)
+    assert page.evaluate(OUTSIDE) == FITS
+    page.evaluate("() => { document.documentElement.style.fontSize = '30pt'; }")
+    assert page.evaluate(OUTSIDE)["body_over_footer"]
