@@ -127,7 +127,7 @@ def build_index(site_dir: Path, language: str, expected_pages: int | None = None
             path.unlink()
     try:
         stabilise(bundle)  # Pagefind writes filters in hash-map order: same site, same bytes
-    except (FormatError, OSError, KeyError, ValueError) as exc:
+    except (FormatError, KeyError, ValueError) as exc:  # an OSError (disk full) is hooks.py's to report
         raise Abort(f"Pagefind's bundle is not as macros/render/pagefind_stable.py expects ({exc}); "
                     "a new Pagefind version? Update that module.") from None
     pages = sum(lang.get("page_count", 0) for lang in entry.get("languages", {}).values())
