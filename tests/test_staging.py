@@ -92,6 +92,25 @@ def test_the_swap_lock_is_exclusive_between_processes(tmp_path):
     assert other_process_sees() == "free"
 
 
+def _build_that_stops(tmp_path: Path, how: str) -> Path:
+    """A process that makes a staging folder beside tmp_path/site, then exits or is killed."""
+    script = ("import os, signal, sys; from pathlib import Path; from macros.render import staging\n"
+              f"path = staging.prepare(Path({str(tmp_path / 'site')!r})); print(path, flush=True)\n"
+              + ("sys.exit(3)" if how == "exit" else "os.kill(os.getpid(), signal.SIGKILL)"))
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          cwd=Path(staging.__file__).parents[2], check=False)
+    assert proc.returncode == (3 if how == "exit" else -9), proc.stderr
+    return Path(proc.stdout.strip())
+
+
+def test_a_build_that_exits_removes_its_folder_and_a_killed_ones_is_cleaned_next_time(tmp_path):
+    assert not _build_that_stops(tmp_path, "exit").exists()  # SystemExit: removed at exit
+    killed = _build_that_stops(tmp_path, "kill")
+    assert killed.is_dir()  # SIGKILL leaves it: nothing runs in a killed process
+    assert staging.clean_stale(tmp_path / "site") == [killed]
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_discard_removes_a_failed_builds_folder(tmp_path):
     new = staging.prepare(tmp_path / "site")
     (new / "sub").mkdir()

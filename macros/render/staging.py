@@ -23,6 +23,7 @@ No MkDocs here; `macros/hooks.py` calls these. Errors are OSError; `write_error`
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import ctypes
 import errno
@@ -99,7 +100,16 @@ def prepare(site: Path) -> Path:
             legacy = parent / (site.name + suffix)
             if legacy.is_dir():
                 _remove(legacy)
-    return Path(tempfile.mkdtemp(prefix=f"{site.name}{MARK}{os.getpid()}-", dir=parent))
+    staging = Path(tempfile.mkdtemp(prefix=f"{site.name}{MARK}{os.getpid()}-", dir=parent))
+    # A build that stops with SystemExit (mkdocs-macros exits on a macro error) skips MkDocs'
+    # build_error event: removed at exit then. Only a killed process leaves it, for clean_stale.
+    atexit.register(_discard_at_exit, staging, os.getpid())
+    return staging
+
+
+def _discard_at_exit(staging: Path, pid: int) -> None:
+    if os.getpid() == pid:  # not in a forked worker, which inherits the handler
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 def discard(staging: Path) -> None:
