@@ -32,6 +32,18 @@ from macros.render.templating import uri_to_url  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.kodeetik")
 
+
+class _WriteErrorOnce(logging.Filter):
+    """MkDocs logs "Error building page 'x': [Errno 28] ..." before re-raising an I/O error, which
+    on_build_error then reports once, with where and the fix: its line is left out."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        return not (message.startswith("Error building page") and "[Errno " in message)
+
+
+logging.getLogger("mkdocs.commands.build").addFilter(_WriteErrorOnce())
+
 def on_startup(command: str, dirty: bool) -> None:
     state.command = command
     parallel.serial = command == "serve"  # forking beside the dev server's threads is unsafe

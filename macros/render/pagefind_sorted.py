@@ -9,7 +9,8 @@ compute (`a/index.html` -> `/a/`), so the bundle holds the same pages and fragme
 
 The service protocol (base64 JSON messages, each followed by a comma, on stdin and stdout; see the
 `pagefind` Python package's `service/`) is spoken here directly and synchronously: the official
-async client polls every 0.1 s, a second per ten pages on a national-size site. No MkDocs here.
+async client polls every 0.1 s, a second per ten pages on a national-size site. The bundle's files
+are asked for (GetFiles) and written here. No MkDocs here.
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ class _Service:
         self.proc = subprocess.Popen([executable, "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                      stderr=log)
         self.next_id = 0
+        self.pending = bytearray()
 
     def ask(self, payload: dict) -> dict:
         self.next_id += 1
@@ -53,14 +55,15 @@ class _Service:
         self.proc.stdin.write(base64.b64encode(json.dumps(message).encode("utf-8")) + b",")
         self.proc.stdin.flush()
         while True:
-            raw = bytearray()
-            while not raw.endswith(b","):
-                byte = self.proc.stdout.read(1)
-                if not byte:
+            while b"," not in self.pending:
+                chunk = self.proc.stdout.read1(1 << 16)
+                if not chunk:
                     raise PagefindError(f"the Pagefind service stopped (exit {self.proc.poll()}) "
                                         f"while handling a {payload['type']} request")
-                raw += byte
-            answer = json.loads(base64.b64decode(bytes(raw[:-1])))
+                self.pending += chunk
+            raw, _, rest = bytes(self.pending).partition(b",")
+            self.pending = bytearray(rest)
+            answer = json.loads(base64.b64decode(raw))
             if answer is not None and answer.get("message_id") in (self.next_id, None):
                 break
         result = answer["payload"]
@@ -95,12 +98,26 @@ def index_site(site: Path, bundle: str, language: str, exclude_selectors: Sequen
                 service.ask({"type": "AddFile", "index_id": index, "file_path": None,
                              "url": page_url(path.relative_to(site).as_posix()),
                              "file_contents": path.read_text(encoding="utf-8")})
-            service.ask({"type": "WriteFiles", "index_id": index, "output_path": str(site / bundle)})
+            # The bundle's files come back in the answer and are written here: the service's own
+            # WriteFiles answers before its (asynchronous) writes are done, and a service that
+            # exits then leaves them empty; written here, a full disk is also an OSError like any.
+            files = service.ask({"type": "GetFiles", "index_id": index})["files"]
         except PagefindError as exc:
             raise PagefindError(f"{exc}\n{_output(log)}".strip()) from None
         finally:
             service.close()
+        _write_bundle(site / bundle, files)
         return _output(log)
+
+
+def _write_bundle(folder: Path, files: list[dict]) -> None:
+    for item in sorted(files, key=lambda f: f["path"]):
+        relative = Path(item["path"])
+        if relative.is_absolute() or ".." in relative.parts:
+            raise PagefindError(f"Pagefind returned a file outside its bundle: {item['path']}")
+        target = folder / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(base64.b64decode(item["content"]))
 
 
 def _output(log) -> str:
