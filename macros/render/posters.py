@@ -18,9 +18,9 @@ from typing import Any
 from ..kodeetik.errors import DataError, DataErrors
 from ..kodeetik.model import Corpus, Penyelenggara, Regulation, Wilayah
 from ..kodeetik.posterdata import kutipan_citation, kutipan_groups
+from .pages import GeneratedPage, TocEntry, regulation_url, wilayah_url
 from .parallel import fork_map
 from .pdf import Overflow
-from .pages import GeneratedPage, TocEntry, regulation_url, wilayah_url
 from .qr import absolute_url, qr_svg_data_uri, short_url
 
 
