@@ -18,6 +18,7 @@ sys.path.insert(0, str(ROOT))
 
 from macros.kodeetik import load_corpus  # noqa: E402
 from macros.kodeetik.importer import import_file  # noqa: E402
+from macros.kodeetik.importer.frompdf import import_pdf  # noqa: E402
 
 
 def norm(text: str | None) -> str:
@@ -63,17 +64,22 @@ class Comparison:
         return "\n".join(out)
 
 
-def compare(reg_id: str, root: Path = ROOT) -> Comparison:
+def compare(reg_id: str, root: Path = ROOT, pdf: Path | None = None) -> Comparison:
+    """Import the regulation's source text (or `pdf`, through the PDF reader) uncurated, and compare."""
     curated = next(r for r in load_corpus(root / "regulations").regulations if r.id == reg_id)
     with tempfile.TemporaryDirectory() as tmp:
-        data = Path(tmp) / "regulations"
+        data, sources = Path(tmp) / "regulations", Path(tmp) / "sources"
         shutil.copytree(root / "regulations", data)
+        shutil.copytree(root / "sources", sources)
         target = data / f"{reg_id}.yaml"
         target.unlink()
-        import_file(root / "sources" / curated.sumber.berkas, target, data_dir=data)
+        if pdf is None:
+            import_file(root / "sources" / curated.sumber.berkas, target, data_dir=data)
+        else:
+            import_pdf(pdf, target, data_dir=data, sources_dir=sources)
         result = Comparison(reg_id, len(curated.provisions))
         try:
-            draft = next(r for r in load_corpus(data, sources_dir=root / "sources").regulations if r.id == reg_id)
+            draft = next(r for r in load_corpus(data, sources_dir=sources).regulations if r.id == reg_id)
         except Exception as exc:  # DataErrors: report them with the comparison
             result.load_errors = str(exc)
             result.missing = sorted(curated.provisions)

@@ -491,8 +491,18 @@ def _penetapan(r: _Reader, m: yamlio.Map, key: str, where: str) -> Penetapan | N
 
 def _sumber(r: _Reader, m: yamlio.Map, sources_dir: Path) -> Sumber | None:
     s = r.mapping(m.get("sumber"), r.line_of(m, "sumber"), "sumber")
-    if s is None or not r.keys(s, "sumber", ("berkas", "jenis"), ("catatan", "perbaikan", "derau")):
+    if s is None or not r.keys(s, "sumber", ("berkas", "jenis"), ("catatan", "perbaikan", "derau", "pdf", "sha256")):
         return None
+    pdf, sha256 = r.text(s, "pdf", "sumber"), r.text(s, "sha256", "sumber")
+    if pdf is not None and ("/" in pdf or "\\" in pdf or not pdf.lower().endswith(".pdf")):
+        r.err(r.line_of(s, "pdf"), "sumber", f"'{pdf}' is not the file name of a PDF.",
+              "give the PDF's file name only, e.g. perbup-contoh-12-2023.pdf.")
+    if sha256 is not None and not re.fullmatch(r"[0-9a-f]{64}", sha256):
+        r.err(r.line_of(s, "sha256"), "sumber", "sha256 must be 64 lowercase hexadecimal digits.",
+              "copy it as `kodeetik import` wrote it, or compute it with: sha256sum FILE.pdf")
+    if (pdf is None) != (sha256 is None):
+        r.err(r.line_of(s, "pdf" if pdf is not None else "sha256"), "sumber", "'pdf' and 'sha256' go together.",
+              "give both (the PDF's file name and its SHA-256), or neither.")
     berkas = r.text(s, "berkas", "sumber", required=True)
     jenis = r.choice(s, "jenis", "sumber", tuple(SUMBER_JENIS))
     source_text = None
@@ -523,7 +533,7 @@ def _sumber(r: _Reader, m: yamlio.Map, sources_dir: Path) -> Sumber | None:
     if jenis is None or berkas is None:
         return None
     return Sumber(berkas=berkas, jenis=jenis, catatan=r.text(s, "catatan", "sumber"),
-                  perbaikan=tuple(repairs), derau=r.strings(s, "derau", "sumber"))
+                  perbaikan=tuple(repairs), derau=r.strings(s, "derau", "sumber"), pdf=pdf, sha256=sha256)
 
 
 def _load_regulation(errors: Collector, path: Path, display: str, wilayah: dict[str, Wilayah],

@@ -17,9 +17,9 @@ from .draft import Draft
 
 
 def import_text(text: str, source_name: str, data_dir: Path | None = None, reg_id: str | None = None,
-                target: str = "(stdout)") -> tuple[str, Draft]:
+                target: str = "(stdout)", noise: dict[int, str] | None = None) -> tuple[str, Draft]:
     """The YAML draft (with the report as comments) and the Draft it was written from."""
-    d = _draft.build(text, source_name, data_dir=data_dir, reg_id=reg_id, target=target)
+    d = _draft.build(text, source_name, data_dir=data_dir, reg_id=reg_id, target=target, noise=noise)
     return writer.dump(d.data, d.comments, d.report.lines()), d
 
 

@@ -36,9 +36,15 @@ def _nodes_from(lines: list[Line], log: Log, used: set[int], title_lines: set[st
 
 
 def build(text: str, source_name: str, data_dir: Path | None = None, reg_id: str | None = None,
-          target: str = "(stdout)") -> Draft:
+          target: str = "(stdout)", noise: dict[int, str] | None = None) -> Draft:
+    """`noise`: line numbers a layout-aware reader already knows to be noise (a PDF's running
+    header, its page numbers), with the rule; they are dropped first, into `sumber.derau`."""
     log = Log()
     raw_lines = read_lines(text)
+    for ln in raw_lines:
+        if noise and ln.no in noise and ln.text:
+            log.drop(ln, noise[ln.no])
+            ln.text = ""
     lines = rules.clean_lines(raw_lines, log)
     lines = rules.join_split_words(lines, log)
     parts = segment.split(lines)
