@@ -33,7 +33,7 @@ CSS = """
 html { font: 11.5pt/1.45 Body; text-align: justify; hyphens: auto; }
 body { page: body; margin: 0; }
 p { margin: 0 0 2.5mm; }
-.c { text-align: center; margin: 0; }
+.c { text-align: center; margin: 0 0 3mm; }
 .b { font-weight: bold; }
 .gap { height: 5mm; }
 table.label { border-collapse: collapse; width: 100%%; margin-bottom: 3mm; }
@@ -60,8 +60,12 @@ def _tanggal(d) -> str:
 
 
 def _marker(node) -> str:
+    """The marker as printed. A `marker` of the style "a)" or "1)" stands for the style (the data of
+    one regulation gives "a)" to every item of a list); the paper numbers each item."""
     if node.type == "butir":
         return "•"
+    if node.marker and re.fullmatch(r"[a-z1]\)", node.marker) and node.num:
+        return f"{node.num})"
     return node.display_marker
 
 
@@ -129,8 +133,9 @@ def _label_rows(label: str, nodes) -> str:
 def _signature(pen, kind: str) -> str:
     if pen is None:
         return ""
-    lines = [f"{kind} di {_e(pen.tempat)}", f"pada tanggal {_tanggal(pen.tanggal)}",
-             _e(pen.pejabat.jabatan), "", "", _e(pen.pejabat.nama)]
+    lines = [f"{kind} di {_e(pen.tempat)}"] if pen.tempat else []
+    lines += [f"pada tanggal {_tanggal(pen.tanggal)}"] if pen.tanggal else []
+    lines += [_e(pen.pejabat.jabatan), "", "", _e(pen.pejabat.nama)]
     if pen.pejabat.pangkat:
         lines.append(_e(pen.pejabat.pangkat))
     if pen.pejabat.nip:

@@ -110,6 +110,8 @@ class Page:
     height: float
     lines: list[PdfLine]
     ocr: bool = False
+    pitch: float = 0.0
+    """The usual distance from one printed line to the next (points)."""
 
 
 @dataclass
@@ -198,11 +200,11 @@ def text_layer_words(page) -> list[Word]:
             ch = SOFT if ch in ("\u2010", "\u00ad") else "-" if ch == "\x02" else ch
             if ord(ch) < 0x20 or 0x7f <= ord(ch) < 0xa0:
                 continue
+            size = max(raw.FPDFText_GetFontSize(textpage.raw, i), 1.0)
             box = (ch, left, right, height - top, height - bottom)
             if chars:
                 gap = left - chars[-1][2]
-                size = max(max(c[4] - c[3] for c in chars), 1.0)
-                if gap > 0.6 * size or gap < -2 * size or abs(box[4] - max(c[4] for c in chars)) > size:
+                if gap > 0.25 * size or gap < -size or abs(box[4] - max(c[4] for c in chars)) > size:
                     flush()
             chars.append(box)
         flush()
@@ -239,16 +241,17 @@ def group_lines(words: list[Word], page_no: int) -> list[PdfLine]:
 
 
 def _text_x(line: PdfLine) -> float:
-    """Where the running text starts: after the last wide gap that follows a label or a marker."""
+    """Where the running text starts: after a label column ("Menimbang :", "KESATU :") and after a
+    list marker ("a.", "(1)") at the line's start."""
     ws = line.words
-    start = ws[0].x0
-    for prev, w in zip(ws, ws[1:]):
-        if w.x0 - prev.x1 > 0.8 * line.size and (MARKER.match(prev.text) or prev.text.endswith(":")
-                                                 or prev.text == ":" or w.x0 - prev.x1 > 2.5 * line.size):
-            start = w.x0
-        elif w.x0 - prev.x1 > 0.8 * line.size and len(ws) and prev is ws[0]:
-            start = w.x0  # a label word standing alone in its column ("Menimbang")
-    return start
+    i = 0
+    for k, (prev, w) in enumerate(zip(ws[:4], ws[1:5]), start=1):
+        if (prev.text == ":" or prev.text.endswith(":")) and w.x0 - prev.x1 > 0.8 * line.size:
+            i = k
+            break
+    if i + 1 < len(ws) and MARKER.match(ws[i].text):
+        i += 1
+    return ws[i].x0
 
 
 # --------------------------------------------------------------------------- layout decisions
@@ -287,32 +290,41 @@ def _pitch(lines: list[PdfLine]) -> float:
     return statistics.median(steps) if steps else 0.0
 
 
-def join_paragraphs(page: Page) -> list[PdfLine]:
-    """Lines that wrap at the right margin joined with the line that goes on at their text column."""
-    body = [ln for ln in page.lines if not ln.noise]
-    if not body:
-        return page.lines
-    pitch = _pitch(body) or body[0].size * 1.4
-    out: list[PdfLine] = []
-    for line in page.lines:
-        prev = next((p for p in reversed(out) if not p.noise), None)
-        if line.noise or prev is None:
-            out.append(line)
-            continue
-        near = [ln.right for ln in body if abs(ln.top - prev.last_top) < 8 * pitch]
-        edge = max(near)
-        tol = 1.0 * line.size if page.ocr else 0.5 * line.size
-        full = prev.right >= edge - tol
+def join_paragraphs(pages: list[Page]) -> None:
+    """Lines that wrap at the right margin joined with the line that goes on at their text column,
+    also across a page break (the paragraph stays on the page it starts on)."""
+    prev: PdfLine | None = None
+    prev_page: Page | None = None
+    for page in pages:
+        body = [ln for ln in page.lines if not ln.noise]
+        pitch = page.pitch = _pitch(body) or (body[0].size * 1.4 if body else 0.0)
+        kept: list[PdfLine] = []
+        for line in page.lines:
+            if line.noise:
+                kept.append(line)
+                continue
+            if prev is not None and _continues(prev, prev_page, line, page, pitch):
+                prev.words = prev.words + line.words
+                prev.right = line.right
+                prev.last_top = line.top
+                continue
+            kept.append(line)
+            prev, prev_page = line, page
+        page.lines = kept
+
+
+def _continues(prev: PdfLine, prev_page: Page, line: PdfLine, page: Page, pitch: float) -> bool:
+    ocr = page.ocr or prev_page.ocr
+    near = [ln.right for ln in prev_page.lines if not ln.noise and abs(ln.top - prev.last_top) < 8 * pitch]
+    tol = 1.0 * line.size if ocr else 0.5 * line.size
+    full = prev.right >= max(near, default=prev.right) - tol
+    if page is prev_page:
         close = 0 < line.top - prev.last_top <= 1.2 * pitch
-        at_column = abs(line.left - prev.text_x) <= (0.4 * line.size if page.ocr else 2.5)
-        starts_item = line.text_x > line.left + 1 and MARKER.match(line.words[0].text) is not None
-        if full and close and at_column and not starts_item:
-            prev.words = prev.words + line.words
-            prev.right = line.right
-            prev.last_top = line.top
-            continue
-        out.append(line)
-    return out
+    else:  # the first line of a page goes on from the last of the page before when no sentence ended
+        close = prev.words[-1].text[-1:] not in ".;:!?"
+    at_column = abs(line.left - prev.text_x) <= (0.4 * line.size if ocr else 2.5)
+    starts_item = line.text_x > line.left + 1 and MARKER.match(line.words[0].text) is not None
+    return full and close and at_column and not starts_item
 
 
 def vocabulary(pages: list[Page], extra: set[str]) -> Counter:
@@ -374,6 +386,22 @@ def _min_conf(a: float | None, b: float | None) -> float | None:
     return min(vals) if vals else None
 
 
+def _one_block(a: PdfLine, b: PdfLine, page: Page) -> bool:
+    """Two lines of one block (a heading over two lines, a Lampiran's header, a signature): the
+    usual line distance apart on the same page, and both centred on the text block (one of them
+    shorter than the block) or both starting at the same x."""
+    body = [ln for ln in page.lines if not ln.noise]
+    if a.page != b.page or a.noise or b.noise or not body:
+        return False
+    if not 0 < b.first_top - a.last_top <= 1.15 * page.pitch:
+        return False
+    left, right = min(ln.left for ln in body), max(ln.right for ln in body)
+    mid, tol = (left + right) / 2, max(3.0, 0.3 * b.size)
+    centred = all(abs((ln.left + ln.right) / 2 - mid) <= tol for ln in (a, b))
+    shorter = a.left > left + tol or b.left > left + tol
+    return (centred and shorter) or abs(a.left - b.left) <= tol
+
+
 def render_text(pages: list[Page], reading: Reading) -> None:
     """The text for the importer: a paragraph per line, blank lines between, `\\f` before each page."""
     entries: list[tuple[str, int, PdfLine | None]] = []
@@ -384,10 +412,13 @@ def render_text(pages: list[Page], reading: Reading) -> None:
         if not page.lines and feed:  # a page without text still counts
             entries.append((feed, page.number, None))
     out: list[str] = []
+    before: PdfLine | None = None
     for text, page_no, line in entries:
-        if out:
+        # A blank line between paragraphs; none between the lines of one block.
+        if out and not (line and before and _one_block(before, line, pages[line.page - 1])):
             out.append("")
             reading.page_of_line.append(page_no)
+        before = line
         out.append(text)
         reading.page_of_line.append(page_no)
         if line is None:
@@ -430,7 +461,6 @@ def read_pdf(path: Path, words: set[str] | None = None, ocr_dpi: int = 300) -> R
         pdf.close()
     mark_margin_noise(reading.pages, reading)
     resolve_hyphens(reading.pages, reading, words or set())
-    for page in reading.pages:
-        page.lines = join_paragraphs(page)
+    join_paragraphs(reading.pages)
     render_text(reading.pages, reading)
     return reading
