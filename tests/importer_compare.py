@@ -77,13 +77,18 @@ def compare(reg_id: str, root: Path = ROOT, pdf: Path | None = None) -> Comparis
             import_file(root / "sources" / curated.sumber.berkas, target, data_dir=data)
         else:
             import_pdf(pdf, target, data_dir=data, sources_dir=sources)
-        result = Comparison(reg_id, len(curated.provisions))
         try:
             draft = next(r for r in load_corpus(data, sources_dir=sources).regulations if r.id == reg_id)
         except Exception as exc:  # DataErrors: report them with the comparison
-            result.load_errors = str(exc)
+            result = Comparison(reg_id, len(curated.provisions), load_errors=str(exc))
             result.missing = sorted(curated.provisions)
             return result
+    return compare_loaded(curated, draft)
+
+
+def compare_loaded(curated, draft) -> Comparison:
+    """The comparison of two loaded regulations: ids, and the text of each provision."""
+    result = Comparison(curated.id, len(curated.provisions))
     want, got = curated.provisions, draft.provisions
     result.missing = [e for e in want if e not in got]
     result.extra = [e for e in got if e not in want]

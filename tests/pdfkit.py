@@ -11,6 +11,7 @@ slight skew. Both are deterministic (seeded), so a test session can cache them.
 
 from __future__ import annotations
 
+import functools
 import html
 import random
 import re
@@ -216,3 +217,40 @@ def rasterise(source: Path, target: Path, dpi: int = 200, seed: int = 1) -> Path
         pdf.close()
     images[0].save(target, "PDF", resolution=dpi, save_all=True, append_images=images[1:])
     return target
+
+
+# --------------------------------------------------------------------------- cached per test session
+
+_FOLDER: list[Path] = []
+
+
+def _folder() -> Path:
+    """One temporary folder per test process, removed at exit."""
+    if not _FOLDER:
+        import atexit
+        import shutil
+        import tempfile
+
+        folder = Path(tempfile.mkdtemp(prefix="kodeetik-pdf-"))
+        atexit.register(shutil.rmtree, folder, True)
+        _FOLDER.append(folder)
+    return _FOLDER[0]
+
+
+@functools.cache
+def curated():
+    from macros.kodeetik import load_corpus
+
+    return {r.id: r for r in load_corpus(ROOT / "regulations").regulations}
+
+
+@functools.cache
+def printed(reg_id: str) -> Path:
+    """The regulation printed to a text-layer PDF (once per test session)."""
+    return print_regulation(curated()[reg_id], _folder() / f"{reg_id}.pdf")
+
+
+@functools.cache
+def scanned(reg_id: str) -> Path:
+    """The printed PDF as an image-only 'scan' (once per test session)."""
+    return rasterise(printed(reg_id), _folder() / f"{reg_id}-scan.pdf")

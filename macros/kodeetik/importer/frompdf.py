@@ -112,12 +112,25 @@ def place_provisions(d: Draft, yaml_text: str, reading: Reading) -> list[Placed]
         if 0 < dn.no <= len(pages):
             page = pages[dn.no - 1]
         words = " ".join(t for t in (node.heading, node.text) if t)
-        out.append(Placed(node.eid, _label(node), words, page))
+        out.append(Placed(node.eid, _label(node.eid, nb.index), words, page))
     return out
 
 
-def _label(node) -> str:
-    return node.eid.replace("__", " › ").replace("_", " ")
+def _label(eid: str, index: dict) -> str:
+    """`Pasal 7 huruf a`, `Menimbang huruf b`, `Lampiran II formulir 1`: as citations name them
+    (a BAB or Bagian is left out once a Pasal is in the chain)."""
+    parts = eid.split("__")
+    chain = [index.get("__".join(parts[:i])) for i in range(1, len(parts) + 1)]
+    labels = []
+    if parts[0] in ("menimbang", "mengingat"):
+        labels.append(parts[0].capitalize())
+    elif parts[0].startswith("lampiran_"):
+        labels.append("Lampiran " + parts[0].split("_", 1)[1].upper())
+    nodes = [n for n in chain if n is not None]
+    pasal = next((i for i, n in enumerate(nodes) if n.type == "pasal"), None)
+    for n in nodes[pasal or 0:]:
+        labels.append(n.heading if n.type in ("kelompok", "formulir", "butir") and n.heading else n.label)
+    return " ".join(labels)
 
 
 def import_pdf(source: Path, target: Path | None, data_dir: Path | None, sources_dir: Path | None,
@@ -145,3 +158,40 @@ def import_pdf(source: Path, target: Path | None, data_dir: Path | None, sources
     if target is not None:
         Path(target).write_text(result.yaml_text, encoding="utf-8")
     return result
+
+
+def command(source: Path, target: Path | None, data_dir: Path | None, sources_dir: Path, force: bool,
+            preview: str | None) -> int:
+    """`kodeetik import FILE.pdf`: exit 0 with the draft and the report, 2 with one line on a bad PDF."""
+    import sys
+
+    try:
+        result = import_pdf(source, target, data_dir, sources_dir, force=force)
+        preview_path = None
+        if preview is not None:
+            from .preview import write_preview
+            preview_path = Path(preview) if preview else _preview_name(source, target)
+            write_preview(source, result, preview_path)
+    except PdfProblem as exc:
+        print(f"error: {source}: {exc}.", file=sys.stderr)
+        return 2
+    if target is None:
+        sys.stdout.write(result.yaml_text)
+    print(result.draft.report.text() + "\n".join(result.report_lines()), file=sys.stderr)
+    if target is not None:
+        print(f"\nDraft written to {target}; the PDF's text to {result.provenance} (sumber.berkas).",
+              file=sys.stderr)
+    else:
+        print("\nThe PDF's text was not saved: give -o regulations/NAME.yaml to save the draft and, in "
+              f"{sources_dir.name}/, the text it was read from.", file=sys.stderr)
+    if preview_path is not None:
+        print(f"Preview written to {preview_path}: open it in a browser and check each page against "
+              "the provisions beside it.", file=sys.stderr)
+    print("Next: fill in what is listed above, check the text against the PDF, then run: kodeetik validate",
+          file=sys.stderr)
+    return 0
+
+
+def _preview_name(source: Path, target: Path | None) -> Path:
+    base = target if target is not None else Path(source.name)
+    return base.with_name(base.stem + ".preview.html")
