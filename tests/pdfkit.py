@@ -194,7 +194,7 @@ def print_regulation(reg, target: Path) -> Path:
     return target
 
 
-def rasterise(source: Path, target: Path, dpi: int = 200, seed: int = 1) -> Path:
+def rasterise(source: Path, target: Path, dpi: int = 300, seed: int = 1) -> Path:
     """An image-only copy of `source`, like a scan: grey, speckled, turned by a fraction of a degree."""
     import pypdfium2 as pdfium
     from PIL import Image, ImageFilter

@@ -25,6 +25,7 @@ the first line of each page after the first: the page of a line is one plus the 
 
 from __future__ import annotations
 
+import difflib
 import re
 import statistics
 from collections import Counter
@@ -246,7 +247,9 @@ def _text_x(line: PdfLine) -> float:
     ws = line.words
     i = 0
     for k, (prev, w) in enumerate(zip(ws[:4], ws[1:5]), start=1):
-        if (prev.text == ":" or prev.text.endswith(":")) and w.x0 - prev.x1 > 0.8 * line.size:
+        # The colon column; OCR may read its ":" as "1" or "i", with a low confidence.
+        colon = prev.text.endswith(":") or (len(prev.text) <= 2 and (prev.conf or 100) < 60)
+        if colon and w.x0 - prev.x1 > 0.8 * line.size:
             i = k
             break
     if i + 1 < len(ws) and MARKER.match(ws[i].text):
@@ -256,29 +259,57 @@ def _text_x(line: PdfLine) -> float:
 
 # --------------------------------------------------------------------------- layout decisions
 
-def mark_margin_noise(pages: list[Page], reading: Reading) -> None:
-    """Running headers/footers (same text, same height, several pages) and page numbers, in the margins."""
-    def zone(line: PdfLine, page: Page) -> str | None:
-        if line.top < MARGIN_ZONE * page.height:
-            return "top"
-        if line.top > (1 - MARGIN_ZONE) * page.height:
-            return "bottom"
-        return None
+SPECK = 30.0
+"""On a scan, a line of at most three characters read below this confidence is a speck, not text."""
 
-    seen: Counter = Counter()
-    for page in pages:
-        for key in {(zone(ln, page), round(ln.top / 6), ln.text) for ln in page.lines if zone(ln, page)}:
-            seen[key] += 1
-    n = len(pages)
+
+def mark_specks(pages: list[Page], reading: Reading) -> None:
     for page in pages:
         for line in page.lines:
-            where = zone(line, page)
-            if where is None:
-                continue
-            if PAGE_NUMBER.match(line.text):
-                line.noise = "page number"
-            elif seen[(where, round(line.top / 6), line.text)] >= max(2, n // 2) and n > 1:
-                line.noise = "running header" if where == "top" else "running footer"
+            if page.ocr and not line.noise and len(line.text) <= 3 and all((w.conf or 0) < SPECK for w in line.words):
+                line.noise = "scan speck"
+                reading.decisions.append(f"page {page.number}: {line.text!r} read at a low confidence on a line "
+                                         "of its own: a speck of the scan (dropped into sumber.derau)")
+
+
+def _zone(line: PdfLine, page: Page) -> str | None:
+    if line.top < MARGIN_ZONE * page.height:
+        return "top"
+    if line.top > (1 - MARGIN_ZONE) * page.height:
+        return "bottom"
+    return None
+
+
+def _same_text(a: str, b: str, ocr: bool) -> bool:
+    """Equal, or for a scan nearly so (OCR reads a running footer a little differently each time)."""
+    if a == b:
+        return True
+    return ocr and difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.85
+
+
+def mark_margin_noise(pages: list[Page], reading: Reading) -> None:
+    """In the top and bottom margins: running headers and footers (the same text at the same height on
+    several pages) and page numbers (their pattern, or a short line at the same place on many pages,
+    which is how a page number misread by OCR, "«Ge" for "- 5 -", is still found)."""
+    margin = [(page, ln) for page in pages for ln in page.lines if _zone(ln, page)]
+
+    def spot(line: PdfLine, page: Page) -> tuple | None:
+        if len(line.text) > 7:
+            return None
+        return _zone(line, page), round(line.top / 6), round((line.left + line.right) / 20)
+
+    spots = Counter(key for page in pages for key in {spot(ln, page) for ln in page.lines if _zone(ln, page)} if key)
+    n = len(pages)
+    for page, line in margin:
+        if PAGE_NUMBER.match(line.text) or (n > 2 and spots[spot(line, page)] >= max(3, n // 2)):
+            line.noise = "page number"
+            continue
+        where, ocr = _zone(line, page), page.ocr
+        repeats = {other.number for other, ln in margin
+                   if _zone(ln, other) == where and abs(ln.top - line.top) <= (10 if ocr or other.ocr else 3)
+                   and _same_text(ln.text, line.text, ocr or other.ocr)}
+        if n > 1 and len(repeats) >= max(2, n // 2):
+            line.noise = "running header" if where == "top" else "running footer"
     counted: Counter = Counter((ln.noise, ln.text) for p in pages for ln in p.lines if ln.noise)
     for (rule, text), k in sorted(counted.items()):
         reading.decisions.append(f"{rule}: {text!r} on {k} page{'s' if k != 1 else ''} (kept in the text, "
@@ -334,8 +365,8 @@ def vocabulary(pages: list[Page], extra: set[str]) -> Counter:
             for w in line.words:
                 for token in WORD.findall(w.text):
                     counts[token.lower()] += 1
-                    for part in token.split("-"):
-                        counts[part.lower()] += 0  # known as a part, not as a word
+                    if "-" in token:  # "Undang" of "Undang-Undang" is a word too
+                        counts.update(part.lower() for part in token.split("-"))
     for word in extra:
         counts[word] += 1
     return counts
@@ -460,6 +491,7 @@ def read_pdf(path: Path, words: set[str] | None = None, ocr_dpi: int = 300) -> R
     finally:
         pdf.close()
     mark_margin_noise(reading.pages, reading)
+    mark_specks(reading.pages, reading)
     resolve_hyphens(reading.pages, reading, words or set())
     join_paragraphs(reading.pages)
     render_text(reading.pages, reading)
