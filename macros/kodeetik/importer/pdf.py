@@ -159,7 +159,9 @@ def open_pdf(path: Path):
         if "password" in str(exc).lower():
             raise PdfProblem("the PDF is encrypted with a password; save an unprotected copy "
                              "(print to PDF) and import that") from None
-        raise PdfProblem(f"the PDF is damaged and cannot be read ({exc}); download or scan it again") from None
+        # PDFium refuses a document without pages as it refuses a broken one.
+        raise PdfProblem(f"the PDF cannot be read: it is damaged or has no pages ({str(exc).rstrip('.')}); "
+                         "download, export or scan it again") from None
     n = len(pdf)
     if n == 0:
         pdf.close()
