@@ -181,7 +181,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.required = True
     raw = argparse.RawDescriptionHelpFormatter
     p = sub.add_parser(
-        "import", formatter_class=raw, help="make a draft data file from a regulation's extracted text",
+        "import", formatter_class=raw, help="make a draft data file from a regulation's PDF or extracted text",
         description=textwrap.fill(
             "Read a regulation (a PDF, scanned or not, or its extracted text) and write a draft data file in "
             "the project's format, with its structure (BAB, Pasal, ayat, huruf, Diktum, Lampiran, Menimbang, "
@@ -189,7 +189,7 @@ def build_parser() -> argparse.ArgumentParser:
             "cleaning rules changed; the same report is at the top of the draft as comments.", 78),
         epilog="example:\n  kodeetik import sources/005_perbup-contoh-12-2023.txt \\\n"
                "      -o regulations/perbup-contoh-12-2023.yaml")
-    p.add_argument("source", metavar="SOURCE", help="the regulation as a PDF (text layer or scan, read with OCR) "
+    p.add_argument("source", metavar="SOURCE.txt|FILE.pdf", help="the regulation as a PDF (text layer or scan, read with OCR) "
                    "or as extracted text (.txt, UTF-8)")
     p.add_argument("-o", "--output", metavar="regulations/NAME.yaml",
                    help="write the draft to this file (its name, without .yaml, becomes the id); "
