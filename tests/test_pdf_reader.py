@@ -209,3 +209,34 @@ def test_sumber_names_the_pdf_with_its_hash(tmp_path, extra, message):
     else:
         with pytest.raises(DataErrors, match=message.replace("(", r"\(")):
             load_corpus(data, sources_dir=ROOT / "sources")
+
+
+# --------------------------------------------------------------------------- OCR misreadings (rules.yaml)
+
+@pytest.mark.parametrize("read, repaired", [
+    ("Mengingat 1 1. Undang-Undang Nomor 25", "Mengingat : 1. Undang-Undang Nomor 25"),
+    ("BAB |", "BAB I"), ("BAB Il", "BAB II"), ("Pasal l", "Pasal 1"), ("Tingkat Il Bengkayang", "Tingkat II Bengkayang"),
+    # Negative controls: real wording stays.
+    ("BAB 1 – KETENTUAN UMUM", None), ("BAB IV", None), ("Pasal 12", None), ("Mengingat : 1. Undang", None),
+])
+def test_ocr_misreadings_are_repaired_and_recorded(read, repaired):
+    from macros.kodeetik.importer.lines import Log, read_lines
+    from macros.kodeetik.importer.rules import apply_misreadings
+
+    log = Log()
+    line_ = apply_misreadings(read_lines(read), log)[0]
+    assert line_.text == (repaired or read)
+    assert [(r.dari in read, r.menjadi in line_.text) for r in log.repairs] == ([(True, True)] if repaired else [])
+
+
+def test_scan_specks_are_dropped_and_recorded():
+    words = [Word("f.", 60, 70, 100, 110, 90.0), Word("©memperoleh", 90, 150, 100, 110, 80.0),
+             Word("hak;", 155, 175, 100, 110, 95.0), Word("__", 200, 210, 100, 110, 20.0)]
+    page = Page(1, 600, 900, reader.group_lines(words, 1), ocr=True)
+    r = reading_of(page)
+    reader.mark_specks([page], r)
+    assert page.lines[0].text == "f. memperoleh hak;"
+    assert "'©'" in r.decisions[0] and "'__'" in r.decisions[0]
+    text_page = Page(1, 600, 900, reader.group_lines(words, 1))  # a text layer: nothing is a speck
+    reader.mark_specks([text_page], reading_of(text_page))
+    assert text_page.lines[0].text == "f. ©memperoleh hak; __"

@@ -86,14 +86,11 @@ class PdfLine:
     """Right end of the last physical line joined into this one."""
     first_top: float = 0.0
     last_top: float = 0.0
+    """Tops of the first and the last physical line joined into this one."""
 
     @property
     def text(self) -> str:
         return " ".join(w.text for w in self.words)
-
-    @property
-    def x0(self) -> float:
-        return self.words[0].x0
 
     @property
     def top(self) -> float:
@@ -262,11 +259,37 @@ def _text_x(line: PdfLine) -> float:
 # --------------------------------------------------------------------------- layout decisions
 
 SPECK = 30.0
+JUNK = "_|©®«»~`^"
+"""Marks a speck of a scan is read as; never the first letters of a word in a regulation."""
 """On a scan, a line of at most three characters read below this confidence is a speck, not text."""
 
 
 def mark_specks(pages: list[Page], reading: Reading) -> None:
+    """On a scan, specks read as marks: a word without a letter or digit read at a low confidence
+    ("|", "©", "__") is dropped; a short line read at a low confidence becomes noise."""
     for page in pages:
+        dropped = []
+        for line in page.lines:
+            if not page.ocr:
+                continue
+            keep = []
+            for w in line.words:
+                clean = w.text.lstrip(JUNK) if w.text[:1] in JUNK and w.text.lstrip(JUNK)[:1].isalpha() else w.text
+                if clean != w.text:
+                    dropped.append(w.text[:len(w.text) - len(clean)])
+                    w = Word(clean, w.x0, w.x1, w.top, w.bottom, w.conf)
+                # A lone "|" may be a numeral ("BAB |"): kept unless read at a low confidence.
+                low = (w.conf or 0) < 2 * SPECK
+                if (not clean.strip(JUNK) and (clean != "|" or low)) or (not any(c.isalnum() for c in clean) and low):
+                    dropped.append(clean)
+                else:
+                    keep.append(w)
+            if keep:
+                line.words = keep
+        if dropped:
+            reading.decisions.append(f"page {page.number}: {len(dropped)} mark{'s' if len(dropped) != 1 else ''} "
+                                     f"without letters read at a low confidence dropped as specks of the scan: "
+                                     + " ".join(repr(t) for t in dropped))
         for line in page.lines:
             if page.ocr and not line.noise and len(line.text) <= 3 and all((w.conf or 0) < SPECK for w in line.words):
                 line.noise = "scan speck"
