@@ -215,7 +215,7 @@ def test_sumber_names_the_pdf_with_its_hash(tmp_path, extra, message):
 
 @pytest.mark.parametrize("read, repaired", [
     ("Mengingat 1 1. Undang-Undang Nomor 25", "Mengingat : 1. Undang-Undang Nomor 25"),
-    ("BAB |", "BAB I"), ("BAB Il", "BAB II"), ("Pasal l", "Pasal 1"), ("Tingkat Il Bengkayang", "Tingkat II Bengkayang"),
+    ("BAB |", "BAB I"), ("BAB Il", "BAB II"), ("BAB Ill", "BAB III"), ("BAB lV", "BAB IV"), ("Pasal l", "Pasal 1"), ("Tingkat Il Bengkayang", "Tingkat II Bengkayang"),
     # Negative controls: real wording stays.
     ("BAB 1 – KETENTUAN UMUM", None), ("BAB IV", None), ("Pasal 12", None), ("Mengingat : 1. Undang", None),
 ])
