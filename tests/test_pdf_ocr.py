@@ -21,8 +21,14 @@ pytestmark = pytest.mark.skipif(shutil.which("tesseract") is None, reason="needs
 
 TARGET = 0.90
 """Issue 14: at least 90% of the provisions with the curated ids and words from a scan."""
-PINNED: dict[str, float] = {}
-"""Achieved below the target (see the report); raise when better, never lower."""
+PINNED: dict[str, float] = {"perbup-sumbawa-6-2020": 0.87, "pergub-kaltim-8-2025": 0.44}
+"""Achieved below the target; raise when better, never lower. Sumbawa (87%): line-end hyphens
+that OCR reads as plain "-" in words not attested elsewhere stay hyphenated (listed to check), and
+its forms. Kaltim (44%): its deck structure hangs on the "•" bullets, which OCR reads as "*", "—"
+or nothing, and the text importer then cannot tell the items apart."""
+NOT_YET = {"kep-diskominfotik-bengkalis-2024": "OCR loses or misreads list markers in the Lampiran "
+                                               "('l.' missing), so the text importer nests later items "
+                                               "wrongly and the draft has duplicate ids"}
 
 
 @pytest.fixture(scope="module")
@@ -43,7 +49,8 @@ def scans():
     return out
 
 
-@pytest.mark.parametrize("reg_id", REGULATIONS)
+@pytest.mark.parametrize("reg_id", [pytest.param(r, marks=pytest.mark.xfail(reason=NOT_YET[r], strict=True))
+                                    if r in NOT_YET else r for r in REGULATIONS])
 def test_scan_keeps_the_curated_provisions(scans, reg_id):
     result, draft, comparison = scans[reg_id]
     assert result.reading.ocr_pages == list(range(1, len(result.reading.pages) + 1))

@@ -215,9 +215,11 @@ def test_sumber_names_the_pdf_with_its_hash(tmp_path, extra, message):
 
 @pytest.mark.parametrize("read, repaired", [
     ("Mengingat 1 1. Undang-Undang Nomor 25", "Mengingat : 1. Undang-Undang Nomor 25"),
+    ("0. tidak memakai tindik", "o. tidak memakai tindik"), ("|. berpenampilan", "l. berpenampilan"),
     ("BAB |", "BAB I"), ("BAB Il", "BAB II"), ("BAB Ill", "BAB III"), ("BAB lV", "BAB IV"), ("Pasal l", "Pasal 1"), ("Tingkat Il Bengkayang", "Tingkat II Bengkayang"),
     # Negative controls: real wording stays.
     ("BAB 1 – KETENTUAN UMUM", None), ("BAB IV", None), ("Pasal 12", None), ("Mengingat : 1. Undang", None),
+    ("0. 5 persen", None),
 ])
 def test_ocr_misreadings_are_repaired_and_recorded(read, repaired):
     from macros.kodeetik.importer.lines import Log, read_lines
