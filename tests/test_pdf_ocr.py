@@ -68,7 +68,7 @@ def test_low_confidence_words_are_listed_with_page_and_line(scans):
             page, line, word = int(m.group(1)), int(m.group(2)), m.group(3)
             assert word in text_lines[line - 1], check  # the line of the saved text holds the word
             assert result.reading.page_of_line[line - 1] == page
-            assert int(m.group(4)) < 60
+            assert int(m.group(4)) <= 60  # printed rounded: 59.6 shows as 60
         assert all(c in "\n".join(result.report_lines()) for c in listed)
 
 
