@@ -85,13 +85,15 @@ def test_pages_noise_and_provision_pages_of_a_printed_regulation(tmp_path):
 
 
 def test_hyphenation_at_line_ends_is_decided_and_recorded():
-    reading = import_pdf(pdfkit.printed("perbup-bengkayang-51-2020"), None, None, None).reading
+    result = import_pdf(pdfkit.printed("perbup-bengkayang-51-2020"), None, None, None)
+    reading = result.reading
     joined = [d for d in reading.decisions if " -> " in d]
     assert joined, "the printed PDF is hyphenated; the reader must have joined words"
     # Compound and repeated words keep their hyphen even when broken at it.
     assert "Undang-Undang" in reading.text and "perundang-undangan" in reading.text
     assert not re.search(r"\b(?:Undang- Undang|pe- laksana|pelaya-nan)\b", reading.text)
-    assert "\u00ad" not in reading.text and "\u2010" not in reading.text and "\x02" not in reading.text
+    for text in (reading.text, result.yaml_text):  # the report is in the draft as comments
+        assert "\u00ad" not in text and "\u2010" not in text and "\x02" not in text
 
 
 def test_cli_imports_a_pdf_and_writes_the_draft_the_text_and_the_preview(tmp_path):

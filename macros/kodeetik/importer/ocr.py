@@ -12,6 +12,7 @@ import io
 import os
 import shutil
 import subprocess
+import unicodedata
 
 from .pdf import PdfProblem, Word
 
@@ -69,6 +70,9 @@ def parse_tsv(tsv: str, scale: float) -> list[Word]:
         if len(cols) < 12 or cols[0] != "5" or not cols[11].strip():
             continue
         left, top, width, height = (int(c) for c in cols[6:10])
-        words.append(Word(cols[11].strip(), left * scale, (left + width) * scale, top * scale,
+        text = "".join(c for c in cols[11].strip() if unicodedata.category(c) not in ("Cc", "Cf"))
+        if not text:
+            continue
+        words.append(Word(text, left * scale, (left + width) * scale, top * scale,
                           (top + height) * scale, conf=float(cols[10])))
     return words

@@ -90,7 +90,8 @@ class PdfLine:
 
     @property
     def text(self) -> str:
-        return " ".join(w.text for w in self.words)
+        """The words, a typesetter's hyphen shown as "-" (the text and the report hold no invisible character)."""
+        return " ".join(w.text for w in self.words).replace(SOFT, "-")
 
     @property
     def top(self) -> float:
@@ -428,11 +429,12 @@ def resolve_hyphens(pages: list[Page], reading: Reading, words: set[str]) -> Non
         line.words = line.words[:-1] + [new_last]
         nxt.words = nxt.words[1:]
         where = f"page {page.number}" + (f"-{next_page.number}" if next_page is not page else "")
+        shown = last.text.replace(SOFT, "-")  # never an invisible character in the report (and the YAML)
         if why is None:
-            reading.checks.append(f"{where}: '{last.text}' + '{second}' at a line end: the hyphen was kept "
+            reading.checks.append(f"{where}: '{shown}' + '{second}' at a line end: the hyphen was kept "
                                   f"('{hyphened}'); if the original means '{joined}', correct it")
         else:
-            reading.decisions.append(f"{where}: '{last.text}' + '{second}' -> '{new_last.text}' ({why})")
+            reading.decisions.append(f"{where}: '{shown}' + '{second}' -> '{new_last.text.replace(SOFT, '-')}' ({why})")
         if not nxt.words:
             next_page.lines.remove(nxt)
 
@@ -464,7 +466,7 @@ def render_text(pages: list[Page], reading: Reading) -> None:
     for page in pages:
         feed = "\f" if page.number > 1 else ""
         for j, line in enumerate(page.lines):
-            entries.append(((feed if j == 0 else "") + line.text.replace(SOFT, "-"), page.number, line))
+            entries.append(((feed if j == 0 else "") + line.text, page.number, line))
         if not page.lines and feed:  # a page without text still counts
             entries.append((feed, page.number, None))
     out: list[str] = []
