@@ -28,7 +28,7 @@ from macros.kodeetik.topics import untagged_report  # noqa: E402
 from macros.kodeetik.topics_loader import load_topics  # noqa: E402
 from macros.render import Renderer, parallel, plan_pages  # noqa: E402
 from macros.render.compare import expand_compare_nav, plan_compare_pages  # noqa: E402
-from macros.render.topic_links import compare_links  # noqa: E402
+from macros.render.topic_links import compare_links, search_words  # noqa: E402
 from macros.render.navtitles import escape_titles, fix_footer_labels, name_section_toggles  # noqa: E402
 from macros.render.templating import uri_to_url  # noqa: E402
 
@@ -60,7 +60,8 @@ def on_config(config):
     state.renderer = Renderer(extra_dirs=[project / (config.theme.custom_dir or "overrides") / "kodeetik"])
     state.links, xref_context, xref_pages = xref_glue.prepare(corpus, data_dir, project)
     page_context = {**xref_context, **wargahooks.page_context(corpus),  # links to Hak Anda and training
-                    "bandingkan": compare_links(topics)}  # provision -> its comparison rows
+                    "bandingkan": compare_links(topics),  # provision -> its comparison rows
+                    "kata_cari": search_words(topics)}  # provision -> words citizens search it by
     state.pages = {p.uri: p for p in plan_pages(corpus, page_context) + xref_pages}
     state.topics = topics
     state.pages.update({p.uri: p for p in plan_compare_pages(corpus, topics)})

@@ -308,3 +308,22 @@ def test_a_province_regulation_stands_before_its_districts_and_uncoded_ones_are_
     assert [c.reg.id for c in kalbar] == ["pergub-kalbar-contoh", BENGKAYANG]
     assert [c.complete for c in kalbar] == [False, True]  # no coding file yet: its empty cells prove nothing
     assert [c.reg.id for c in groups["64"].columns] == ["pergub-kaltim-8-2025"]
+
+
+def test_search_words_are_read_and_bad_ones_refused(tmp_path):
+    corpus = load_corpus(ROOT / "regulations", sources_dir=ROOT / "sources")
+    topics = load_topics(ROOT / "regulations", corpus)
+    assert "uang pelicin" in topics.items["larangan.pungli"].kata_cari
+    assert "diskriminasi" in topics.items["larangan.diskriminasi"].kata_cari
+    assert topics.items["penghargaan.periode"].kata_cari == ()  # optional
+    data = _copy(tmp_path)
+    tax = data / "_topik.yaml"
+    text = tax.read_text(encoding="utf-8")
+    text = text.replace("kata_cari: [pungli, ", "kata_cari: [Pungli!, pungli, pungli, ", 1)
+    tax.write_text(text, encoding="utf-8")
+    errors = _load_errors(data)
+    line = _line(tax, "Pungli!")
+    assert any(e.startswith(f"regulations/_topik.yaml:{line} ") and "'Pungli!' is not plain lowercase words" in e
+               and "Fix:" in e for e in errors), errors
+    assert any("'pungli' is listed twice" in e for e in errors), errors
+    assert len(errors) == 2, errors
