@@ -20,6 +20,8 @@ final_site_dir: str | None = None
 """Where the site goes once the staged build succeeded (None when not staging)."""
 topics = None
 """The Topics (taxonomy and coding)."""
+nasional: dict = {}
+"""The national rule per topic item (kodeetik.nasional), where a local code is silent."""
 files: dict = {}
 """Generated non-page files (data downloads) by URI: content."""
 posters: list = []
@@ -30,7 +32,8 @@ extra_files: dict = {}
 
 def reset() -> None:
     global corpus, renderer, pages, html, sources_dir, final_site_dir, links, topics, files
-    global posters, extra_files
+    global posters, extra_files, nasional
     corpus = renderer = sources_dir = final_site_dir = links = topics = None
+    nasional = {}
     pages, html, files = {}, {}, {}
     posters, extra_files = [], {}

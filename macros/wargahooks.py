@@ -58,7 +58,7 @@ def plan(config) -> None:
         raise _abort(exc) from None
     context = page_context(state.corpus)
     _materi = plan_materi(state.corpus, state.topics, kuis)
-    for page in plan_hak_pages(state.corpus, state.topics, hak, context) + \
+    for page in plan_hak_pages(state.corpus, state.topics, hak, context, state.nasional) + \
             plan_training_pages(state.corpus, state.topics, _materi, context):
         state.pages[page.uri] = page
 

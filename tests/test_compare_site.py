@@ -95,7 +95,10 @@ def test_larangan_shows_each_regions_own_wording_under_the_right_item(real_site)
     # Negative controls: each cell holds its own region's wording only, and absences are absences.
     assert "diluar ketentuan" not in pungli[KALTIM]["text"] and "(pungli)" not in pungli[KALTIM]["text"]
     assert pungli[SUMBAWA]["attrs"]["data-hadir"] == "tidak" and pungli[BANTEN]["attrs"]["data-hadir"] == "tidak"
-    assert pungli[SUMBAWA]["text"] == "—"
+    # A silent code's cell names the national rule that still forbids it (_aturan_nasional.yaml) ...
+    assert pungli[SUMBAWA]["text"].startswith("Tidak diatur dalam kode ini; tetap dilarang menurut Pasal 34 UU 25/2009")
+    # ... and, where there is none, stays a plain mark.
+    assert c[("larangan.rangkap_jabatan", SUMBAWA)]["text"] == "—"
     assert "pungutan liar" not in c[("larangan.bahasa_kasar", BENGKAYANG)]["text"]
     assert "menggunakan Bahasa yang tidak pantas/kasar" in c[("larangan.bahasa_kasar", BENGKAYANG)]["text"]
     # Sumbawa's gift rule sits under gifts, not under pungli.
@@ -343,7 +346,13 @@ def test_side_by_side_reads_the_choice_from_the_url(browser, served):
     sumbawa = block.locator(f'[data-regulation="{SUMBAWA}"]').inner_text()
     assert "biaya diluar ketentuan atau melakukan pungutan liar (pungli)" in bengkayang
     assert "biaya di luar ketentuan atau melakukan pungutan liar;" in kaltim and "(pungli)" not in kaltim
-    assert "Tidak diatur dalam Perbup Sumbawa 6/2020" in sumbawa
+    # Sumbawa's code is silent on pungli; the national rule still forbids it (_aturan_nasional.yaml).
+    assert "Tidak diatur dalam kode ini; tetap dilarang menurut Pasal 34 UU 25/2009." in sumbawa
+    national = block.locator(f'[data-regulation="{SUMBAWA}"] a')
+    assert national.evaluate("a => a.href") == served + "dasar-hukum/uu-25-2009/"
+    # Negative control: an item without a national rule keeps the plain statement.
+    rangkap = page.locator('.ke-sbs__item[data-item="larangan.rangkap_jabatan"]')
+    assert "Tidak diatur dalam Perbup Sumbawa 6/2020" in rangkap.locator(f'[data-regulation="{SUMBAWA}"]').inner_text()
     ref = block.locator(f'[data-regulation="{BENGKAYANG}"] a.ke-hit__ref')
     assert ref.inner_text() == "Pasal 11 huruf c"
     assert ref.evaluate("a => a.href") == served + f"peraturan/{BENGKAYANG}/#bab_3__pasal_11__huruf_c"

@@ -17,6 +17,7 @@ from .dasar import DASAR_FILE, Katalog, load_katalog
 from .errors import DataError, DataErrors
 from .loader import load_corpus
 from .model import Corpus
+from .nasional import load_nasional
 from .topics import Topics, untagged_report
 from .topics_loader import load_topics
 from .warga_loader import load_warga
@@ -66,6 +67,7 @@ def check(directory: str | os.PathLike, sources_dir: str | os.PathLike | None = 
     katalog, errors = load_katalog(directory, corpus, display=shown)
     if errors:
         raise DataErrors(errors)
+    load_nasional(directory, topics, katalog, display_root=shown_root)  # names catalogue instruments
     return Checked(corpus, topics, katalog, build_links(corpus, katalog))
 
 

@@ -103,7 +103,7 @@ def spec_entry(corpus: Corpus, spec, topics: Topics | None = None) -> SearchEntr
     if reg is not None:
         return regulation_entry(corpus, reg, topics)
     if spec.template == HAK_TEMPLATE:
-        return hak_entry(corpus, spec.title, spec.context["wil"], spec.context["entries"])
+        return hak_entry(corpus, spec.title, spec.context["wil"], spec.context["entries"], topics)
     return page_entry(spec.title, topics, spec.template)
 
 
@@ -122,7 +122,7 @@ def region_label(corpus: Corpus, wilayah: Wilayah) -> str:
         f"{wilayah.nama_lengkap}, {corpus.province_of(wilayah).nama_lengkap}"
 
 
-def hak_entry(corpus: Corpus, title: str, wilayah: Wilayah, entries) -> SearchEntry:
+def hak_entry(corpus: Corpus, title: str, wilayah: Wilayah, entries, topics: Topics | None = None) -> SearchEntry:
     """A Hak Anda page: filtered and labelled by its region; each statement is a location ("Yang
     tidak boleh dilakukan petugas › Diskriminasi"), so a result links straight to it."""
     locations: dict[str, str] = {}
@@ -131,6 +131,10 @@ def hak_entry(corpus: Corpus, title: str, wilayah: Wilayah, entries) -> SearchEn
             locations[h.bagian_id(b.bagian.kunci)] = b.bagian.judul
             for p in b.pernyataan:
                 locations[p.anchor] = f"{b.bagian.judul}{LOCATION_SEP}{p.item.label}"
+            for rule in b.nasional:
+                label = topics.items[rule.item].label if topics is not None else rule.item
+                locations[h.nasional_id(b.bagian.kunci, rule)] = \
+                    f"{b.bagian.judul}{LOCATION_SEP}Aturan nasional{LOCATION_SEP}{label}"
     return SearchEntry(title=title, meta=(("wilayah", region_label(corpus, wilayah)), ("halaman", "hak")),
                        filters=tuple(region_filters(corpus, wilayah)), locations=locations or None)
 
