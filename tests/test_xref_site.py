@@ -10,6 +10,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 
+from playwright.sync_api import expect
+
 from conftest import make_project, run_mkdocs
 from htmltext import text_of
 
@@ -245,17 +247,38 @@ def test_preview_on_tap_then_open(served, browser):
     context.close()
 
 
+def test_citation_jump_is_busy_until_it_answers(served, browser):
+    """While the index loads the message is marked aria-busy, and the mark goes with the answer:
+    a failed load ends busy too (negative control: the same page answers once fetch works)."""
+    page = browser.new_page()
+    page.goto(served + "cari-pasal/")
+    message = page.locator(".ke-jump__message")
+    page.evaluate("() => { window.__fetch = window.fetch; window.fetch = () => new Promise(() => {}); }")
+    page.fill("#ke-jump-input", "Pasal 99 Perbup Sumbawa 6/2020")
+    page.click("button.ke-jump__button")
+    expect(message).to_have_attribute("aria-busy", "true")
+    expect(message).to_have_text("Memuat indeks…")
+    page.evaluate("() => { window.fetch = () => Promise.reject(new Error('offline')); }")
+    page.click("button.ke-jump__button")
+    expect(page.locator(".ke-jump__message:not([aria-busy])")).to_contain_text("tidak dapat dimuat")
+    page.evaluate("() => { window.fetch = window.__fetch; }")
+    page.click("button.ke-jump__button")
+    expect(page.locator(".ke-jump__message:not([aria-busy])")).to_have_text("Pasal 99 tidak ada dalam Perbup Sumbawa 6/2020.")
+    page.close()
+
+
 def test_citation_jump_opens_the_provision_or_says_it_does_not_exist(served, browser):
     page = browser.new_page()
     page.goto(served + "cari-pasal/")
     page.fill("#ke-jump-input", "Pasal 99 Perbup Sumbawa 6/2020")
     page.click("button.ke-jump__button")
-    message = page.locator(".ke-jump__message")
-    message.wait_for(state="visible")
-    assert message.inner_text() == "Pasal 99 tidak ada dalam Perbup Sumbawa 6/2020."
+    # The first answer needs the index, fetched on first use: the message says "Memuat indeks…"
+    # (aria-busy) until then. Wait for the final state, never read the first visible text.
+    answered = page.locator(".ke-jump__message:not([aria-busy])")
+    expect(answered).to_have_text("Pasal 99 tidak ada dalam Perbup Sumbawa 6/2020.")
     page.fill("#ke-jump-input", "Pasal 17 ayat (1) Perbup Bima 6/2020")
     page.click("button.ke-jump__button")
-    page.wait_for_function("document.querySelector('.ke-jump__message').textContent.includes('tidak ada di situs ini')")
+    expect(answered).to_contain_text("tidak ada di situs ini")
     page.fill("#ke-jump-input", "Pasal 17 ayat (1) Perbup Sumbawa 6/2020")
     page.click("button.ke-jump__button")
     page.wait_for_url("**/peraturan/perbup-sumbawa-6-2020/#bab_5__bagian_3__pasal_17__ayat_1")

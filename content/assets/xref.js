@@ -162,9 +162,13 @@
     var indexUrl = new URL(form.getAttribute("data-index"), document.baseURI);
     var index = null;
 
-    function say(text, isError) {
+    // The message is aria-busy while the index loads: screen readers wait for the answer, and so
+    // do the tests (they read the final message, never "Memuat indeks…").
+    function say(text, isError, busy) {
       message.textContent = text;
       message.classList.toggle("ke-jump__message--error", !!isError);
+      if (busy) message.setAttribute("aria-busy", "true");
+      else message.removeAttribute("aria-busy");
     }
 
     function go(data) {
@@ -189,7 +193,7 @@
     form.addEventListener("submit", function (e) {
       e.preventDefault();
       if (index) { go(index); return; }
-      say("Memuat indeks…", false);
+      say("Memuat indeks…", false, true);
       fetch(indexUrl.href).then(function (r) { return r.json(); }).then(function (data) { index = data; go(data); })
         .catch(function () { say("Indeks kutipan tidak dapat dimuat. Coba muat ulang halaman.", true); });
     });

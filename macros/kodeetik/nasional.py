@@ -17,7 +17,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from .dasar import Instrumen, Katalog
-from .errors import Collector
+from .errors import Collector, display_path
 from .loader import _read_file, _Reader
 from .topics import Topics
 
@@ -63,11 +63,7 @@ def load_nasional(directory: str | os.PathLike, topics: Topics, katalog: Katalog
                   display_root: str | os.PathLike | None = None) -> Mapping[str, AturanNasional]:
     """Item key -> its national rule; an absent file gives none. Raises DataErrors with every problem."""
     path = Path(directory) / NASIONAL_FILE
-    root = Path(display_root) if display_root is not None else Path(directory).parent
-    try:
-        shown = str(path.relative_to(root))
-    except ValueError:
-        shown = str(path)
+    shown = display_path(path, Path(display_root) if display_root is not None else Path(directory).parent)
     if not path.exists():
         return MappingProxyType({})
     errors = Collector()
