@@ -40,7 +40,9 @@ def plan_hak_pages(corpus: Corpus, topics: Topics, data: HakAndaData, extra: dic
                    nasional: Mapping[str, AturanNasional] | None = None) -> list[GeneratedPage]:
     """The index and a page per region, in the order of the regions registry; `nasional` (item key ->
     national rule) is stated where a regulation is silent on an item of a section."""
+    instruments = {d.instrumen.id: d.instrumen for rule in (nasional or {}).values() for d in rule.dasar}
     common = {"corpus": corpus, "topics": topics, **extra, "ins_url": instrumen_url,
+              "instrumen_nasional": list(instruments.values()),
               "reg_url": {r.id: regulation_url(r) for r in corpus.regulations},
               "wil_url": {w.kode: wilayah_url(corpus, w) for w in corpus.wilayah},
               "hak_url": {w.kode: hak_url(corpus, w) for w in corpus.wilayah},
