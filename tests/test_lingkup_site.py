@@ -23,12 +23,24 @@ def test_regulation_page_says_whom_it_binds_before_anything_else(real_site):
     assert 'href="#diktum_kesatu"' in scope.group(0)
     # First: right under the title, before the source warning, the legal-basis note and the table.
     assert scope.start() < article.index('class="ke-info"')
-    assert "ke-dasar-warning" not in article[:scope.start()]
+    assert "ke-revoked" not in article[:scope.start()]
     # Negative control: a code for the whole regional government does not say "other offices".
     kaltim = plain(re.search(r'<p class="ke-lingkup">.*?</p>',
                              read(real_site, "peraturan/pergub-kaltim-8-2025/index.html"), re.DOTALL).group(0))
     assert kaltim.startswith("Berlaku bagi: petugas pelayanan publik pada perangkat daerah")
     assert "Kantor lain" not in kaltim
+
+
+def test_status_comes_first_and_revoked_bases_are_a_calm_note_after_it(real_site):
+    html = read(real_site, "peraturan/perbup-bengkayang-51-2020/index.html")
+    article = html.split('<article class="ke-reg"', 1)[1]
+    status = article.index('class="ke-reg__status"')
+    note = re.search(r'<div class="admonition note ke-revoked"[^>]*>.*?</div>', article, re.DOTALL)
+    assert status < article.index('class="ke-lingkup"') < note.start()
+    assert plain(note.group(0)).startswith("Catatan tentang dasar hukum Peraturan ini tetap berlaku. "
+                                           "Sebagian peraturan yang disebut dalam bagian Mengingat telah dicabut:")
+    assert "admonition danger" not in article  # no red alarm
+    assert "Berlaku" in plain(article[status:article.index('class="ke-lingkup"')])
 
 
 def test_hak_anda_region_list_and_comparison_name_the_scope(real_site):
