@@ -14,7 +14,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
-from conftest import ROOT, make_project, run_mkdocs, serve_directory
+from conftest import ROOT, make_project, no_bom, run_mkdocs, serve_directory
 from htmltext import text_of
 
 BENGKAYANG = "perbup-bengkayang-51-2020"
@@ -151,7 +151,8 @@ def test_every_area_has_a_page_and_the_overview_counts_match_it(real_site):
 
 def test_downloads_match_the_pages(real_site):
     site = real_site.site
-    matrix = list(csv.DictReader(io.StringIO(read(site, "data/topik/matriks.csv"), newline="")))
+    matrix = list(csv.DictReader(io.StringIO(no_bom(read(site, "data/topik/matriks.csv")), newline="")))
+    assert not read(site, "data/perbandingan.json").startswith("\ufeff")  # JSON needs no byte-order mark
     page = cells(read(site, LARANGAN))
     rows = [r for r in matrix if r["bidang"] == "larangan"]
     assert rows
@@ -159,7 +160,7 @@ def test_downloads_match_the_pages(real_site):
         for rid in ALL:
             shown = page[(r["butir"], rid)]["attrs"]["data-hadir"] == "ya"
             assert (int(r[rid]) > 0) == shown, (r["butir"], rid)
-    long = list(csv.DictReader(io.StringIO(read(site, "data/topik/larangan.csv"), newline="")))
+    long = list(csv.DictReader(io.StringIO(no_bom(read(site, "data/topik/larangan.csv")), newline="")))
     pungli = next(r for r in long if r["butir"] == "larangan.pungli" and r["peraturan"] == BENGKAYANG)
     assert pungli["teks"] in page[("larangan.pungli", BENGKAYANG)]["text"]
     comparison = json.loads(read(site, "data/perbandingan.json"))
@@ -295,7 +296,7 @@ def test_hostile_text_is_escaped_on_pages_and_raw_in_data(altered_site):
     data = json.loads(read(altered_site.site, "data/perbandingan.json"))
     (hit,) = data["isi"]["larangan.pungli"][BENGKAYANG]
     assert hit["isi"]["t"] == HOSTILE
-    rows = list(csv.DictReader(io.StringIO(read(altered_site.site, "data/topik/larangan.csv"), newline="")))
+    rows = list(csv.DictReader(io.StringIO(no_bom(read(altered_site.site, "data/topik/larangan.csv")), newline="")))
     assert any(r["teks"] == "c. " + HOSTILE for r in rows)
 
 

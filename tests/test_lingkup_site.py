@@ -50,7 +50,7 @@ def test_hak_anda_region_list_and_comparison_name_the_scope(real_site):
     assert "Kantor lain di Provinsi Banten tidak terikat kode ini; bagi petugasnya tetap berlaku aturan nasional" in hak
     assert "UU 25/2009" in hak
     region = plain(read(real_site, "wilayah/nusa-tenggara-barat/kabupaten-sumbawa/index.html"))
-    assert "(mengikat seluruh pegawai Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu (DPMPTSP) " \
+    assert "; mengikat seluruh pegawai Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu (DPMPTSP) " \
            "Kabupaten Sumbawa)" in region
     heads = [plain(h) for h in re.findall(r'<span class="ke-mx__lingkup">.*?</span>',
                                           read(real_site, "perbandingan/larangan/index.html"))]

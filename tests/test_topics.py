@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, no_bom
 from macros.kodeetik import DataErrors, load_corpus
 from macros.kodeetik import export
 from macros.kodeetik.glossary import definitions, entries, term_of
@@ -264,7 +264,7 @@ def test_regulation_json_round_trips(hostile):
 
 def test_provisions_csv_round_trips_and_matches_the_matrix(hostile):
     corpus, topics = hostile
-    rows = list(csv.DictReader(io.StringIO(export.provisions_csv(corpus, topics), newline="")))
+    rows = list(csv.DictReader(io.StringIO(no_bom(export.provisions_csv(corpus, topics)), newline="")))
     assert tuple(rows[0]) == export.PROVISION_COLUMNS
     present = {(r["butir"], r["peraturan"], r["ketentuan_id"]) for r in rows if r["ada"] == "1"}
     expected = {(key, reg_id, h.node.eid) for (key, reg_id), hits in topics.hits.items() for h in hits}
@@ -277,7 +277,7 @@ def test_provisions_csv_round_trips_and_matches_the_matrix(hostile):
             assert by_eid[(reg_id, h.node.eid)]["teks"] == flat_text(h.node, with_marker=True)
     hostile_row = by_eid[(BENGKAYANG, "bab_3__pasal_11__huruf_c")]
     assert hostile_row["teks"] == "c. " + HOSTILE  # quotes, newline, '<' and '=' come back unchanged
-    matrix = list(csv.DictReader(io.StringIO(export.matrix_csv(corpus, topics), newline="")))
+    matrix = list(csv.DictReader(io.StringIO(no_bom(export.matrix_csv(corpus, topics)), newline="")))
     for row in matrix:
         for r in corpus.regulations:
             assert int(row[r.id]) == len(topics.hits_for(row["butir"], r.id))

@@ -474,6 +474,11 @@
     if (lastTerm) {
       var labels = locationLabels(data);
       var groups = provisions(data, labels);
+      // Hits before the first provision (a page's title and introduction) add nothing the result's
+      // title link does not already give, once some provision holds the words.
+      if (groups.some(function (g) { return g.anchor; })) {
+        groups = groups.filter(function (g) { return g.anchor; });
+      }
       var inArea = lastArea ? areaIds(data, labels) : null;
       if (inArea) {
         // Only hits in the area's provisions; a hit before the first provision (the page title) is

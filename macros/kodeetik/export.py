@@ -213,8 +213,13 @@ PROVISION_COLUMNS = ("bidang", "butir", "butir_label", "peraturan", "singkatan",
 TAXONOMY_COLUMNS = ("bidang", "bidang_label", "butir", "butir_label", "penjelasan", "terkait")
 
 
+CSV_BOM = "\ufeff"
+"""Starts every CSV: Excel reads a file without it in the machine's code page ("•" became "â€¢")."""
+
+
 def _csv(rows: list[list[str]]) -> str:
-    buf = io.StringIO()
+    buf = io.StringIO(CSV_BOM)
+    buf.seek(0, io.SEEK_END)
     writer = csv.writer(buf, lineterminator="\r\n")  # RFC 4180; quotes only where needed
     writer.writerows(rows)
     return buf.getvalue()
