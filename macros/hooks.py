@@ -25,7 +25,7 @@ from macros.kodeetik.export import data_files  # noqa: E402
 from macros.kodeetik.topics import untagged_report  # noqa: E402
 from macros.render import Renderer, parallel, plan_pages, publish, staging  # noqa: E402
 from macros.render.compare import expand_compare_nav, plan_compare_pages  # noqa: E402
-from macros.render.topic_links import compare_links  # noqa: E402
+from macros.render.topic_links import compare_links, search_words  # noqa: E402
 from macros.render.navtitles import escape_titles, fix_footer_labels, name_section_toggles  # noqa: E402
 from macros.render.templating import uri_to_url  # noqa: E402
 
@@ -70,12 +70,14 @@ def on_config(config):
     state.corpus = corpus
     state.renderer = Renderer(extra_dirs=[project / (config.theme.custom_dir or "overrides") / "kodeetik"])
     state.links, xref_context, xref_pages = xref_glue.prepare(site)
+    state.nasional = site.nasional  # the national rule where a local code is silent
     page_context = {**xref_context, **wargahooks.page_context(corpus),  # links to Hak Anda and training
-                    "bandingkan": compare_links(topics)}  # provision -> its comparison rows
+                    "bandingkan": compare_links(topics),  # provision -> its comparison rows
+                    "kata_cari": search_words(topics)}  # provision -> words citizens search it by
     state.pages = {p.uri: p for p in plan_pages(corpus, page_context) + xref_pages}
     state.topics = topics
-    state.pages.update({p.uri: p for p in plan_compare_pages(corpus, topics)})
-    state.files = data_files(corpus, topics, map_fn=parallel.fork_map)
+    state.pages.update({p.uri: p for p in plan_compare_pages(corpus, topics, state.nasional)})
+    state.files = data_files(corpus, topics, nasional=state.nasional, map_fn=parallel.fork_map)
     for line in untagged_report(corpus, topics):
         log.info(line)  # not a warning: a newly imported regulation may await its coding
     posterhooks.plan(config)

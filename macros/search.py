@@ -24,7 +24,7 @@ from mkdocs.plugins import event_priority  # noqa: E402
 from macros import state  # noqa: E402
 from macros.render.pagefind_sorted import PagefindError, index_site  # noqa: E402
 from macros.render.pagefind_stable import FormatError, stabilise  # noqa: E402
-from macros.render.search import NAVIGATION_TEMPLATES, page_entry, regulation_entry  # noqa: E402
+from macros.render.search import NAVIGATION_TEMPLATES, page_entry, spec_entry  # noqa: E402
 from macros.render.templating import uri_to_url  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.kodeetik.search")
@@ -70,9 +70,7 @@ def on_page_content(html_out: str, page, config, files) -> str:
     if spec is not None:
         if spec.template in NAVIGATION_TEMPLATES:
             return html_out
-        reg = spec.context.get("reg")
-        entry = regulation_entry(state.corpus, reg, state.topics) if reg is not None else \
-            page_entry(spec.title, state.topics, spec.template)
+        entry = spec_entry(state.corpus, spec, state.topics)
     else:
         search_meta = page.meta.get("search") or {}
         if isinstance(search_meta, dict) and search_meta.get("exclude"):  # Material's convention

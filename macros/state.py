@@ -22,6 +22,8 @@ staging_dir: str | None = None
 """This build's staging folder until it is swapped in or discarded (render/staging.py)."""
 topics = None
 """The Topics (taxonomy and coding)."""
+nasional: dict = {}
+"""The national rule per topic item (kodeetik.nasional), where a local code is silent."""
 files: dict = {}
 """Generated non-page files (data downloads) by URI: content."""
 posters: list = []
@@ -32,7 +34,8 @@ extra_files: dict = {}
 
 def reset() -> None:
     global corpus, renderer, pages, html, source_files, final_site_dir, staging_dir, links, topics, files
-    global posters, extra_files
+    global posters, extra_files, nasional
     corpus = renderer = final_site_dir = staging_dir = links = topics = None
+    nasional = {}
     pages, html, files, source_files = {}, {}, {}, {}
     posters, extra_files = [], {}

@@ -51,7 +51,7 @@ def plan(config, site) -> None:
     hak, kuis = site.hak, site.kuis
     context = page_context(state.corpus)
     _materi = plan_materi(state.corpus, state.topics, kuis)
-    for page in plan_hak_pages(state.corpus, state.topics, hak, context) + \
+    for page in plan_hak_pages(state.corpus, state.topics, hak, context, state.nasional) + \
             plan_training_pages(state.corpus, state.topics, _materi, context):
         state.pages[page.uri] = page
 

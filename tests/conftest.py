@@ -55,6 +55,12 @@ def make_project(tmp: Path, regulations: Path | None = None, sources: Path | Non
     return project
 
 
+def no_bom(text: str) -> str:
+    """A CSV download without its UTF-8 byte-order mark, which every one must start with (Excel)."""
+    assert text.startswith("\ufeff")
+    return text[1:]
+
+
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory) -> Build:
     """The project's own site, built once per test session with --strict."""

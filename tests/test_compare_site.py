@@ -14,7 +14,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
-from conftest import ROOT, make_project, run_mkdocs, serve_directory
+from conftest import ROOT, make_project, no_bom, run_mkdocs, serve_directory
 from htmltext import text_of
 
 BENGKAYANG = "perbup-bengkayang-51-2020"
@@ -95,7 +95,10 @@ def test_larangan_shows_each_regions_own_wording_under_the_right_item(real_site)
     # Negative controls: each cell holds its own region's wording only, and absences are absences.
     assert "diluar ketentuan" not in pungli[KALTIM]["text"] and "(pungli)" not in pungli[KALTIM]["text"]
     assert pungli[SUMBAWA]["attrs"]["data-hadir"] == "tidak" and pungli[BANTEN]["attrs"]["data-hadir"] == "tidak"
-    assert pungli[SUMBAWA]["text"] == "—"
+    # A silent code's cell names the national rule that still forbids it (_aturan_nasional.yaml) ...
+    assert pungli[SUMBAWA]["text"].startswith("Tidak diatur dalam kode ini; tetap dilarang menurut Pasal 34 UU 25/2009")
+    # ... and, where there is none, stays a plain mark.
+    assert c[("larangan.rangkap_jabatan", SUMBAWA)]["text"] == "—"
     assert "pungutan liar" not in c[("larangan.bahasa_kasar", BENGKAYANG)]["text"]
     assert "menggunakan Bahasa yang tidak pantas/kasar" in c[("larangan.bahasa_kasar", BENGKAYANG)]["text"]
     # Sumbawa's gift rule sits under gifts, not under pungli.
@@ -148,7 +151,8 @@ def test_every_area_has_a_page_and_the_overview_counts_match_it(real_site):
 
 def test_downloads_match_the_pages(real_site):
     site = real_site.site
-    matrix = list(csv.DictReader(io.StringIO(read(site, "data/topik/matriks.csv"), newline="")))
+    matrix = list(csv.DictReader(io.StringIO(no_bom(read(site, "data/topik/matriks.csv")), newline="")))
+    assert not read(site, "data/perbandingan.json").startswith("\ufeff")  # JSON needs no byte-order mark
     page = cells(read(site, LARANGAN))
     rows = [r for r in matrix if r["bidang"] == "larangan"]
     assert rows
@@ -156,7 +160,7 @@ def test_downloads_match_the_pages(real_site):
         for rid in ALL:
             shown = page[(r["butir"], rid)]["attrs"]["data-hadir"] == "ya"
             assert (int(r[rid]) > 0) == shown, (r["butir"], rid)
-    long = list(csv.DictReader(io.StringIO(read(site, "data/topik/larangan.csv"), newline="")))
+    long = list(csv.DictReader(io.StringIO(no_bom(read(site, "data/topik/larangan.csv")), newline="")))
     pungli = next(r for r in long if r["butir"] == "larangan.pungli" and r["peraturan"] == BENGKAYANG)
     assert pungli["teks"] in page[("larangan.pungli", BENGKAYANG)]["text"]
     comparison = json.loads(read(site, "data/perbandingan.json"))
@@ -292,7 +296,7 @@ def test_hostile_text_is_escaped_on_pages_and_raw_in_data(altered_site):
     data = json.loads(read(altered_site.site, "data/perbandingan.json"))
     (hit,) = data["isi"]["larangan.pungli"][BENGKAYANG]
     assert hit["isi"]["t"] == HOSTILE
-    rows = list(csv.DictReader(io.StringIO(read(altered_site.site, "data/topik/larangan.csv"), newline="")))
+    rows = list(csv.DictReader(io.StringIO(no_bom(read(altered_site.site, "data/topik/larangan.csv")), newline="")))
     assert any(r["teks"] == "c. " + HOSTILE for r in rows)
 
 
@@ -343,7 +347,13 @@ def test_side_by_side_reads_the_choice_from_the_url(browser, served):
     sumbawa = block.locator(f'[data-regulation="{SUMBAWA}"]').inner_text()
     assert "biaya diluar ketentuan atau melakukan pungutan liar (pungli)" in bengkayang
     assert "biaya di luar ketentuan atau melakukan pungutan liar;" in kaltim and "(pungli)" not in kaltim
-    assert "Tidak diatur dalam Perbup Sumbawa 6/2020" in sumbawa
+    # Sumbawa's code is silent on pungli; the national rule still forbids it (_aturan_nasional.yaml).
+    assert "Tidak diatur dalam kode ini; tetap dilarang menurut Pasal 34 UU 25/2009." in sumbawa
+    national = block.locator(f'[data-regulation="{SUMBAWA}"] a')
+    assert national.evaluate("a => a.href") == served + "dasar-hukum/uu-25-2009/"
+    # Negative control: an item without a national rule keeps the plain statement.
+    rangkap = page.locator('.ke-sbs__item[data-item="larangan.rangkap_jabatan"]')
+    assert "Tidak diatur dalam Perbup Sumbawa 6/2020" in rangkap.locator(f'[data-regulation="{SUMBAWA}"]').inner_text()
     ref = block.locator(f'[data-regulation="{BENGKAYANG}"] a.ke-hit__ref')
     assert ref.inner_text() == "Pasal 11 huruf c"
     assert ref.evaluate("a => a.href") == served + f"peraturan/{BENGKAYANG}/#bab_3__pasal_11__huruf_c"

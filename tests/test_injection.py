@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, make_project, run_mkdocs
+from conftest import ROOT, make_project, no_bom, run_mkdocs
 from htmltext import text_of
 from posterkit import compact, pdf_text
 from test_search_index import fragments
@@ -150,7 +150,7 @@ def test_json_and_csv_downloads(hostile):
     assert data["tentang"] == PAYLOAD  # exactly as written: no HTML escaping in data
     raw = read(hostile, f"data/peraturan/{REG}.json")
     assert "&lt;script" not in raw and "\\u003c" not in raw.lower()
-    rows = list(csv.DictReader(io.StringIO(read(hostile, "data/topik/larangan.csv"), newline="")))
+    rows = list(csv.DictReader(io.StringIO(no_bom(read(hostile, "data/topik/larangan.csv")), newline="")))
     assert any(r["teks"] == "c. " + PAYLOAD for r in rows)
     comparison = json.loads(read(hostile, "data/perbandingan.json"))
     (hit,) = comparison["isi"]["larangan.pungli"][REG]

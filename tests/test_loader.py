@@ -701,3 +701,23 @@ def test_validate_command_succeeds_on_good_data(tmp_path):
     assert proc.stdout.startswith("OK:")
     assert proc.stdout.strip() == ("OK: 1 regulation, 2 provisions, 2 regions, 1 penyelenggara, "
                                    "0 instruments, 0 cross-references.")
+
+
+# ------------------------------------------------------------------ lingkup (who the code binds)
+
+def test_lingkup_is_read_and_checked(tmp_path):
+    for name in ("good", "none", "bad", "missing"):
+        (tmp_path / name).mkdir()
+    good = REG + "lingkup:\n  mengikat: pegawai Dinas X\n  instansi: satu\n  dasar: [bab_1__pasal_1]\n"
+    (reg,) = load(make_project(tmp_path / "good", {REG_FILE: good})).regulations
+    assert reg.lingkup.mengikat == "pegawai Dinas X" and reg.lingkup.satu_instansi
+    assert reg.lingkup.dasar == ("bab_1__pasal_1",)
+    # Negative control: without it there is none (the pages name the penyelenggara).
+    assert load(make_project(tmp_path / "none")).regulations[0].lingkup is None
+    bad = REG + "lingkup:\n  mengikat: pegawai Dinas X\n  instansi: sebagian\n"
+    err = reg_error(tmp_path / "bad", bad)
+    assert (err.line, err.where) == (line_of(bad, "instansi: sebagian"), "lingkup")
+    assert "'instansi' is 'sebagian'" in err.message and "satu, pemerintah_daerah" in err.fix
+    missing = REG + "lingkup:\n  mengikat: pegawai Dinas X\n  instansi: satu\n  dasar: [bab_1__pasal_9]\n"
+    err = reg_error(tmp_path / "missing", missing)
+    assert "no provision 'bab_1__pasal_9'" in err.message and err.where == "lingkup > dasar"

@@ -88,7 +88,48 @@ def test_every_provision_id_on_a_page_has_a_location(real_site):
         ids = set(re.findall(r'\sid="([^"]+)"', body))
         # Ids that are not provisions: the transcription notes, the notes of inferred references.
         ids = {i for i in ids if not i.startswith("dugaan-")}
+        # A provision's search words (kc-<id>) are located by the provision they follow.
+        words = {i for i in ids if i.startswith("kc-")}
+        assert {i[3:] for i in words} <= set(lokasi)
+        ids -= words
         assert ids and ids <= set(lokasi) | {"transkripsi"}, (reg, sorted(ids - set(lokasi))[:5])
+
+
+def test_search_words_are_indexed_hidden_and_weighted_with_their_provision(real_site):
+    html = read(real_site, BENGKAYANG)
+    spans = dict(re.findall(r'<span class="ke-kata-cari" id="kc-([^"]+)" hidden data-pagefind-weight="2">([^<]*)</span>', html))
+    assert "uang pelicin" in spans["bab_3__pasal_11__huruf_c"]          # larangan.pungli
+    assert "diskriminasi" in spans["bab_3__pasal_11__huruf_b"]          # "diskriminatif" in the text
+    # Negative control: a provision whose topics have no search words gets none.
+    assert "menimbang__huruf_a" not in spans and "bab_3__pasal_11__huruf_j" not in spans
+    # They are in the index, but not in what a reader sees of the provision.
+    record = fragments(real_site.site)["/peraturan/perbup-bengkayang-51-2020/"]
+    assert "uang pelicin" in record["content"]
+    huruf_c = re.search(r'<li class="ke-item ke-huruf" id="bab_3__pasal_11__huruf_c">(.*?)</li>', html, re.DOTALL).group(1)
+    shown = re.sub(r'<span class="ke-kata-cari"[^>]*>[^<]*</span>', "", huruf_c)
+    assert "uang pelicin" in huruf_c and "uang pelicin" not in shown
+
+
+def test_editorial_notes_and_forms_weigh_less(real_site):
+    html = read(real_site, "peraturan/perbup-sumbawa-6-2020/index.html")
+    assert re.search(r'<pre class="ke-form" data-pagefind-weight="0.4">', html)
+    assert re.search(r'<aside class="ke-note[^"]*"[^>]* data-pagefind-weight="0.4">', html)
+    # Negative control: enacted words carry no weight attribute (Pagefind's default, 1).
+    assert not re.search(r'<p class="ke-text"[^>]*data-pagefind-weight', html)
+
+
+def test_hak_anda_pages_are_indexed_by_region(real_site):
+    html = read(real_site, "hak-anda/banten/index.html")
+    assert html.count("data-pagefind-body") == 1
+    data = search_data(html)
+    assert data["filter:provinsi"] == ["Banten"] and "filter:kabupaten_kota" not in data
+    assert data["meta:wilayah"] == ["Provinsi Banten"]
+    lokasi = json.loads(data["meta:lokasi"][0])
+    assert lokasi["larangan-larangan-diskriminasi"] == "Yang tidak boleh dilakukan petugas › Diskriminasi"
+    district = search_data(read(real_site, "hak-anda/kalimantan-barat/kabupaten-bengkayang/index.html"))
+    assert district["filter:kabupaten_kota"] == ["Kabupaten Bengkayang"]
+    # Negative control: the Hak Anda index only lists regions.
+    assert "data-pagefind-body" not in read(real_site, "hak-anda/index.html")
 
 
 def test_locations_name_the_structure(real_site):
@@ -135,7 +176,7 @@ def test_index_holds_the_words_without_chrome(real_site):
     assert not [u for u in urls if u.startswith("/wilayah/")]
     page = records["/peraturan/perbup-bengkayang-51-2020/"]
     content = page["content"]
-    assert "; meminta dan/atau menerima imbalan/biaya diluar ketentuan atau melakukan pungutan liar" in content
+    assert " meminta dan/atau menerima imbalan/biaya diluar ketentuan atau melakukan pungutan liar" in content
     assert page["filters"]["provinsi"] == ["Kalimantan Barat"]
     assert page["meta"]["title"] == "Peraturan Bupati Bengkayang Nomor 51 Tahun 2020"
     for chrome in ("Salin tautan", "Salin kutipan", "Kutip sebagai", "Teks sumber", "¶", "huruf c:",
@@ -150,7 +191,10 @@ def test_index_holds_the_words_without_chrome(real_site):
     assert "Dirujuk oleh:" in html
     # Every anchor Pagefind recorded on the page is one the location map names.
     lokasi = json.loads(page["meta"]["lokasi"])
-    assert {a["id"] for a in page["anchors"]} - set(lokasi) <= {"transkripsi"}
+    # (A provision's search words, kc-<id>, are located by it.)
+    anchors = {a["id"] for a in page["anchors"]}
+    assert {a[3:] for a in anchors if a.startswith("kc-")} <= set(lokasi)
+    assert {a for a in anchors if not a.startswith("kc-")} - set(lokasi) <= {"transkripsi"}
 
 
 # --------------------------------------------------------------------------- the build glue

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, no_bom
 from macros.kodeetik import DataErrors, load_corpus
 from macros.kodeetik import export
 from macros.kodeetik.glossary import definitions, entries, term_of
@@ -264,7 +264,7 @@ def test_regulation_json_round_trips(hostile):
 
 def test_provisions_csv_round_trips_and_matches_the_matrix(hostile):
     corpus, topics = hostile
-    rows = list(csv.DictReader(io.StringIO(export.provisions_csv(corpus, topics), newline="")))
+    rows = list(csv.DictReader(io.StringIO(no_bom(export.provisions_csv(corpus, topics)), newline="")))
     assert tuple(rows[0]) == export.PROVISION_COLUMNS
     present = {(r["butir"], r["peraturan"], r["ketentuan_id"]) for r in rows if r["ada"] == "1"}
     expected = {(key, reg_id, h.node.eid) for (key, reg_id), hits in topics.hits.items() for h in hits}
@@ -277,7 +277,7 @@ def test_provisions_csv_round_trips_and_matches_the_matrix(hostile):
             assert by_eid[(reg_id, h.node.eid)]["teks"] == flat_text(h.node, with_marker=True)
     hostile_row = by_eid[(BENGKAYANG, "bab_3__pasal_11__huruf_c")]
     assert hostile_row["teks"] == "c. " + HOSTILE  # quotes, newline, '<' and '=' come back unchanged
-    matrix = list(csv.DictReader(io.StringIO(export.matrix_csv(corpus, topics), newline="")))
+    matrix = list(csv.DictReader(io.StringIO(no_bom(export.matrix_csv(corpus, topics)), newline="")))
     for row in matrix:
         for r in corpus.regulations:
             assert int(row[r.id]) == len(topics.hits_for(row["butir"], r.id))
@@ -308,3 +308,22 @@ def test_a_province_regulation_stands_before_its_districts_and_uncoded_ones_are_
     assert [c.reg.id for c in kalbar] == ["pergub-kalbar-contoh", BENGKAYANG]
     assert [c.complete for c in kalbar] == [False, True]  # no coding file yet: its empty cells prove nothing
     assert [c.reg.id for c in groups["64"].columns] == ["pergub-kaltim-8-2025"]
+
+
+def test_search_words_are_read_and_bad_ones_refused(tmp_path):
+    corpus = load_corpus(ROOT / "regulations", sources_dir=ROOT / "sources")
+    topics = load_topics(ROOT / "regulations", corpus)
+    assert "uang pelicin" in topics.items["larangan.pungli"].kata_cari
+    assert "diskriminasi" in topics.items["larangan.diskriminasi"].kata_cari
+    assert topics.items["penghargaan.periode"].kata_cari == ()  # optional
+    data = _copy(tmp_path)
+    tax = data / "_topik.yaml"
+    text = tax.read_text(encoding="utf-8")
+    text = text.replace("kata_cari: [pungli, ", "kata_cari: [Pungli!, pungli, pungli, ", 1)
+    tax.write_text(text, encoding="utf-8")
+    errors = _load_errors(data)
+    line = _line(tax, "Pungli!")
+    assert any(e.startswith(f"regulations/_topik.yaml:{line} ") and "'Pungli!' is not plain lowercase words" in e
+               and "Fix:" in e for e in errors), errors
+    assert any("'pungli' is listed twice" in e for e in errors), errors
+    assert len(errors) == 2, errors

@@ -153,13 +153,18 @@ def test_every_statement_links_to_an_existing_provision_tagged_with_its_item(rea
 def test_statements_are_marked_as_explanations_and_keep_the_editors_words(real_site, data):
     corpus, topics, hak = data[0], data[1], data[2]
     html = read(real_site.site, hak_file(corpus, corpus.wilayah_by_kode("61.07")))
-    text = text_of(html, id="larangan-larangan-pungli")
     item = topics.items["larangan.pungli"]
+    # The item's search words are there for search only, hidden from readers.
+    hidden = f'<span class="ke-kata-cari" id="kc-larangan-larangan-pungli" hidden data-pagefind-weight="2">{", ".join(item.kata_cari)}</span>'
+    assert hidden in html
+    text = text_of(html.replace(hidden, ""), id="larangan-larangan-pungli")
     assert text == f"Penjelasan {item.label}. {item.penjelasan} Dasar: Pasal 11 huruf c Perbup Bengkayang 51/2020"
     sanksi = text_of(html, id="sanksi-sanksi-dasar")
     assert hak.pernyataan["sanksi.dasar"] in sanksi
     statements, _ = elements(html, "ke-hak__pernyataan")
-    assert html.count('<span class="ke-hak__penjelasan">Penjelasan</span>') == len(statements) > 30
+    national, _ = elements(html, "ke-hak__nasional")  # national rules where the code is silent
+    assert html.count('<span class="ke-hak__penjelasan">Penjelasan</span>') == len(statements) + len(national)
+    assert len(statements) > 30
 
 
 def test_first_screen_summary_names_prohibitions_and_channels_in_order(real_site, data):
@@ -188,10 +193,11 @@ def test_district_and_province_pages_point_to_each_other(real_site, data):
     assert 'href="kabupaten-bengkalis/">Hak Anda di Kabupaten Bengkalis' in riau
 
 
-def test_hak_anda_and_training_pages_stay_out_of_the_search_index(real_site):
-    for rel in ("hak-anda/index.html", "hak-anda/kalimantan-timur/index.html", "pelatihan/index.html",
-                f"pelatihan/{BENGKAYANG}/kuis/index.html"):
+def test_training_pages_stay_out_of_the_search_index_and_hak_anda_pages_are_in(real_site):
+    for rel in ("hak-anda/index.html", "pelatihan/index.html", f"pelatihan/{BENGKAYANG}/kuis/index.html"):
         assert "data-pagefind-body" not in read(real_site.site, rel), rel
+    # A region's Hak Anda page answers plain questions in plain words: it is searched (issue 16).
+    assert "data-pagefind-body" in read(real_site.site, "hak-anda/kalimantan-timur/index.html")
     assert "data-pagefind-body" in read(real_site.site, f"peraturan/{BENGKAYANG}/index.html")
 
 

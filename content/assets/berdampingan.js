@@ -172,7 +172,18 @@
             cells[i].forEach(function (h) { cell.appendChild(hit(h)); });
           } else {
             cell.className += " ke-sbs__cell--absent";
-            cell.appendChild(el("span", null, (r.topik_lengkap ? "Tidak diatur dalam " : "Tidak ditemukan (pengodean belum lengkap) dalam ") + r.singkatan));
+            // The national rule that still binds where this code is silent (_aturan_nasional.yaml).
+            var nas = r.topik_lengkap && data.nasional && data.nasional[item.kunci];
+            if (nas) {
+              cell.appendChild(el("span", null, "Tidak diatur dalam kode ini; " + nas.tetap + " menurut "));
+              nas.dasar.forEach(function (d, k) {
+                if (k) cell.appendChild(document.createTextNode(", "));
+                cell.appendChild(link(d.url, d.label));
+              });
+              cell.appendChild(document.createTextNode("."));
+            } else {
+              cell.appendChild(el("span", null, (r.topik_lengkap ? "Tidak diatur dalam " : "Tidak ditemukan (pengodean belum lengkap) dalam ") + r.singkatan));
+            }
           }
           line.appendChild(cell);
         });

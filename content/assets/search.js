@@ -57,7 +57,7 @@
   var MAX_SUB = 4;          // provisions listed per page
   var EXCERPT_WORDS = 28;
 
-  var root, dialog, input, statusEl, list, moreBtn, filterBox, filterList, resetBtn, openBtn;
+  var root, dialog, input, statusEl, list, moreBtn, filterBox, filterList, resetBtn, openBtn, examples;
   var pagefind = null;
   var loading = null;
   var selects = {};
@@ -194,6 +194,7 @@
     var term = input.value.trim();
     var filters = chosenFilters();
     var my = ++seq;
+    examples.hidden = !!(term || Object.keys(filters).length);
     if (!term && !Object.keys(filters).length) {
       list.textContent = "";
       list.removeAttribute("aria-busy");
@@ -253,7 +254,8 @@
     var size = parseInt(root.getAttribute("data-page-size"), 10) ||
       (window.matchMedia && window.matchMedia(PHONE).matches ? PHONE_PAGE_SIZE : PAGE_SIZE);
     if (wanted == null) wanted = size;
-    var batch = pending.splice(0, size);
+    // Only as many as the screen still lacks: a screen then never holds more than one batch.
+    var batch = pending.splice(0, Math.min(size, wanted));
     moreBtn.hidden = true;
     list.setAttribute("aria-busy", "true");
     return Promise.all(batch.map(function (r) { return r.data(); })).then(function (items) {
@@ -308,55 +310,117 @@
     try { return JSON.parse(data.meta.lokasi); } catch (e) { return null; }
   }
 
+  // The words a `kc-<id>` anchor holds are the editors' search words for provision <id>
+  // (`kata_cari`, macros/templates/_node.html): a hit there counts for that provision, and they are
+  // never shown in an excerpt (they are not its text). Returns {id: [first, end)} word ranges.
+  function searchWordRanges(data) {
+    var ranges = {};
+    (data.anchors || []).forEach(function (a) {
+      if (!/^kc-/.test(a.id)) return;
+      var n = (a.text || "").split(/\s+/).filter(Boolean).length;
+      ranges[a.id.slice(3)] = [a.location, a.location + n];
+    });
+    return ranges;
+  }
+
   function provisions(data, labels) {
     var anchors = (data.anchors || []).filter(function (a) {
+      if (/^kc-/.test(a.id)) return false;
       if (labels) return Object.prototype.hasOwnProperty.call(labels, a.id);
       return /^h[1-6]$/i.test(a.element) && a.text && /\S/.test(a.text);
     }).sort(function (a, b) { return a.location - b.location; });
+    var indexOf = {};
+    anchors.forEach(function (a, k) { indexOf[a.id] = k; });
+    var ranges = searchWordRanges(data);
+    var hidden = {};   // word position -> id of the provision whose search words it is
+    Object.keys(ranges).forEach(function (id) {
+      for (var k = ranges[id][0]; k < ranges[id][1]; k++) hidden[k] = id;
+    });
+    var weights = {};  // editors' notes and blank forms are indexed with a weight below 1
+    (data.weighted_locations || []).forEach(function (w) { weights[w.location] = w.weight; });
     var words = data.content.split(/\s+/);
     var hits = (data.locations || []).slice().sort(function (a, b) { return a - b; });
     var hitSet = {};
     hits.forEach(function (h) { hitSet[h] = true; });
-    // Provisions are ranked by how many of the words sought they hold (a long form that repeats
+    // Provisions are ranked by how many of the key words sought they hold (a long form that repeats
     // "tidak" must not beat the provision that says "menerima imbalan"), and a word as typed
     // weighs more than another form of it ("melayani" before the many "pelayanan").
-    var terms = lastTerm.toLowerCase().split(/\s+/).map(bare);
+    var terms = lastTerm.toLowerCase().split(/\s+/).map(bare).filter(Boolean);
+    var keyTerms = terms.filter(function (t) { return FUNCTION_WORDS.indexOf(t) < 0; });
     var groups = [];
     var byKey = {};
     var i = -1;
     hits.forEach(function (h) {
       while (i + 1 < anchors.length && anchors[i + 1].location <= h) i++;
-      var key = i < 0 ? "" : anchors[i].id;
+      var at = i;
+      if (hidden[h] != null && indexOf[hidden[h]] != null) at = indexOf[hidden[h]];
+      var key = at < 0 ? "" : anchors[at].id;
       var g = byKey[key];
       if (!g) {
-        var a = i < 0 ? null : anchors[i];
+        var a = at < 0 ? null : anchors[at];
         var start = a ? a.location : 0;
-        var end = i + 1 < anchors.length ? anchors[i + 1].location : words.length;
+        var end = at + 1 < anchors.length ? anchors[at + 1].location : words.length;
         var title = !a ? data.meta.title :
           labels ? labels[a.id] : a.text.replace(/[¶#]\s*$/, "").trim();
         g = byKey[key] = { anchor: a, title: title, start: start, end: end, hits: [], forms: {},
-                           exact: {}, order: groups.length };
+                           exact: {}, order: groups.length, weight: 0 };
         groups.push(g);
       }
       g.hits.push(h);
+      g.weight = Math.max(g.weight, weights[h] == null ? 1 : weights[h]);
       // A token may join several words ("hadiah/imbalan/suap;"): each counts.
       pieces(words[h] || "").forEach(function (w) {
         g.forms[w] = true;
         if (terms.indexOf(w) >= 0) g.exact[w] = true;
       });
     });
+    // Key words of the query each provision holds in some form. Those holding all come first, and a
+    // word few provisions hold counts more than one most do ("kasar" over "petugas").
+    var holders = {};
     groups.forEach(function (g) {
-      g.score = 10 * Object.keys(g.exact).length + 3 * Object.keys(g.forms).length + Math.min(g.hits.length, 5);
-      // Start at the provision's first word unless the hit lies far into it.
-      var from = g.hits[0] - g.start <= 16 ? g.start : g.hits[0] - 8;
-      var to = Math.min(g.end, from + EXCERPT_WORDS);
+      var forms = Object.keys(g.forms);
+      g.covered = keyTerms.filter(function (t) {
+        return forms.some(function (w) { return sameWord(t, w); });
+      });
+      g.covered.forEach(function (t) { holders[t] = (holders[t] || 0) + 1; });
+    });
+    groups.forEach(function (g) {
+      var forms = Object.keys(g.forms);
+      var coverage = 0;
+      g.covered.forEach(function (t) { coverage += 100 * (1 + 1 / holders[t]); });
+      var exactKey = Object.keys(g.exact).filter(function (w) { return keyTerms.indexOf(w) >= 0; }).length;
+      g.score = coverage + 10 * exactKey + 2 * Object.keys(g.exact).length + 3 * forms.length +
+        Math.min(g.hits.length, 5);
+      // Matched only in an editors' note or a blank form: after the provisions that hold the words.
+      if (g.weight < 1) g.score /= 10;
+      // Start at the provision's first word unless the hit lies far into it; never show search words.
+      var shown = g.hits.filter(function (h) { return hidden[h] == null; });
+      var first = shown.length ? shown[0] : g.start;
+      var from = first - g.start <= 16 ? g.start : first - 8;
       g.words = [];
-      for (var k = from; k < to; k++) g.words.push({ text: words[k], hit: !!hitSet[k] });
+      var k = from;
+      for (; k < g.end && g.words.length < EXCERPT_WORDS; k++) {
+        if (hidden[k] == null) g.words.push({ text: words[k], hit: !!hitSet[k] });
+      }
       g.cutStart = from > g.start;
-      g.cutEnd = to < g.end;
+      g.cutEnd = false;
+      for (; k < g.end && !g.cutEnd; k++) g.cutEnd = hidden[k] == null;
     });
     groups.sort(function (a, b) { return b.score - a.score || a.order - b.order; });
     return groups;
+  }
+
+  // Whether a word of the text is a form of a query word: the same word, or the same root once the
+  // usual affixes are off ("diskriminatif" / "diskriminasi" are left to the search words).
+  function sameWord(term, word) {
+    if (term === word) return true;
+    var a = affixless(term), b = affixless(word);
+    return a.length >= 4 && b.length >= 4 && a.slice(0, 5) === b.slice(0, 5);
+  }
+
+  function affixless(word) {
+    return word.replace(/^(meng|meny|mem|men|me|peng|peny|pem|pen|pe|ber|ter|di|ke)/, "")
+      .replace(/(kan|an|i|nya)$/, "");
   }
 
   function bare(word) {
@@ -410,6 +474,11 @@
     if (lastTerm) {
       var labels = locationLabels(data);
       var groups = provisions(data, labels);
+      // Hits before the first provision (a page's title and introduction) add nothing the result's
+      // title link does not already give, once some provision holds the words.
+      if (groups.some(function (g) { return g.anchor; })) {
+        groups = groups.filter(function (g) { return g.anchor; });
+      }
       var inArea = lastArea ? areaIds(data, labels) : null;
       if (inArea) {
         // Only hits in the area's provisions; a hit before the first provision (the page title) is
@@ -516,6 +585,16 @@
     filterBox = root.querySelector(".ke-search__filters");
     filterList = root.querySelector(".ke-search__filter-list");
     resetBtn = root.querySelector(".ke-search__reset");
+    examples = root.querySelector(".ke-search__contoh");
+    examples.hidden = false;
+    // An example search fills the box and runs, as if typed.
+    examples.addEventListener("click", function (e) {
+      var b = e.target.closest && e.target.closest("button[data-q]");
+      if (!b) return;
+      input.value = b.getAttribute("data-q");
+      search(0);
+      input.focus();
+    });
 
     openBtn.hidden = false;  // without JavaScript there is no search, so no button either
     openBtn.setAttribute("aria-expanded", "false");

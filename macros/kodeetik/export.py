@@ -12,10 +12,13 @@ import csv
 import datetime as dt
 import io
 import json
+from collections.abc import Mapping
 from typing import Any
 
+from .dasar import Instrumen
 from .glossary import definitions
 from .model import Corpus, Dasar, Lampiran, Node, Penetapan, Regulation, Wilayah
+from .nasional import AturanNasional
 from .topics import Hit, Topics, flat_text, ref_label
 
 REGULATION_SCHEMA = "kodeetik-peraturan/1"
@@ -46,6 +49,17 @@ def terms_path(reg_id: str) -> str:
 
 def area_csv_path(area_key: str) -> str:
     return f"{DATA_DIR}/topik/{area_key}.csv"
+
+
+def instrument_page(ins: Instrumen) -> str:
+    """A national instrument's page, relative to the site root; the same as
+    render.xref_pages.instrumen_url (tests/test_nasional.py checks it)."""
+    return f"dasar-hukum/#{ins.id}" if ins.is_daerah else f"dasar-hukum/{ins.id}/"
+
+
+def _nasional_json(rule: AturanNasional, base_url: str) -> dict:
+    return {"sifat": rule.sifat, "tetap": rule.tetap, "penjelasan": rule.penjelasan,
+            "dasar": [{"label": d.label, "url": base_url + instrument_page(d.instrumen)} for d in rule.dasar]}
 
 
 def regulation_page(reg: Regulation) -> str:
@@ -159,11 +173,13 @@ def _hit_json(hit: Hit, base_url: str) -> dict:
             "isi": _tree(hit.node)}
 
 
-def comparison_json(corpus: Corpus, topics: Topics, base_url: str = "") -> dict:
+def comparison_json(corpus: Corpus, topics: Topics, base_url: str = "",
+                    nasional: Mapping[str, AturanNasional] | None = None) -> dict:
     """Everything the side-by-side view needs: taxonomy, regulations, and the tagged wordings.
 
     `isi[item][regulation]` lists the tagged provisions; a missing regulation means the item is
-    absent from it (or, when its `topik_lengkap` is false, not coded yet).
+    absent from it (or, when its `topik_lengkap` is false, not coded yet). `nasional[item]` is the
+    national rule that still binds where a regulation is silent (an explanation, with its bases).
     """
     isi: dict[str, dict[str, list]] = {}
     for area in topics.areas:
@@ -180,6 +196,7 @@ def comparison_json(corpus: Corpus, topics: Topics, base_url: str = "") -> dict:
                        "wilayah": _wilayah(corpus, r.wilayah), "url": base_url + regulation_page(r),
                        "topik_lengkap": topics.is_complete(r.id)} for r in corpus.regulations],
         "isi": isi,
+        "nasional": {key: _nasional_json(rule, base_url) for key, rule in (nasional or {}).items()},
     }
 
 
@@ -201,8 +218,13 @@ PROVISION_COLUMNS = ("bidang", "butir", "butir_label", "peraturan", "singkatan",
 TAXONOMY_COLUMNS = ("bidang", "bidang_label", "butir", "butir_label", "penjelasan", "terkait")
 
 
+CSV_BOM = "\ufeff"
+"""Starts every CSV: Excel reads a file without it in the machine's code page ("•" became "â€¢")."""
+
+
 def _csv(rows: list[list[str]]) -> str:
-    buf = io.StringIO()
+    buf = io.StringIO(CSV_BOM)
+    buf.seek(0, io.SEEK_END)
     writer = csv.writer(buf, lineterminator="\r\n")  # RFC 4180; quotes only where needed
     writer.writerows(rows)
     return buf.getvalue()
@@ -255,7 +277,8 @@ def taxonomy_csv(topics: Topics) -> str:
     return _csv(rows)
 
 
-def data_files(corpus: Corpus, topics: Topics, base_url: str = "", map_fn=None) -> dict[str, str]:
+def data_files(corpus: Corpus, topics: Topics, base_url: str = "", map_fn=None,
+               nasional: Mapping[str, AturanNasional] | None = None) -> dict[str, str]:
     """Every data file of the site: path relative to the site root -> content.
 
     `map_fn` (default: the built-in `map`) may spread the work over processes; it must return the
@@ -266,7 +289,7 @@ def data_files(corpus: Corpus, topics: Topics, base_url: str = "", map_fn=None) 
     jobs = [(regulation_path(r.id), lambda r=r: dumps(regulation_json(corpus, r, topics, base_url)))
             for r in corpus.regulations]
     jobs += [
-        (COMPARISON_PATH, lambda: dumps(comparison_json(corpus, topics, base_url), compact=True)),
+        (COMPARISON_PATH, lambda: dumps(comparison_json(corpus, topics, base_url, nasional), compact=True)),
         (TERMS_PATH, lambda: dumps(terms, compact=True)),
         (MATRIX_CSV, lambda: matrix_csv(corpus, topics)),
         # The whole table is the areas' tables one after the other: their rows are made once.

@@ -9,10 +9,11 @@ exactly the provisions so tagged. Loading lives in `warga_loader.py`; nothing he
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
 
 from .model import Regulation
+from .nasional import AturanNasional
 from .topics import Item, Topics, ref_label
 
 PENGADUAN = "pengaduan"
@@ -85,6 +86,9 @@ class BagianPeraturan:
     """The configured section."""
     pernyataan: tuple[Pernyataan, ...]
     """Its statements that the regulation supports (possibly none)."""
+    nasional: tuple[AturanNasional, ...] = ()
+    """National rules on its items that the regulation does not cover (only when its coding is
+    complete: otherwise a missing tag proves nothing)."""
 
 
 @dataclass(frozen=True)
@@ -105,9 +109,15 @@ class HakPeraturan:
     """Whether the regulation's coding is complete (else a missing statement proves nothing)."""
     prefix: str
     """Prefix of the anchors of this regulation's statements and sections on the page."""
+    ringkasan_nasional: tuple[AturanNasional, ...] = ()
+    """National rules on items of the summarised section this regulation is silent on."""
 
     def bagian_id(self, kunci: str) -> str:
         return f"{self.prefix}{kunci}"
+
+    def nasional_id(self, kunci: str, rule: AturanNasional) -> str:
+        """Anchor of a national rule stated in section `kunci`."""
+        return f"{self.prefix}{kunci}-nasional-{rule.item.replace('.', '-')}"
 
 
 def _within(eid: str, other: str) -> bool:
@@ -115,7 +125,8 @@ def _within(eid: str, other: str) -> bool:
     return eid == other or eid.startswith(other + "__")
 
 
-def hak_peraturan(reg: Regulation, data: HakAndaData, topics: Topics, prefix: str = "") -> HakPeraturan:
+def hak_peraturan(reg: Regulation, data: HakAndaData, topics: Topics, prefix: str = "",
+                  nasional: Mapping[str, AturanNasional] | None = None) -> HakPeraturan:
     """The statements of every section for one regulation.
 
     The first screen names the summarised section's statements that concern what a citizen meets at
@@ -134,7 +145,10 @@ def hak_peraturan(reg: Regulation, data: HakAndaData, topics: Topics, prefix: st
             out.append(Pernyataan(
                 item=item, teks=data.teks(item), anchor=f"{prefix}{bagian.kunci}-{key.replace('.', '-')}",
                 dasar=tuple(Dasar(h.node.eid, ref_label(reg, h.node.eid)) for h in hits)))
-        sections.append(BagianPeraturan(bagian=bagian, pernyataan=tuple(out)))
+        covered = {p.item.key for p in out}
+        silent = tuple(nasional[k] for k in bagian.butir
+                       if nasional and k in nasional and k not in covered and topics.is_complete(reg.id))
+        sections.append(BagianPeraturan(bagian=bagian, pernyataan=tuple(out), nasional=silent))
     summarised = next(s for s in sections if s.bagian.kunci == data.ringkasan_bagian)
     chosen = list(summarised.pernyataan)
     quoted = reg.poster.larangan if reg.poster is not None else ()
@@ -145,4 +159,5 @@ def hak_peraturan(reg: Regulation, data: HakAndaData, topics: Topics, prefix: st
     ringkasan = tuple(chosen[: data.ringkasan_jumlah])
     return HakPeraturan(reg=reg, bagian=tuple(sections), ringkasan=ringkasan,
                         lainnya=len(summarised.pernyataan) - len(ringkasan), ringkasan_kunci=data.ringkasan_bagian,
-                        lengkap=topics.is_complete(reg.id), prefix=prefix)
+                        lengkap=topics.is_complete(reg.id), prefix=prefix,
+                        ringkasan_nasional=summarised.nasional)

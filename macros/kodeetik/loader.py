@@ -16,6 +16,7 @@ from typing import Any
 
 from . import ids, posterdata, yamlio
 from .errors import Collector, DataError, DataErrors, display_path
+from .lingkup import read_lingkup
 from .model import (JENIS, KEDUDUKAN, NODE_TYPES, NUMBERED_TYPES, STATUS, SUMBER_JENIS, WILAYAH_JENIS, Corpus,
                     Dasar, Derau, Lampiran, Node, Pejabat, Penetapan, Penyelenggara, Perbaikan, PetaRujukan,
                     Regulation, RujukanCatatan, Status, Sumber, Wilayah)
@@ -522,7 +523,7 @@ REG_REQUIRED = ("id", "jenis", "nomor", "tahun", "tentang", "singkatan", "wilaya
                 "status", "sumber")
 REG_OPTIONAL = ("kepala", "judul", "pembukaan", "menimbang", "mengingat", "memutuskan", "batang_tubuh",
                 "diktum", "penutup", "ditetapkan", "diundangkan", "pengundangan", "tembusan", "lampiran",
-                "catatan", "peta_rujukan", "poster")
+                "catatan", "peta_rujukan", "poster", "lingkup")
 
 
 def _penetapan(r: _Reader, m: yamlio.Map, key: str, where: str) -> Penetapan | None:
@@ -736,6 +737,7 @@ def _load_regulation(errors: Collector, path: Path, display: str, wilayah: dict[
                   "add the enacted text (see regulations/README.md).")
 
     peta = _peta_rujukan(r, m, nb.index) if "peta_rujukan" in m else ()
+    lingkup = read_lingkup(r, m, nb.index) if "lingkup" in m else None  # names provisions by id
     reg_kwargs = dict(
         jenis=jenis, nomor=r.text(m, "nomor", "nomor", required=True),
         tahun=r.year(m, "tahun", "tahun", required=True), tentang=r.text(m, "tentang", "tentang", required=True),
@@ -754,7 +756,7 @@ def _load_regulation(errors: Collector, path: Path, display: str, wilayah: dict[
     return Regulation(id=rid, path=display, wilayah=wil, penyelenggara=pen, status=status, sumber=sumber,
                       menimbang=menimbang, mengingat=mengingat, batang_tubuh=body, diktum=diktum,
                       lampiran=tuple(lampiran), provisions=MappingProxyType(dict(nb.index)),
-                      peta_rujukan=peta, poster=poster, **reg_kwargs)
+                      peta_rujukan=peta, poster=poster, lingkup=lingkup, **reg_kwargs)
 
 
 @dataclass(frozen=True)

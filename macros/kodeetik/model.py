@@ -11,6 +11,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Iterator, Mapping
 
 if TYPE_CHECKING:
+    from .lingkup import Lingkup
     from .posterdata import KanalPengaduan, Maklumat, MaklumatBaku, PosterIsi
 
 NODE_TYPES = ("bab", "bagian", "paragraf", "pasal", "ayat", "huruf", "angka", "diktum",
@@ -379,6 +380,8 @@ class Regulation:
     """Editorial mappings of cited units the source does not number."""
     poster: "PosterIsi | None" = None
     """Which provisions its counter posters quote (None: no budaya pelayanan or larangan poster)."""
+    lingkup: "Lingkup | None" = None
+    """Who the code binds (`lingkup:`; None: not stated, the penyelenggara's name stands for it)."""
 
     @property
     def is_keputusan(self) -> bool:

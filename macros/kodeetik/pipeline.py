@@ -16,7 +16,9 @@ because the later check would only repeat the earlier error in other words):
    name its items and areas).
 4. Catalogue of legal bases (`_dasar_hukum.yaml`): its region codes are not checked when the region
    registry loaded nothing.
-5. Cross-references (`xref.build_links`): only once everything above is valid, since they need every
+5. National rules (`_aturan_nasional.yaml`, `nasional.load_nasional`): skipped when the topics or
+   the catalogue have errors (they name items and instruments).
+6. Cross-references (`xref.build_links`): only once everything above is valid, since they need every
    regulation and the catalogue; what they cannot resolve is a warning, not an error.
 
 Besides the errors, YAML files that no stage reads (in a subfolder, a `_`-prefixed name that is no
@@ -27,7 +29,8 @@ registry, in `sources/`) are warnings (`SiteData.ignored`): the build logs them,
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .dasar import DASAR_FILE, Katalog, load_katalog
@@ -36,6 +39,7 @@ from .hak_anda import HakAndaData
 from .kuis import KuisData
 from .loader import PENYELENGGARA_FILE, WILAYAH_FILE, is_yaml, read_corpus
 from .model import Corpus
+from .nasional import NASIONAL_FILE, AturanNasional, load_nasional
 from .posterdata import MAKLUMAT_FILE, PENGADUAN_FILE
 from .topics import Topics
 from .topics_loader import CODING_DIR, TAXONOMY_FILE, read_topics
@@ -43,7 +47,7 @@ from .warga_loader import HAK_FILE, KUIS_FILE, load_warga
 from .xref import Links, build_links
 
 REGISTRIES = frozenset({WILAYAH_FILE, PENYELENGGARA_FILE, PENGADUAN_FILE, MAKLUMAT_FILE, TAXONOMY_FILE,
-                        DASAR_FILE, HAK_FILE, KUIS_FILE})
+                        DASAR_FILE, HAK_FILE, KUIS_FILE, NASIONAL_FILE})
 """The `_`-prefixed files of the data folder that are read."""
 
 
@@ -65,6 +69,8 @@ class SiteData:
     """Cross-references; `links.problems` are the unresolved ones (warnings)."""
     ignored: tuple[DataError, ...] = ()
     """YAML files no stage reads (warnings)."""
+    nasional: Mapping[str, AturanNasional] = field(default_factory=dict)
+    """The national rule per topic item, where a local code is silent (`_aturan_nasional.yaml`)."""
 
     @property
     def warnings(self) -> tuple[DataError, ...]:
@@ -103,10 +109,16 @@ def load_site(directory: str | os.PathLike, sources_dir: str | os.PathLike | Non
             errors += exc.errors
     katalog, katalog_errors = load_katalog(root, corpus, display=display_path(root / DASAR_FILE, shown_root))
     errors += katalog_errors
+    nasional: Mapping[str, AturanNasional] = {}
+    if topics is not None and not topic_errors and not katalog_errors:
+        try:
+            nasional = load_nasional(root, topics, katalog, display_root=shown_root)
+        except DataErrors as exc:
+            errors += exc.errors
     if errors or topics is None or hak is None or kuis is None:
         raise DataErrors(errors)
     return SiteData(corpus, topics, hak, kuis, katalog, build_links(corpus, katalog),
-                    tuple(unread_yaml(root, sources, shown_root)))
+                    tuple(unread_yaml(root, sources, shown_root)), nasional)
 
 
 def unread_yaml(root: Path, sources: Path, shown_root: Path) -> list[DataError]:

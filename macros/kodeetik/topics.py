@@ -48,6 +48,9 @@ class Item:
     """Keys of related items in other areas (e.g. the prohibition mirroring an obligation)."""
     line: int
     """Line in the taxonomy file, for messages."""
+    kata_cari: tuple[str, ...] = ()
+    """Words citizens type for it ("pungli", "uang pelicin"), lowercase: indexed for search with the
+    provisions tagged with it, never shown as their text (`_node.html`, `assets/search.js`)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,6 +23,8 @@ from .topics import Area, Item, Topics, build_hits, is_taggable, parent_map, unc
 TAXONOMY_FILE = "_topik.yaml"
 CODING_DIR = "_topik"
 KEY_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+SEARCH_WORDS_RE = re.compile(r"^[a-z0-9]+(?:[ -][a-z0-9]+)*$")
+"""A `kata_cari` entry: lowercase words, single spaces or hyphens between them."""
 RESERVED_AREAS = frozenset({"berdampingan", "glosarium", "index"})
 """Area keys that would collide with the URLs of the other comparison pages."""
 
@@ -140,7 +142,7 @@ def _load_taxonomy(errors: Collector, path: Path, shown: str) -> list[Area]:
             if b is None:
                 continue
             iwhere = f"{where} > butir {b.get('kunci')}" if isinstance(b.get("kunci"), str) else f"{where} > butir"
-            keys_ok = r.keys(b, iwhere, ("kunci", "label", "penjelasan"), ("terkait",))
+            keys_ok = r.keys(b, iwhere, ("kunci", "label", "penjelasan"), ("terkait", "kata_cari"))
             ikey = _key(r, b, iwhere) if "kunci" in b else None
             ilabel = r.text(b, "label", iwhere, required=True)
             ipenj = r.text(b, "penjelasan", iwhere, required=True)
@@ -156,7 +158,7 @@ def _load_taxonomy(errors: Collector, path: Path, shown: str) -> list[Area]:
             if key is not None:
                 related = r.strings(b, "terkait", iwhere)
                 items.append(Item(key=f"{key}.{ikey}", area=key, label=ilabel, penjelasan=ipenj,
-                                  terkait=related, line=it_line))
+                                  terkait=related, line=it_line, kata_cari=_search_words(r, b, iwhere)))
                 related_lines[f"{key}.{ikey}"] = b.key_lines.get("terkait", it_line)
         if key is not None and label is not None and penjelasan is not None:
             areas.append(Area(key=key, label=label, penjelasan=penjelasan, items=tuple(items)))
@@ -171,6 +173,23 @@ def _load_taxonomy(errors: Collector, path: Path, shown: str) -> list[Area]:
                     r.err(related_lines[item.key], f"bidang {area.key} > butir {item.key}",
                           "an item cannot be related to itself.", "remove it from 'terkait'.")
     return areas
+
+
+def _search_words(r: _Reader, b: yamlio.Map, where: str) -> tuple[str, ...]:
+    """An item's `kata_cari`: lowercase words or phrases, each once."""
+    words = r.strings(b, "kata_cari", where)
+    line = r.line_of(b, "kata_cari")
+    out: list[str] = []
+    for word in words:
+        if not SEARCH_WORDS_RE.match(word):
+            r.err(line, where, f"the search word '{word}' is not plain lowercase words.",
+                  "write it as people type it: lowercase letters and digits, words separated by one "
+                  "space or '-' (e.g. uang pelicin), no punctuation.")
+        elif word in out:
+            r.err(line, where, f"the search word '{word}' is listed twice.", "remove one of them.")
+        else:
+            out.append(word)
+    return tuple(out)
 
 
 def _load_coding(errors: Collector, path: Path, shown: str, reg: Regulation,

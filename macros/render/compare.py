@@ -3,13 +3,16 @@ their place in the navigation. Independent of MkDocs, like pages.py."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..kodeetik import export
 from ..kodeetik.glossary import entries
 from ..kodeetik.model import Corpus, Regulation, Wilayah
+from ..kodeetik.nasional import AturanNasional
 from ..kodeetik.topics import Area, Hit, Item, Topics, ref_label
 from .pages import GeneratedPage, TocEntry, regulation_url, wilayah_url
+from .xref_pages import instrumen_url
 
 BASE = "perbandingan"
 OVERVIEW_URI = f"{BASE}/index.md"
@@ -98,8 +101,10 @@ def _descendants(node) -> int:
     return sum(1 for _ in node.walk()) - 1
 
 
-def plan_compare_pages(corpus: Corpus, topics: Topics) -> list[GeneratedPage]:
-    """The comparison and data pages, in navigation order."""
+def plan_compare_pages(corpus: Corpus, topics: Topics,
+                       nasional: Mapping[str, AturanNasional] | None = None) -> list[GeneratedPage]:
+    """The comparison and data pages, in navigation order; `nasional` (item key -> national rule)
+    fills the cells of regulations silent on an item."""
     groups = column_groups(corpus, topics)
     columns = [c for g in groups for c in g.columns]
     common = {
@@ -117,6 +122,7 @@ def plan_compare_pages(corpus: Corpus, topics: Topics) -> list[GeneratedPage]:
         "urls": {"overview": f"{BASE}/", "side": f"{BASE}/berdampingan/", "glossary": f"{BASE}/glosarium/",
                  "data": "data/"},
         "max_side": MAX_SIDE,
+        "nasional": nasional or {}, "ins_url": instrumen_url,
     }
     all_rows = {a.key: rows_for(a, columns, topics) for a in topics.areas}
     pages = [GeneratedPage(

@@ -6,10 +6,14 @@ complaint channels from the data (the penyelenggara's own first, then the nation
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from ..kodeetik.hak_anda import HakAndaData, hak_peraturan
 from ..kodeetik.model import Corpus, Wilayah
+from ..kodeetik.nasional import AturanNasional
 from ..kodeetik.topics import Topics
 from .pages import GeneratedPage, TocEntry, regulation_url, wilayah_uri, wilayah_url
+from .xref_pages import instrumen_url
 
 BASE = "hak-anda"
 INDEX_URI = f"{BASE}/index.md"
@@ -32,9 +36,13 @@ def in_force(corpus: Corpus, w: Wilayah):
     return [r for r in corpus.regulations_of(w) if r.status.keadaan != "dicabut"]
 
 
-def plan_hak_pages(corpus: Corpus, topics: Topics, data: HakAndaData, extra: dict) -> list[GeneratedPage]:
-    """The index and a page per region, in the order of the regions registry."""
-    common = {"corpus": corpus, "topics": topics, **extra,
+def plan_hak_pages(corpus: Corpus, topics: Topics, data: HakAndaData, extra: dict,
+                   nasional: Mapping[str, AturanNasional] | None = None) -> list[GeneratedPage]:
+    """The index and a page per region, in the order of the regions registry; `nasional` (item key ->
+    national rule) is stated where a regulation is silent on an item of a section."""
+    instruments = {d.instrumen.id: d.instrumen for rule in (nasional or {}).values() for d in rule.dasar}
+    common = {"corpus": corpus, "topics": topics, **extra, "ins_url": instrumen_url,
+              "instrumen_nasional": list(instruments.values()),
               "reg_url": {r.id: regulation_url(r) for r in corpus.regulations},
               "wil_url": {w.kode: wilayah_url(corpus, w) for w in corpus.wilayah},
               "hak_url": {w.kode: hak_url(corpus, w) for w in corpus.wilayah},
@@ -47,7 +55,7 @@ def plan_hak_pages(corpus: Corpus, topics: Topics, data: HakAndaData, extra: dic
     for w in corpus.wilayah:
         regs = in_force(corpus, w)
         prefix = (lambda r: f"{r.id}-") if len(regs) > 1 else (lambda r: "")
-        entries = [hak_peraturan(r, data, topics, prefix(r)) for r in regs]
+        entries = [hak_peraturan(r, data, topics, prefix(r), nasional) for r in regs]
         prov = w if w.is_provinsi else corpus.province_of(w)
         toc: list[TocEntry] = []
         for h in entries:

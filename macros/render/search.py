@@ -11,19 +11,23 @@ import json
 from dataclasses import dataclass
 
 from ..kodeetik.glossary import DEFINITION_AREA
-from ..kodeetik.model import Corpus, Node, Regulation
+from ..kodeetik.model import Corpus, Node, Regulation, Wilayah
 from ..kodeetik.topics import UNTAGGABLE_TYPES, Topics
 
 NAVIGATION_TEMPLATES = frozenset({"region.html", "region_index.html", "regulation_index.html",
                                   "dasar_index.html", "cari_pasal.html", "compare_overview.html",
                                   "compare_area.html", "compare_side.html", "data_index.html",
-                                  # Hak Anda and training: explanations that point to provisions, and
-                                  # quizzes that quote them; results are the provisions themselves.
-                                  "hak_index.html", "hak_anda.html", "pelatihan_index.html", "kuis.html"})
+                                  # Training: quizzes that quote provisions; results are the
+                                  # provisions themselves. (Hak Anda pages are indexed: they answer
+                                  # plain questions in plain words, `hak_entry`.)
+                                  "hak_index.html", "pelatihan_index.html", "kuis.html"})
 """Generated pages that only list, link to or re-arrange regulations' provisions: left out of the
 index, so results are the provisions themselves where they stand (a region is a filter instead).
 The comparison matrices quote every region's wording; indexing them would put a table above the
 provision a reader is looking for."""
+
+HAK_TEMPLATE = "hak_anda.html"
+"""The Hak Anda page of a region (`render/hak_anda.py`)."""
 
 FILTER_KEYS = ("provinsi", "kabupaten_kota", "jenis", "tahun", "bidang")
 """Filter names in the index, in the order the search UI shows them (`content/assets/search.js`
@@ -93,6 +97,48 @@ class SearchEntry:
         return json.dumps(out, ensure_ascii=False, separators=(",", ":"))
 
 
+def spec_entry(corpus: Corpus, spec, topics: Topics | None = None) -> SearchEntry:
+    """The entry of a generated page (`GeneratedPage`): a regulation, a Hak Anda page or another."""
+    reg = spec.context.get("reg")
+    if reg is not None:
+        return regulation_entry(corpus, reg, topics)
+    if spec.template == HAK_TEMPLATE:
+        return hak_entry(corpus, spec.title, spec.context["wil"], spec.context["entries"], topics)
+    return page_entry(spec.title, topics, spec.template)
+
+
+def region_filters(corpus: Corpus, wilayah: Wilayah) -> list[tuple[str, str]]:
+    """The region filters of a page about one region: its province, and its own full name if it is a
+    kabupaten/kota (a Kabupaten and a Kota may share a name: Kabupaten Bandung, Kota Bandung)."""
+    filters = [("provinsi", corpus.province_of(wilayah).nama)]
+    if not wilayah.is_provinsi:
+        filters.append(("kabupaten_kota", wilayah.nama_lengkap))
+    return filters
+
+
+def region_label(corpus: Corpus, wilayah: Wilayah) -> str:
+    """`Kabupaten Bengkayang, Provinsi Kalimantan Barat`: a result's region line."""
+    return wilayah.nama_lengkap if wilayah.is_provinsi else \
+        f"{wilayah.nama_lengkap}, {corpus.province_of(wilayah).nama_lengkap}"
+
+
+def hak_entry(corpus: Corpus, title: str, wilayah: Wilayah, entries, topics: Topics | None = None) -> SearchEntry:
+    """A Hak Anda page: filtered and labelled by its region; each statement is a location ("Yang
+    tidak boleh dilakukan petugas › Diskriminasi"), so a result links straight to it."""
+    locations: dict[str, str] = {}
+    for h in entries:
+        for b in h.bagian:
+            locations[h.bagian_id(b.bagian.kunci)] = b.bagian.judul
+            for p in b.pernyataan:
+                locations[p.anchor] = f"{b.bagian.judul}{LOCATION_SEP}{p.item.label}"
+            for rule in b.nasional:
+                label = topics.items[rule.item].label if topics is not None else rule.item
+                locations[h.nasional_id(b.bagian.kunci, rule)] = \
+                    f"{b.bagian.judul}{LOCATION_SEP}Aturan nasional{LOCATION_SEP}{label}"
+    return SearchEntry(title=title, meta=(("wilayah", region_label(corpus, wilayah)), ("halaman", "hak")),
+                       filters=tuple(region_filters(corpus, wilayah)), locations=locations or None)
+
+
 def page_entry(title: str, topics: Topics | None = None, template: str | None = None) -> SearchEntry:
     """A hand-written or other non-regulation page: indexed by its text, with its title; a page about
     one topic area as a whole (`AREA_PAGES`) is found under that area."""
@@ -105,15 +151,9 @@ def page_entry(title: str, topics: Topics | None = None, template: str | None = 
 def regulation_entry(corpus: Corpus, reg: Regulation, topics: Topics | None = None) -> SearchEntry:
     """A regulation page: filtered by its region, kind, year and the topic areas of its provisions;
     results name its region."""
-    prov = corpus.province_of(reg.wilayah)
-    filters = [("provinsi", prov.nama)]
-    if not reg.wilayah.is_provinsi:
-        # Full name: a Kabupaten and a Kota may share a name (Kabupaten Bandung, Kota Bandung).
-        filters.append(("kabupaten_kota", reg.wilayah.nama_lengkap))
+    filters = region_filters(corpus, reg.wilayah)
     filters += [("jenis", reg.jenis), ("tahun", str(reg.tahun))]
-    wilayah = reg.wilayah.nama_lengkap if reg.wilayah.is_provinsi else \
-        f"{reg.wilayah.nama_lengkap}, {prov.nama_lengkap}"
-    meta = [("wilayah", wilayah), ("tentang", reg.tentang), ("status", reg.status.keadaan)]
+    meta = [("wilayah", region_label(corpus, reg.wilayah)), ("tentang", reg.tentang), ("status", reg.status.keadaan)]
     locations = location_labels(reg)
     areas = None
     if topics is not None and topics.tags.get(reg.id):

@@ -35,3 +35,16 @@ def compare_links(topics: Topics) -> Callable[[str, str], tuple[CompareLink, ...
             out.append(CompareLink(item=item.label, area=area.label, target=f"{area_url(area)}#{item.key}"))
         return tuple(out)
     return links
+
+
+def search_words(topics: Topics) -> Callable[[str, str], tuple[str, ...]]:
+    """`words(reg_id, eid)`: the `kata_cari` of a provision's own tags, each once, in order.
+
+    Own tags only: a tag covers what is nested under it, and search counts a hit in a provision's
+    words for that provision and the search UI lists the provisions it is nested in anyway."""
+    def words(reg_id: str, eid: str) -> tuple[str, ...]:
+        out: dict[str, None] = {}
+        for key in topics.tags_of(reg_id, eid):
+            out.update(dict.fromkeys(topics.items[key].kata_cari))
+        return tuple(out)
+    return words

@@ -1,0 +1,124 @@
+"""The national rule where a local code is silent (`regulations/_aturan_nasional.yaml`).
+
+A regional code of ethics binds only the staff it names; some rules bind every public-service
+officer whatever a local code says (UU 25/2009 on pelayanan publik, ...). For a topic item, the
+editors state that rule in plain words, as an explanation (never quoted law), linked to an
+instrument of the catalogue of legal bases (`_dasar_hukum.yaml`), whose page shows its status and
+the source of that status. Comparison cells, Hak Anda and the side-by-side view show it where a
+regulation does not cover the item, instead of a bare "not regulated". Nothing here knows MkDocs.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+
+from .dasar import Instrumen, Katalog
+from .errors import Collector, display_path
+from .loader import _read_file, _Reader
+from .topics import Topics
+
+NASIONAL_FILE = "_aturan_nasional.yaml"
+SIFAT = {"dilarang": "tetap dilarang", "wajib": "tetap wajib"}
+"""What the national rule does, and how the site says it after "Tidak diatur dalam kode ini;"."""
+
+
+@dataclass(frozen=True, slots=True)
+class DasarNasional:
+    """One national instrument a statement rests on."""
+
+    instrumen: Instrumen
+    """The catalogue entry (its page shows status and source)."""
+    pasal: str | None
+    """The provision, only where the editors verified it (e.g. `Pasal 34`)."""
+
+    @property
+    def label(self) -> str:
+        return f"{self.pasal} {self.instrumen.singkatan}" if self.pasal else self.instrumen.singkatan
+
+
+@dataclass(frozen=True, slots=True)
+class AturanNasional:
+    """The national rule on one topic item."""
+
+    item: str
+    """Full key of the topic item (`larangan.pungli`)."""
+    sifat: str
+    """`dilarang` or `wajib`."""
+    penjelasan: str
+    """The editors' plain-language statement; an explanation, never legal text."""
+    dasar: tuple[DasarNasional, ...]
+    """The instruments, at least one."""
+
+    @property
+    def tetap(self) -> str:
+        """"tetap dilarang" / "tetap wajib"."""
+        return SIFAT[self.sifat]
+
+
+def load_nasional(directory: str | os.PathLike, topics: Topics, katalog: Katalog,
+                  display_root: str | os.PathLike | None = None) -> Mapping[str, AturanNasional]:
+    """Item key -> its national rule; an absent file gives none. Raises DataErrors with every problem."""
+    path = Path(directory) / NASIONAL_FILE
+    shown = display_path(path, Path(display_root) if display_root is not None else Path(directory).parent)
+    if not path.exists():
+        return MappingProxyType({})
+    errors = Collector()
+    r = _Reader(errors, shown)
+    data = _read_file(errors, path, shown)
+    out: dict[str, AturanNasional] = {}
+    m = r.mapping(data, 1, "") if data is not None else None
+    if m is not None and r.keys(m, "", ("butir",), ()):
+        items = r.mapping(m.get("butir"), r.line_of(m, "butir"), "butir")
+        for key in items or {}:
+            where = f"butir {key}"
+            line = items.key_lines.get(key)
+            if key not in topics.items:
+                r.err(line, where, f"'{key}' is not a topic item of _topik.yaml.",
+                      "use a full item key as in the coding files, e.g. larangan.pungli.")
+                continue
+            entry = r.mapping(items[key], line, where)
+            if entry is None or not r.keys(entry, where, ("sifat", "penjelasan", "dasar"), ()):
+                continue
+            sifat = r.text(entry, "sifat", where, required=True)
+            if sifat is not None and sifat not in SIFAT:
+                r.err(r.line_of(entry, "sifat"), where, f"'sifat' is '{sifat}'.",
+                      f"write one of: {', '.join(SIFAT)}.")
+                sifat = None
+            penjelasan = r.text(entry, "penjelasan", where, required=True)
+            dasar = _dasar(r, entry, where, katalog)
+            if sifat and penjelasan and dasar:
+                out[key] = AturanNasional(item=key, sifat=sifat, penjelasan=penjelasan, dasar=dasar)
+    errors.raise_if_any()
+    return MappingProxyType(out)
+
+
+def _dasar(r: _Reader, entry, where: str, katalog: Katalog) -> tuple[DasarNasional, ...]:
+    seq = r.seq(entry, "dasar", where + " > dasar")
+    if not seq:
+        r.err(r.line_of(entry, "dasar"), where, "the statement names no instrument.",
+              "add at least one '- instrumen: <id>' from _dasar_hukum.yaml under 'dasar'.")
+        return ()
+    out = []
+    for item, line in zip(seq, seq.item_lines):
+        d = r.mapping(item, line, where + " > dasar")
+        if d is None or not r.keys(d, where + " > dasar", ("instrumen",), ("pasal",)):
+            continue
+        iid = r.text(d, "instrumen", where + " > dasar", required=True)
+        ins = katalog.by_id.get(iid) if iid else None
+        if iid and ins is None:
+            r.err(r.line_of(d, "instrumen"), where, f"'{iid}' is not an instrument of _dasar_hukum.yaml.",
+                  "add the instrument there first, with its status and the source of that status.")
+            continue
+        if ins is not None and ins.status.keadaan in ("dicabut", "belum_diperiksa"):
+            r.err(r.line_of(d, "instrumen"), where,
+                  f"{ins.singkatan} is {ins.status.keadaan.replace('_', ' ')} in _dasar_hukum.yaml: "
+                  "a national rule must rest on an instrument known to be in force.",
+                  "cite the instrument that replaced it, or check its status first.")
+            continue
+        if ins is not None:
+            out.append(DasarNasional(instrumen=ins, pasal=r.text(d, "pasal", where + " > dasar")))
+    return tuple(out)
