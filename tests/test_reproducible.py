@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, run_mkdocs
-from macros import reproducible
+from macros.plugin import reproducible
 from macros.render import pagefind_stable
 
 

@@ -1,8 +1,8 @@
 """Everything the build checks in the data, without building: `check()`, used by `kodeetik validate`
 and `python -m macros.kodeetik.validate [DIR]`.
 
-The build runs the same steps in the same order (macros/hooks.py, macros/xref_glue.py): regulations
-and registries, topic coding, catalogue of legal bases, then cross-references, whose unresolved ones
+The build runs the same steps in the same order (macros/plugin/plugin.py, macros/plugin/xref.py):
+regulations and registries, topic coding, catalogue of legal bases, then cross-references, whose unresolved ones
 are warnings that `mkdocs build --strict` (scripts/build.sh) turns into a failure.
 """
 

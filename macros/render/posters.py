@@ -12,14 +12,15 @@ Independent of MkDocs: the glue asks for the files (`build_poster_files`) and ad
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..kodeetik.errors import DataError, DataErrors
 from ..kodeetik.model import Corpus, Penyelenggara, Regulation, Wilayah
 from ..kodeetik.posterdata import kutipan_citation, kutipan_groups
-from .parallel import fork_map
 from .pages import GeneratedPage, TocEntry, regulation_url, wilayah_url
+from .parallel import fork_map
 from .qr import absolute_url, qr_svg_data_uri, short_url
 
 
@@ -163,7 +164,8 @@ def render_poster(renderer, poster: Poster, paper: Paper, scale: float, site_url
         qr_short=short_url(url), **poster.context)
 
 
-def build_poster_files(corpus: Corpus, posters: list[Poster], renderer, printer, site_url: str) -> dict[str, bytes | str]:
+def build_poster_files(corpus: Corpus, posters: list[Poster], renderer, printer, site_url: str,
+                       map_fn: Callable = fork_map) -> dict[str, bytes | str]:
     """Every poster's HTML pages, PDFs and preview image, by site path (printed in parallel).
 
     The type scale is found once on A4, with room to spare (`printer.fits`), and used for every size:
@@ -172,7 +174,7 @@ def build_poster_files(corpus: Corpus, posters: list[Poster], renderer, printer,
     """
     files: dict[str, bytes | str] = {}
     errors: list[DataError] = []
-    for done, error in fork_map(lambda poster: _poster_files(poster, renderer, printer, site_url), posters):
+    for done, error in map_fn(lambda poster: _poster_files(poster, renderer, printer, site_url), posters):
         files.update(done)
         if error is not None:
             errors.append(error)

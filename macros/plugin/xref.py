@@ -1,8 +1,8 @@
-"""MkDocs glue of the cross-references: load the catalogue, resolve references, report what is unresolved.
+"""Cross-references in the build: load the catalogue, resolve references, report what is unresolved.
 
-Called from `hooks.on_config` and `hooks.on_files`; the work itself is in `kodeetik/` (no MkDocs) and
-`render/xref_pages.py`. Unresolved references are logged as warnings, so a plain `mkdocs build` still
-writes the site while `mkdocs build --strict` fails on them.
+The work itself is in `kodeetik/` (no MkDocs) and `render/xref_pages.py`. Unresolved references are
+logged as warnings, so a plain `mkdocs build` still writes the site while `mkdocs build --strict`
+fails on them.
 """
 
 from __future__ import annotations
@@ -10,15 +10,21 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from mkdocs.exceptions import Abort
 from mkdocs.structure.files import InclusionLevel
 
 from macros.kodeetik import DataErrors
 from macros.kodeetik.dasar import DASAR_FILE, load_katalog
 from macros.kodeetik.xref import build_links
-from macros.render.xref_pages import JUMP_INDEX, jump_index, plan_xref_pages, xref_context
+from macros.render.xref_pages import (
+    JUMP_INDEX,
+    jump_index,
+    plan_xref_pages,
+    xref_context,
+)
 
-log = logging.getLogger("mkdocs.hooks.kodeetik.xref")
+from .errors import data_abort
+
+log = logging.getLogger("mkdocs.plugins.kodeetik.xref")
 
 
 def prepare(corpus, data_dir: Path, project: Path):
@@ -29,7 +35,7 @@ def prepare(corpus, data_dir: Path, project: Path):
         shown = str(data_dir / DASAR_FILE)
     katalog, errors = load_katalog(data_dir, corpus, display=shown)
     if errors:
-        raise Abort("\n" + DataErrors(errors).report() + "\nNothing was built; the previous site is unchanged.")
+        raise data_abort(DataErrors(errors))
     links = build_links(corpus, katalog)
     for problem in links.problems:
         log.warning("Unresolved reference: %s", problem)

@@ -1,0 +1,201 @@
+"""The `kodeetik` MkDocs plugin: load the data, add the generated pages, place their HTML, index
+them for search, and build atomically.
+
+Listed in mkdocs.yml under `plugins:` (after `macros`) and registered under the `mkdocs.plugins`
+entry point in pyproject.toml. Each concern is a module of this package; this class holds the state
+of one build and calls them in order. MkDocs keeps the instance across `mkdocs serve` rebuilds (it
+has `on_startup`), so `on_config` starts every build with a fresh `SiteBuild`.
+
+Where two concerns share an event, priorities order them: on a page, the content is placed (0)
+before search wraps it (-50); after the build, Pagefind indexes the staged site (50) before it is
+swapped in (-100, the last thing).
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.structure.files import File
+
+from macros.kodeetik import DataErrors, load_corpus
+from macros.kodeetik.export import data_files
+from macros.kodeetik.topics import untagged_report
+from macros.kodeetik.topics_loader import load_topics
+from macros.render import GeneratedPage, Renderer, parallel, plan_pages
+from macros.render.cetak import DocumentPrinter
+from macros.render.compare import expand_compare_nav, plan_compare_pages
+from macros.render.navtitles import (
+    escape_titles,
+    fix_footer_labels,
+    name_section_toggles,
+)
+from macros.render.pdf import PosterPrinter
+from macros.render.templating import uri_to_url
+from macros.render.topic_links import compare_links
+
+from . import csp, pages, posters, reproducible, search, staging, warga, xref
+from .config import KodeEtikConfig
+from .errors import data_abort
+
+log = logging.getLogger("mkdocs.plugins.kodeetik")
+
+CACHE_ENV = "KODEETIK_POSTER_CACHE"
+"""Environment variable: a folder for the print cache, or `off`; it overrides the options `cache`
+and `cache_dir`, so tests and benchmarks share or disable the cache without editing mkdocs.yml."""
+
+
+@dataclass
+class SiteBuild:
+    """What one build loaded and made; a new one for every (re)build."""
+
+    project: Path
+    data_dir: Path
+    sources_dir: Path
+    corpus: object = None
+    topics: object = None
+    links: object = None
+    renderer: Renderer | None = None
+    pages: dict[str, GeneratedPage] = field(default_factory=dict)
+    """Generated pages by URI."""
+    html: dict[str, str] = field(default_factory=dict)
+    """Their rendered content by URI."""
+    files: dict[str, str | bytes] = field(default_factory=dict)
+    """Generated static files by site path: data downloads, prints and their pages."""
+    final_site_dir: str | None = None
+    """Where the site goes once the staged build succeeded (None when not staging)."""
+    indexed: set[str] = field(default_factory=set)
+    """Pages wrapped for the search index; Pagefind must report the same number."""
+
+
+class KodeEtikPlugin(BasePlugin[KodeEtikConfig]):
+    def __init__(self) -> None:
+        self.command: str | None = None
+        self.build: SiteBuild | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
+
+    # ------------------------------------------------------------------ loading and rendering
+
+    def on_config(self, config):
+        project = Path(config.config_file_path).resolve().parent
+        reproducible.fix_build_date(project)  # before MkDocs dates the pages (sitemap)
+        build = self.build = SiteBuild(project, project / self.config.data_dir, project / self.config.sources_dir)
+        try:
+            corpus = load_corpus(build.data_dir, sources_dir=build.sources_dir, display_root=project)
+            topics = load_topics(build.data_dir, corpus, display_root=project)
+        except DataErrors as exc:
+            raise data_abort(exc) from None  # before anything is written
+        build.corpus, build.topics = corpus, topics
+        build.renderer = Renderer(extra_dirs=[project / (config.theme.custom_dir or "overrides") / "kodeetik"])
+        build.links, xref_context, xref_pages = xref.prepare(corpus, build.data_dir, project)
+        page_context = {**xref_context, **warga.page_context(corpus),  # links to Hak Anda and training
+                        "bandingkan": compare_links(topics)}  # provision -> its comparison rows
+        build.pages = {p.uri: p for p in plan_pages(corpus, page_context) + xref_pages}
+        build.pages.update({p.uri: p for p in plan_compare_pages(corpus, topics)})
+        map_fn = functools.partial(parallel.fork_map, workers=self._workers())
+        build.files = data_files(corpus, topics, map_fn=map_fn)
+        for line in untagged_report(corpus, topics):
+            log.info(line)  # not a warning: a newly imported regulation may await its coding
+        poster_list, poster_page = posters.plan(corpus)
+        build.pages[poster_page.uri] = poster_page
+        materi, warga_pages = warga.plan(build.data_dir, project, corpus, topics)
+        build.pages.update({p.uri: p for p in warga_pages})
+        # Render and print everything now, before MkDocs cleans the site directory: a template
+        # error or a failed print then leaves the previous site as it was.
+        specs = list(build.pages.values())
+        renderer = build.renderer
+        build.html = dict(zip(build.pages, map_fn(
+            lambda p: renderer.render(p.template, uri_to_url(p.uri), **p.context), specs)))
+        if self.config.posters:
+            cache = self._cache_dir(project)
+            build.files.update(posters.print_files(
+                corpus, poster_list, renderer, PosterPrinter(Path(config.docs_dir), cache), config.site_url, map_fn))
+            build.files.update(warga.print_files(
+                corpus, topics, materi, renderer, DocumentPrinter(Path(config.docs_dir), cache), config.site_url,
+                map_fn))
+        config.nav = escape_titles(expand_compare_nav(pages.expand_nav(config.nav, corpus), topics))
+        if self.command == "build":
+            build.final_site_dir = config.site_dir
+            config.site_dir = staging.stage(config.site_dir)
+        return config
+
+    def _workers(self) -> int:
+        """Worker processes: one under `mkdocs serve` (forking beside its server threads is unsafe)."""
+        return 1 if self.command == "serve" else parallel.jobs(self.config.jobs)
+
+    def _cache_dir(self, project: Path) -> Path | None:
+        """The print cache folder, or None for none (`KODEETIK_POSTER_CACHE` overrides the options)."""
+        setting = os.environ.get(CACHE_ENV)
+        if setting is not None:
+            return None if setting == "off" else Path(setting)
+        return project / self.config.cache_dir if self.config.cache else None
+
+    # ------------------------------------------------------------------ files and pages
+
+    def on_files(self, files, *, config):
+        build = self.build
+        pages.add_stubs(files, config, build.pages, xref.inclusion)
+        pages.publish(files, config, xref.extra_files(build.corpus))
+        for src in sorted(build.sources_dir.glob("*.txt")):
+            files.append(File.generated(config, f"sumber/{src.name}", abs_src_path=str(src)))
+        pages.publish(files, config, build.files)
+        pages.hide(files, warga.out_of_nav)
+        return files
+
+    def on_page_markdown(self, markdown, *, page, config, files):
+        spec = self.build.pages.get(page.file.src_uri)
+        if spec is not None:
+            pages.set_titles(page, spec)
+        return markdown
+
+    def _place_content(self, html_out, *, page, config, files):
+        spec = self.build.pages.get(page.file.src_uri)
+        return html_out if spec is None else pages.place(page, spec, self.build.html[spec.uri])
+
+    @event_priority(-50)  # after the content is placed
+    def _wrap_for_search(self, html_out, *, page, config, files):
+        if not self.config.search:
+            return html_out
+        build = self.build
+        wrapped = search.wrap(html_out, page, build.pages.get(page.file.src_uri), build.corpus, build.topics,
+                              build.renderer, config.site_name)
+        if wrapped is None:
+            return html_out
+        build.indexed.add(page.file.src_uri)
+        return wrapped
+
+    on_page_content = CombinedEvent(_place_content, _wrap_for_search)
+
+    def on_env(self, env, *, config, files):
+        # Left out under `mkdocs serve`: its live-reload script is inline (see csp.py).
+        env.globals["ke_csp"] = csp.SITE_POLICY if self.config.csp and self.command != "serve" else None
+        return env
+
+    def on_post_page(self, output, *, page, config):
+        return fix_footer_labels(name_section_toggles(output))
+
+    # ------------------------------------------------------------------ after the build
+
+    @event_priority(50)  # in the staged site, before it is swapped in
+    def _index_for_search(self, config):
+        if self.config.search:
+            language = config.theme.get("language", "id")
+            search.build_index(Path(config.site_dir), language=language, expected_pages=len(self.build.indexed))
+
+    @event_priority(-100)  # last: a failure anywhere before leaves the previous site in place
+    def _swap_in(self, config):
+        final = self.build.final_site_dir
+        if final is not None and staging.swap_in(config.site_dir, final, config.strict):
+            config.site_dir = final
+
+    on_post_build = CombinedEvent(_index_for_search, _swap_in)
+
+    def on_build_error(self, *, error):
+        if self.build is not None and self.build.final_site_dir is not None:
+            log.error("Build failed; the previous site in %s is unchanged.", self.build.final_site_dir)

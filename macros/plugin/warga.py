@@ -1,0 +1,70 @@
+"""The citizens' and trainees' pages in the build: "Hak Anda" per region, and per regulation an
+orientation handbook, a quiz and a trainer's sheet.
+
+Like the posters, everything is planned and printed in `on_config`, before MkDocs cleans the site
+directory: a data error or a failed print stops the build with the previous site untouched. The
+handbooks and sheets are standalone pages (their own print stylesheet, no theme) published as
+static files with their PDFs; the region and quiz pages are ordinary generated pages, kept out of
+the navigation (the `Hak Anda` and `Pelatihan` index pages lead to them).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from macros.kodeetik import DataErrors
+from macros.kodeetik.warga_loader import load_warga
+from macros.render.cetak import DocumentPrinter
+from macros.render.hak_anda import BASE as HAK_BASE
+from macros.render.hak_anda import INDEX_URI as HAK_INDEX
+from macros.render.hak_anda import hak_url, plan_hak_pages
+from macros.render.pages import GeneratedPage
+from macros.render.pdf import PrintError
+from macros.render.pelatihan import BASE as TRAINING_BASE
+from macros.render.pelatihan import INDEX_URI as TRAINING_INDEX
+from macros.render.pelatihan import (
+    Materi,
+    build_training_files,
+    plan_materi,
+    plan_training_pages,
+    training_urls,
+)
+
+from .errors import abort, data_abort
+
+
+def page_context(corpus) -> dict:
+    """What every data page may link to: each region's Hak Anda page, each regulation's material."""
+    return {"hak_url": {w.kode: hak_url(corpus, w) for w in corpus.wilayah},
+            "latihan_url": training_urls(corpus)}
+
+
+def plan(data_dir: Path, project: Path, corpus, topics) -> tuple[list[Materi], list[GeneratedPage]]:
+    """Load `_hak_anda.yaml` and `_kuis.yaml`, make the quizzes; the material and the pages."""
+    try:
+        hak, kuis = load_warga(data_dir, topics, display_root=project)
+    except DataErrors as exc:
+        raise data_abort(exc) from None
+    context = page_context(corpus)
+    materi = plan_materi(corpus, topics, kuis)
+    pages = plan_hak_pages(corpus, topics, hak, context) + plan_training_pages(corpus, topics, materi, context)
+    return materi, pages
+
+
+def print_files(corpus, topics, materi: list[Materi], renderer, printer: DocumentPrinter, site_url: str | None,
+                map_fn: Callable) -> dict[str, bytes | str]:
+    """The handbooks and trainer's sheets (HTML + PDF) by site path, or stop the build."""
+    try:
+        return build_training_files(corpus, topics, materi, renderer, printer, site_url or "",
+                                    page_context(corpus), map_fn=map_fn)
+    except DataErrors as exc:
+        raise data_abort(exc) from None
+    except PrintError as exc:
+        raise abort(f"A handbook or trainer's sheet could not be printed: {exc}") from None
+
+
+def out_of_nav(uri: str) -> bool:
+    """The region and quiz pages: reached from the `Hak Anda` and `Pelatihan` index pages."""
+    return (uri.startswith(HAK_BASE + "/") and uri != HAK_INDEX) or \
+        (uri.startswith(TRAINING_BASE + "/") and uri.endswith("/kuis.md") and uri != TRAINING_INDEX)

@@ -1,0 +1,99 @@
+"""The `kodeetik` MkDocs plugin itself: installed under its entry point, its options checked by
+MkDocs' config machinery (an unknown or mistyped option stops the build naming it), and a fresh
+state for every build of a `mkdocs serve` session. No site is built here."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from importlib.metadata import entry_points
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from conftest import ROOT
+from mkdocs.config import load_config
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+def test_pip_install_registers_the_plugin():
+    found = {e.name: e for e in entry_points(group="mkdocs.plugins")}
+    assert "kodeetik" in found, sorted(found)
+    from macros.plugin import KodeEtikPlugin
+
+    assert found["kodeetik"].load() is KodeEtikPlugin
+    assert "search" in found  # negative control: the lookup sees MkDocs' own plugins too
+
+
+def _fixture_site(tmp_path: Path, options: str) -> Path:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# Uji\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(
+        f"site_name: Uji\ndocs_dir: docs\nplugins:\n  - kodeetik:\n{options}", encoding="utf-8")
+    return tmp_path
+
+
+def _build(project: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml"),
+                           "-d", str(project / "site")], cwd=project, capture_output=True, text=True,
+                          timeout=120, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"), check=False)
+
+
+@pytest.mark.parametrize("options, named, says", [
+    ("      dta_dir: regulations\n", "dta_dir", "unknown option (a typo?); the options are: cache, cache_dir, csp"),
+    ("      jobs: many\n", "jobs", "Expected type: <class 'int'>"),
+    ("      jobs: 0\n", "jobs", "0 is not a number of processes"),
+    ("      posters: maybe\n", "posters", "Expected type: <class 'bool'>"),
+])
+def test_a_bad_option_stops_the_build_naming_it(tmp_path, options, named, says):
+    proc = _build(_fixture_site(tmp_path, options))
+    output = proc.stdout + proc.stderr
+    assert proc.returncode != 0, output
+    assert f"Plugin 'kodeetik' option '{named}'" in output and says in output, output
+    assert "Traceback" not in output
+    assert not (tmp_path / "site").exists()
+
+
+def test_good_options_are_read_typed():
+    """Negative control of the above: the project's own options load, with their types."""
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    options = config.plugins["kodeetik"].config
+    assert options.data_dir == "regulations" and options.cache_dir == ".cache/print"
+    assert options.jobs is None and options.posters is True and options.search is True
+
+
+def _load_twice(tmp_path):
+    """The plugin's on_config run twice on the project, as `mkdocs serve` does on a rebuild."""
+    plugin = load_config(str(ROOT / "mkdocs.yml")).plugins["kodeetik"]
+    plugin.config.posters = False  # printing is not what this is about
+    plugin.on_startup(command="serve", dirty=False)
+    builds = []
+    for _ in range(2):
+        config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+        plugin.on_config(config)
+        builds.append(plugin.build)
+    return plugin, builds
+
+
+def test_every_build_of_a_serve_session_starts_afresh(tmp_path):
+    plugin, (first, second) = _load_twice(tmp_path)
+    assert second is not first
+    assert second.corpus is not first.corpus and second.renderer is not first.renderer
+    assert second.pages.keys() == first.pages.keys() and second.pages is not first.pages
+    assert second.html is not first.html and second.files is not first.files
+    first.indexed.add("stale.md")
+    assert second.indexed == set()
+    assert second.final_site_dir is None  # serve builds in place, nothing staged
+
+    # The mkdocs-macros module reads the current build from the plugin instance.
+    import macros
+
+    functions = {}
+    env = SimpleNamespace(conf=SimpleNamespace(plugins={"kodeetik": plugin}),
+                          macro=lambda fn: functions.setdefault(fn.__name__, fn))
+    macros.define_env(env)
+    assert functions["jumlah_peraturan"]() == len(second.corpus.regulations) > 0
+    plugin.build = SimpleNamespace(corpus=SimpleNamespace(regulations=[]))
+    assert functions["jumlah_peraturan"]() == 0  # looked up at call time, not kept
