@@ -27,14 +27,13 @@ from macros.kodeetik.export import data_files
 from macros.kodeetik.topics import untagged_report
 from macros.kodeetik.topics_loader import load_topics
 from macros.render import GeneratedPage, Renderer, parallel, plan_pages
-from macros.render.cetak import DocumentPrinter
 from macros.render.compare import expand_compare_nav, plan_compare_pages
 from macros.render.navtitles import (
     escape_titles,
     fix_footer_labels,
     name_section_toggles,
 )
-from macros.render.pdf import PosterPrinter
+from macros.render.printing import DOCUMENT_ASSETS, POSTER_ASSETS, Printer
 from macros.render.templating import uri_to_url
 from macros.render.topic_links import compare_links
 
@@ -113,12 +112,11 @@ class KodeEtikPlugin(BasePlugin[KodeEtikConfig]):
         build.html = dict(zip(build.pages, map_fn(
             lambda p: renderer.render(p.template, uri_to_url(p.uri), **p.context), specs)))
         if self.config.posters:
-            cache = self._cache_dir(project)
+            docs, cache = Path(config.docs_dir), self._cache_dir(project)
             build.files.update(posters.print_files(
-                corpus, poster_list, renderer, PosterPrinter(Path(config.docs_dir), cache), config.site_url, map_fn))
+                corpus, poster_list, renderer, Printer(docs, POSTER_ASSETS, cache), config.site_url, map_fn))
             build.files.update(warga.print_files(
-                corpus, topics, materi, renderer, DocumentPrinter(Path(config.docs_dir), cache), config.site_url,
-                map_fn))
+                corpus, topics, materi, renderer, Printer(docs, DOCUMENT_ASSETS, cache), config.site_url, map_fn))
         config.nav = escape_titles(expand_compare_nav(pages.expand_nav(config.nav, corpus), topics))
         if self.command == "build":
             build.final_site_dir = config.site_dir

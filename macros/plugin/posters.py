@@ -12,7 +12,7 @@ from mkdocs.exceptions import Abort
 
 from macros.kodeetik import DataErrors
 from macros.render.pages import GeneratedPage
-from macros.render.pdf import PosterPrinter, PrintError
+from macros.render.printing import Printer, PrintError
 from macros.render.posters import (
     Poster,
     build_poster_files,
@@ -29,7 +29,7 @@ def plan(corpus) -> tuple[list[Poster], GeneratedPage]:
     return posters, poster_index_page(corpus, posters)
 
 
-def print_files(corpus, posters: list[Poster], renderer, printer: PosterPrinter, site_url: str | None,
+def print_files(corpus, posters: list[Poster], renderer, printer: Printer, site_url: str | None,
                 map_fn: Callable) -> dict[str, bytes | str]:
     """Every poster's HTML, PDFs and preview by site path, or stop the build."""
     if not posters:

@@ -15,12 +15,10 @@ from pathlib import Path
 
 from macros.kodeetik import DataErrors
 from macros.kodeetik.warga_loader import load_warga
-from macros.render.cetak import DocumentPrinter
 from macros.render.hak_anda import BASE as HAK_BASE
 from macros.render.hak_anda import INDEX_URI as HAK_INDEX
 from macros.render.hak_anda import hak_url, plan_hak_pages
 from macros.render.pages import GeneratedPage
-from macros.render.pdf import PrintError
 from macros.render.pelatihan import BASE as TRAINING_BASE
 from macros.render.pelatihan import INDEX_URI as TRAINING_INDEX
 from macros.render.pelatihan import (
@@ -30,6 +28,8 @@ from macros.render.pelatihan import (
     plan_training_pages,
     training_urls,
 )
+
+from macros.render.printing import Printer, PrintError
 
 from .errors import abort, data_abort
 
@@ -52,7 +52,7 @@ def plan(data_dir: Path, project: Path, corpus, topics) -> tuple[list[Materi], l
     return materi, pages
 
 
-def print_files(corpus, topics, materi: list[Materi], renderer, printer: DocumentPrinter, site_url: str | None,
+def print_files(corpus, topics, materi: list[Materi], renderer, printer: Printer, site_url: str | None,
                 map_fn: Callable) -> dict[str, bytes | str]:
     """The handbooks and trainer's sheets (HTML + PDF) by site path, or stop the build."""
     try:

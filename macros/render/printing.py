@@ -1,0 +1,216 @@
+"""Standalone HTML printed to PDF without a browser: the posters, handbooks and trainer's sheets.
+
+WeasyPrint prints the same standalone HTML a browser prints (not a themed site page, which it renders
+badly); it needs Pango from the system (`libpango-1.0-0`, `libpangoft2-1.0-0` on Debian). Fonts come
+from `@font-face` rules pointing at the files shipped in `assets/poster/fonts/`, so every machine
+embeds the same font. pypdfium2 (PDFium, shipped inside its wheel) counts pages and renders the
+poster previews.
+
+A printer reads only files under its asset folders of the docs folder (`POSTER_ASSETS`,
+`DOCUMENT_ASSETS`) and `data:` URIs: a document never makes a request to any other place, and a
+stray reference fails the build instead of being fetched. That also makes the cache exact: its key
+covers the HTML and every file a document can load.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import tempfile
+from pathlib import Path
+from typing import Protocol
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
+
+POSTER_ASSETS = ("assets/poster",)
+"""What a poster may load: its stylesheet and fonts."""
+DOCUMENT_ASSETS = ("assets/cetak", "assets/poster/fonts")
+"""What a handbook or trainer's sheet may load: the print stylesheets and the poster fonts."""
+
+
+class PrintError(Exception):
+    """A document could not be printed as it must be (a message for the person building the site)."""
+
+
+class Sheet(Protocol):
+    """A paper size a document must fill exactly, on one page (`posters.Paper`)."""
+
+    name: str
+    width_mm: int
+    height_mm: int
+
+
+def _local_fetcher(roots: tuple[Path, ...]):
+    """A WeasyPrint URL fetcher limited to files under `roots` and data: URIs; any failure stops
+    the rendering (a missing font must not silently fall back to another)."""
+    from weasyprint.urls import URLFetcher
+
+    class LocalFetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            parts = urlsplit(url)
+            if parts.scheme == "file":
+                path = Path(url2pathname(parts.path)).resolve()
+                if not any(root in path.parents for root in roots):
+                    raise ValueError(f"{path} is not under {', '.join(map(str, roots))}")
+            return super().fetch(url, headers)
+
+    return LocalFetcher(allowed_protocols={"file", "data"}, fail_on_errors=True)
+
+
+class PrintCache:
+    """Fit measurements, PDFs and previews by content, so that `mkdocs serve` rebuilds and repeated
+    builds do not print unchanged documents again. The key is the input plus a salt covering the
+    files a document may load, this module and the library versions; deleting the folder is always
+    safe."""
+
+    def __init__(self, directory: Path | None, salt: str):
+        self.directory = directory
+        self.salt = salt
+
+    def _path(self, kind: str, data: bytes) -> Path | None:
+        if self.directory is None:
+            return None
+        digest = hashlib.sha256(self.salt.encode() + b"\0" + kind.encode() + b"\0" + data).hexdigest()
+        return self.directory / digest[:2] / f"{digest}.{kind}"
+
+    def get(self, kind: str, data: bytes) -> bytes | None:
+        path = self._path(kind, data)
+        try:
+            return path.read_bytes() if path is not None else None
+        except OSError:
+            return None
+
+    def put(self, kind: str, data: bytes, value: bytes) -> None:
+        path = self._path(kind, data)
+        if path is None:
+            return
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent)
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(value)
+            os.replace(tmp, path)  # atomic: a concurrent or interrupted build never reads half a file
+        except OSError:
+            pass  # a cache that cannot be written only costs time
+
+
+class Printer:
+    """Prints standalone HTML to tagged PDFs with WeasyPrint, reading only `asset_dirs`."""
+
+    def __init__(self, docs_dir: Path, asset_dirs: tuple[str, ...], cache_dir: Path | None = None):
+        from importlib.metadata import version
+
+        self.docs_dir = docs_dir.resolve()
+        self.asset_dirs = asset_dirs
+        self.roots = tuple((self.docs_dir / d).resolve() for d in asset_dirs)
+        self._weasy = None  # (font configuration, fetcher), made on the first cache miss
+        salt = hashlib.sha256(b"\0".join(d.encode() for d in asset_dirs) + b"\0")
+        salt.update(f"{version('weasyprint')} {version('pypdfium2')}".encode())
+        salt.update(Path(__file__).read_bytes())
+        for root in self.roots:
+            for path in sorted(p for p in root.rglob("*") if p.is_file()):
+                salt.update(path.relative_to(self.docs_dir).as_posix().encode() + b"\0" + path.read_bytes())
+        self.cache = PrintCache(cache_dir, salt.hexdigest())
+
+    def _weasyprint(self):
+        """WeasyPrint, imported only when something must be printed (a warm cache needs none):
+        importing it takes a second and loads Pango."""
+        if self._weasy is None:
+            try:
+                import weasyprint  # noqa: F401
+            except OSError as exc:  # pragma: no cover - depends on the machine
+                raise PrintError(
+                    f"WeasyPrint cannot load Pango ({exc}). Install it: apt-get install libpango-1.0-0 "
+                    "libpangoft2-1.0-0 (scripts/_venv.sh does this when run as root).") from None
+            from weasyprint.text.fonts import FontConfiguration
+
+            self._weasy = (FontConfiguration(), _local_fetcher(self.roots))
+        return self._weasy
+
+    def _render(self, html: str, page_file: str, extra_css: str = ""):
+        """The laid-out document; `page_file` is where the HTML is published (relative links
+        resolve from there)."""
+        font_config, fetcher = self._weasyprint()
+        from weasyprint import CSS, HTML
+        from weasyprint.urls import FatalURLFetchingError
+
+        extra = [CSS(string=extra_css, font_config=font_config)] if extra_css else []
+        try:
+            return HTML(string=html, base_url=(self.docs_dir / page_file).as_uri(), url_fetcher=fetcher).render(
+                stylesheets=extra, font_config=font_config)
+        except FatalURLFetchingError as exc:
+            raise PrintError(f"{page_file}: {exc} ({exc.__cause__}); it may only use files under "
+                             f"{' or '.join(self.asset_dirs)}/.") from None
+
+    def pdf(self, html: str, page_file: str, sheet: Sheet | None = None) -> tuple[bytes, int]:
+        """The document as PDF bytes and its number of pages. With `sheet`, it must be exactly one
+        page of that size; anything else is an error."""
+        key = page_file.encode() + b"\0" + html.encode()
+        cached = self.cache.get("pdf", key)
+        if cached is not None:
+            return cached, 1 if sheet is not None else page_count(cached)
+        document = self._render(html, page_file)
+        if sheet is not None:
+            if len(document.pages) != 1:
+                raise PrintError(f"{page_file}: printed on {len(document.pages)} pages instead of one.")
+            page = document.pages[0]
+            # WeasyPrint works in CSS pixels (96 per inch); 1 mm = 96 / 25.4 px.
+            size_mm = (round(page.width * 25.4 / 96), round(page.height * 25.4 / 96))
+            if size_mm != (sheet.width_mm, sheet.height_mm):
+                raise PrintError(f"{page_file}: page is {size_mm[0]}x{size_mm[1]} mm, not {sheet.name}.")
+        # Tagged: a screen reader gets the headings, lists and reading order (about twice the
+        # bytes; the same printing time).
+        pdf = document.write_pdf(pdf_tags=True)
+        self.cache.put("pdf", key, pdf)
+        return pdf, len(document.pages)
+
+    def fit_ratio(self, html: str, page_file: str, fit_css: str) -> float:
+        """Sheet height over the height the document's `<main>` needs once `fit_css` lets it grow:
+        1 or more means it fits on one sheet. Measured on the laid-out boxes: when it runs onto more
+        pages, the heights of its parts are added up."""
+        key = page_file.encode() + b"\0" + fit_css.encode() + b"\0" + html.encode()
+        cached = self.cache.get("fit", key)
+        if cached is not None:
+            return float(cached.decode())
+        document = self._render(html, page_file, extra_css=fit_css)
+        needed = 0.0
+        for page in document.pages:
+            box = next((b for b in page._page_box.descendants() if getattr(b, "element_tag", None) == "main"),
+                       None)
+            if box is not None:
+                needed += box.margin_height()
+        ratio = document.pages[0].height / needed if needed else 0.0
+        self.cache.put("fit", key, repr(ratio).encode())
+        return ratio
+
+    def preview_png(self, pdf: bytes, width_px: int) -> bytes:
+        """The first page as a grayscale PNG `width_px` wide (posters are black and white)."""
+        import pypdfium2
+
+        key = str(width_px).encode() + b"\0" + pdf
+        cached = self.cache.get("png", key)
+        if cached is not None:
+            return cached
+        document = pypdfium2.PdfDocument(pdf)
+        try:
+            page = document[0]
+            image = page.render(scale=width_px / page.get_width()).to_pil().convert("L")
+        finally:
+            document.close()
+        out = io.BytesIO()
+        image.save(out, format="PNG")
+        png = out.getvalue()
+        self.cache.put("png", key, png)
+        return png
+
+
+def page_count(pdf: bytes) -> int:
+    """Pages of a PDF."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        return len(document)
+    finally:
+        document.close()
