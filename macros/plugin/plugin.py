@@ -19,13 +19,16 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File
 
 from macros.kodeetik import DataErrors, load_corpus
 from macros.kodeetik.export import data_files
-from macros.kodeetik.topics import untagged_report
+from macros.kodeetik.model import Corpus
+from macros.kodeetik.topics import Topics, untagged_report
 from macros.kodeetik.topics_loader import load_topics
+from macros.kodeetik.xref import Links
 from macros.render import GeneratedPage, Renderer, parallel, plan_pages
 from macros.render.compare import expand_compare_nav, plan_compare_pages
 from macros.render.navtitles import (
@@ -52,13 +55,13 @@ and `cache_dir`, so tests and benchmarks share or disable the cache without edit
 class SiteBuild:
     """What one build loaded and made; a new one for every (re)build."""
 
-    project: Path
-    data_dir: Path
+    corpus: Corpus
+    topics: Topics
+    links: Links
+    renderer: Renderer
+    """The data templates (autoescaping; `overrides/kodeetik/` first)."""
     sources_dir: Path
-    corpus: object = None
-    topics: object = None
-    links: object = None
-    renderer: Renderer | None = None
+    """The extracted source texts, published under `sumber/`."""
     pages: dict[str, GeneratedPage] = field(default_factory=dict)
     """Generated pages by URI."""
     html: dict[str, str] = field(default_factory=dict)
@@ -82,17 +85,18 @@ class KodeEtikPlugin(BasePlugin[KodeEtikConfig]):
     # ------------------------------------------------------------------ loading and rendering
 
     def on_config(self, config):
+        self.build = None  # nothing of the previous build survives, even if this one fails
         project = Path(config.config_file_path).resolve().parent
         reproducible.fix_build_date(project)  # before MkDocs dates the pages (sitemap)
-        build = self.build = SiteBuild(project, project / self.config.data_dir, project / self.config.sources_dir)
+        data_dir, sources_dir = project / self.config.data_dir, project / self.config.sources_dir
         try:
-            corpus = load_corpus(build.data_dir, sources_dir=build.sources_dir, display_root=project)
-            topics = load_topics(build.data_dir, corpus, display_root=project)
+            corpus = load_corpus(data_dir, sources_dir=sources_dir, display_root=project)
+            topics = load_topics(data_dir, corpus, display_root=project)
         except DataErrors as exc:
             raise data_abort(exc) from None  # before anything is written
-        build.corpus, build.topics = corpus, topics
-        build.renderer = Renderer(extra_dirs=[project / (config.theme.custom_dir or "overrides") / "kodeetik"])
-        build.links, xref_context, xref_pages = xref.prepare(corpus, build.data_dir, project)
+        links, xref_context, xref_pages = xref.prepare(corpus, data_dir, project)
+        renderer = Renderer(extra_dirs=[project / (config.theme.custom_dir or "overrides") / "kodeetik"])
+        build = self.build = SiteBuild(corpus, topics, links, renderer, sources_dir)
         page_context = {**xref_context, **warga.page_context(corpus),  # links to Hak Anda and training
                         "bandingkan": compare_links(topics)}  # provision -> its comparison rows
         build.pages = {p.uri: p for p in plan_pages(corpus, page_context) + xref_pages}
@@ -103,12 +107,11 @@ class KodeEtikPlugin(BasePlugin[KodeEtikConfig]):
             log.info(line)  # not a warning: a newly imported regulation may await its coding
         poster_list, poster_page = posters.plan(corpus)
         build.pages[poster_page.uri] = poster_page
-        materi, warga_pages = warga.plan(build.data_dir, project, corpus, topics)
+        materi, warga_pages = warga.plan(data_dir, project, corpus, topics)
         build.pages.update({p.uri: p for p in warga_pages})
         # Render and print everything now, before MkDocs cleans the site directory: a template
         # error or a failed print then leaves the previous site as it was.
         specs = list(build.pages.values())
-        renderer = build.renderer
         build.html = dict(zip(build.pages, map_fn(
             lambda p: renderer.render(p.template, uri_to_url(p.uri), **p.context), specs)))
         if self.config.posters:
@@ -125,7 +128,12 @@ class KodeEtikPlugin(BasePlugin[KodeEtikConfig]):
 
     def _workers(self) -> int:
         """Worker processes: one under `mkdocs serve` (forking beside its server threads is unsafe)."""
-        return 1 if self.command == "serve" else parallel.jobs(self.config.jobs)
+        if self.command == "serve":
+            return 1
+        try:
+            return parallel.jobs(self.config.jobs)
+        except ValueError as exc:  # a bad KODEETIK_JOBS
+            raise Abort(f"\n{exc}") from None
 
     def _cache_dir(self, project: Path) -> Path | None:
         """The print cache folder, or None for none (`KODEETIK_POSTER_CACHE` overrides the options)."""

@@ -12,13 +12,13 @@ from mkdocs.exceptions import Abort
 
 from macros.kodeetik import DataErrors
 from macros.render.pages import GeneratedPage
-from macros.render.printing import Printer, PrintError
 from macros.render.posters import (
     Poster,
     build_poster_files,
     plan_posters,
     poster_index_page,
 )
+from macros.render.printing import Printer, PrintError
 
 from .errors import abort, data_abort
 

@@ -28,7 +28,6 @@ from macros.render.pelatihan import (
     plan_training_pages,
     training_urls,
 )
-
 from macros.render.printing import Printer, PrintError
 
 from .errors import abort, data_abort
