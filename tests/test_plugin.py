@@ -97,3 +97,46 @@ def test_every_build_of_a_serve_session_starts_afresh(tmp_path):
     assert functions["jumlah_peraturan"]() == len(second.corpus.regulations) > 0
     plugin.build = SimpleNamespace(corpus=SimpleNamespace(regulations=[]))
     assert functions["jumlah_peraturan"]() == 0  # looked up at call time, not kept
+
+
+def test_the_csp_and_search_options_switch_their_concern_off():
+    from macros.plugin import KodeEtikPlugin, csp
+
+    plugin = KodeEtikPlugin()
+    plugin.load_config({})
+    plugin.on_startup(command="build", dirty=False)
+    env = SimpleNamespace(globals={})
+    plugin.on_env(env, config=None, files=None)
+    assert env.globals["ke_csp"] == csp.SITE_POLICY  # on by default (negative control)
+    plugin.load_config({"csp": False})
+    plugin.on_env(env, config=None, files=None)
+    assert env.globals["ke_csp"] is None
+    plugin.load_config({"search": False})
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="tentang.md"), meta={}, title="Tentang")
+    assert plugin._wrap_for_search("<p>isi</p>", page=page, config=None, files=None) == "<p>isi</p>"
+    assert plugin.build is None  # with search off, nothing of a build is even looked at
+
+
+def test_the_print_cache_and_workers_follow_the_options_then_the_environment(monkeypatch, tmp_path):
+    from macros.plugin import KodeEtikPlugin
+    from macros.plugin.plugin import CACHE_ENV
+    from macros.render.parallel import JOBS_ENV
+
+    monkeypatch.delenv(CACHE_ENV, raising=False)
+    monkeypatch.delenv(JOBS_ENV, raising=False)
+    plugin = KodeEtikPlugin()
+    plugin.on_startup(command="build", dirty=False)
+    plugin.load_config({"cache_dir": "cetakan", "jobs": 3})
+    assert plugin._cache_dir(tmp_path) == tmp_path / "cetakan" and plugin._workers() == 3
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path / "bersama"))
+    monkeypatch.setenv(JOBS_ENV, "1")
+    assert plugin._cache_dir(tmp_path) == tmp_path / "bersama" and plugin._workers() == 1
+    monkeypatch.setenv(CACHE_ENV, "off")
+    assert plugin._cache_dir(tmp_path) is None
+    monkeypatch.delenv(CACHE_ENV)
+    plugin.load_config({"cache": False})
+    assert plugin._cache_dir(tmp_path) is None
+    monkeypatch.delenv(JOBS_ENV)
+    plugin.on_startup(command="serve", dirty=False)
+    plugin.load_config({"jobs": 3})
+    assert plugin._workers() == 1  # mkdocs serve never forks

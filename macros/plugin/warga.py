@@ -15,19 +15,8 @@ from pathlib import Path
 
 from macros.kodeetik import DataErrors
 from macros.kodeetik.warga_loader import load_warga
-from macros.render.hak_anda import BASE as HAK_BASE
-from macros.render.hak_anda import INDEX_URI as HAK_INDEX
-from macros.render.hak_anda import hak_url, plan_hak_pages
+from macros.render import hak_anda, pelatihan
 from macros.render.pages import GeneratedPage
-from macros.render.pelatihan import BASE as TRAINING_BASE
-from macros.render.pelatihan import INDEX_URI as TRAINING_INDEX
-from macros.render.pelatihan import (
-    Materi,
-    build_training_files,
-    plan_materi,
-    plan_training_pages,
-    training_urls,
-)
 from macros.render.printing import Printer, PrintError
 
 from .errors import abort, data_abort
@@ -35,28 +24,29 @@ from .errors import abort, data_abort
 
 def page_context(corpus) -> dict:
     """What every data page may link to: each region's Hak Anda page, each regulation's material."""
-    return {"hak_url": {w.kode: hak_url(corpus, w) for w in corpus.wilayah},
-            "latihan_url": training_urls(corpus)}
+    return {"hak_url": {w.kode: hak_anda.hak_url(corpus, w) for w in corpus.wilayah},
+            "latihan_url": pelatihan.training_urls(corpus)}
 
 
-def plan(data_dir: Path, project: Path, corpus, topics) -> tuple[list[Materi], list[GeneratedPage]]:
+def plan(data_dir: Path, project: Path, corpus, topics) -> tuple[list[pelatihan.Materi], list[GeneratedPage]]:
     """Load `_hak_anda.yaml` and `_kuis.yaml`, make the quizzes; the material and the pages."""
     try:
         hak, kuis = load_warga(data_dir, topics, display_root=project)
     except DataErrors as exc:
         raise data_abort(exc) from None
     context = page_context(corpus)
-    materi = plan_materi(corpus, topics, kuis)
-    pages = plan_hak_pages(corpus, topics, hak, context) + plan_training_pages(corpus, topics, materi, context)
+    materi = pelatihan.plan_materi(corpus, topics, kuis)
+    pages = (hak_anda.plan_hak_pages(corpus, topics, hak, context)
+             + pelatihan.plan_training_pages(corpus, topics, materi, context))
     return materi, pages
 
 
-def print_files(corpus, topics, materi: list[Materi], renderer, printer: Printer, site_url: str | None,
+def print_files(corpus, topics, materi: list[pelatihan.Materi], renderer, printer: Printer, site_url: str | None,
                 map_fn: Callable) -> dict[str, bytes | str]:
     """The handbooks and trainer's sheets (HTML + PDF) by site path, or stop the build."""
     try:
-        return build_training_files(corpus, topics, materi, renderer, printer, site_url or "",
-                                    page_context(corpus), map_fn=map_fn)
+        return pelatihan.build_training_files(corpus, topics, materi, renderer, printer, site_url or "",
+                                              page_context(corpus), map_fn=map_fn)
     except DataErrors as exc:
         raise data_abort(exc) from None
     except PrintError as exc:
@@ -65,5 +55,5 @@ def print_files(corpus, topics, materi: list[Materi], renderer, printer: Printer
 
 def out_of_nav(uri: str) -> bool:
     """The region and quiz pages: reached from the `Hak Anda` and `Pelatihan` index pages."""
-    return (uri.startswith(HAK_BASE + "/") and uri != HAK_INDEX) or \
-        (uri.startswith(TRAINING_BASE + "/") and uri.endswith("/kuis.md") and uri != TRAINING_INDEX)
+    return (uri.startswith(hak_anda.BASE + "/") and uri != hak_anda.INDEX_URI) or \
+        (uri.startswith(pelatihan.BASE + "/") and uri.endswith("/kuis.md") and uri != pelatihan.INDEX_URI)
