@@ -140,3 +140,14 @@ def test_the_print_cache_and_workers_follow_the_options_then_the_environment(mon
     plugin.on_startup(command="serve", dirty=False)
     plugin.load_config({"jobs": 3})
     assert plugin._workers() == 1  # mkdocs serve never forks
+
+
+def test_kodeetik_validate_finds_the_data_where_the_plugin_options_say(tmp_path):
+    from macros.kodeetik.cli import _project_dirs
+
+    (tmp_path / "mkdocs.yml").write_text("site_name: Uji\nplugins:\n  - macros\n  - kodeetik:\n"
+                                         "      data_dir: data/peraturan\n", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    assert _project_dirs(tmp_path / "sub") == (tmp_path, tmp_path / "data/peraturan", tmp_path / "sources")
+    (tmp_path / "mkdocs.yml").write_text("site_name: Uji\nplugins:\n  - macros\n", encoding="utf-8")
+    assert _project_dirs(tmp_path)[1] == tmp_path / "regulations"  # the defaults without the plugin
