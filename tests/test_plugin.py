@@ -41,19 +41,30 @@ def _build(project: Path) -> subprocess.CompletedProcess:
                           timeout=120, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"), check=False)
 
 
+def test_an_unknown_option_stops_the_build_naming_it(tmp_path):
+    """A small real site whose mkdocs.yml misspells an option: `mkdocs build` stops, naming it."""
+    proc = _build(_fixture_site(tmp_path, "      dta_dir: regulations\n"))
+    output = proc.stdout + proc.stderr
+    assert proc.returncode != 0, output
+    assert "Plugin 'kodeetik' option 'dta_dir': unknown option (a typo?); the options are: cache, cache_dir, " \
+        "csp, data_dir, jobs, posters, search, sources_dir." in output, output
+    assert "Traceback" not in output
+    assert not (tmp_path / "site").exists()
+
+
 @pytest.mark.parametrize("options, named, says", [
-    ("      dta_dir: regulations\n", "dta_dir", "unknown option (a typo?); the options are: cache, cache_dir, csp"),
     ("      jobs: many\n", "jobs", "Expected type: <class 'int'>"),
     ("      jobs: 0\n", "jobs", "0 is not a number of processes"),
     ("      posters: maybe\n", "posters", "Expected type: <class 'bool'>"),
+    ("      data_dir: [a, b]\n", "data_dir", "Expected type: <class 'str'>"),
 ])
-def test_a_bad_option_stops_the_build_naming_it(tmp_path, options, named, says):
-    proc = _build(_fixture_site(tmp_path, options))
-    output = proc.stdout + proc.stderr
-    assert proc.returncode != 0, output
-    assert f"Plugin 'kodeetik' option '{named}'" in output and says in output, output
-    assert "Traceback" not in output
-    assert not (tmp_path / "site").exists()
+def test_a_mistyped_option_is_an_error_naming_it(tmp_path, caplog, options, named, says):
+    from mkdocs.exceptions import Abort
+
+    config_file = _fixture_site(tmp_path, options) / "mkdocs.yml"
+    with pytest.raises(Abort):
+        load_config(str(config_file))
+    assert f"Plugin 'kodeetik' option '{named}'" in caplog.text and says in caplog.text, caplog.text
 
 
 def test_good_options_are_read_typed():
