@@ -19,7 +19,7 @@ def define_env(env) -> None:
 
     def _render(template: str, **context) -> str:
         build = _build()
-        corpus = build.corpus
+        corpus = build.data.corpus
         return build.renderer.render(
             template, uri_to_url(env.page.file.src_uri), corpus=corpus,
             reg_url={r.id: regulation_url(r) for r in corpus.regulations},
@@ -33,13 +33,13 @@ def define_env(env) -> None:
     @env.macro
     def jumlah_peraturan() -> int:
         """How many regulations the site holds."""
-        return len(_build().corpus.regulations)
+        return len(_build().data.corpus.regulations)
 
     @env.macro
     def daftar_hak_anda() -> str:
         """The provinces and districts, each with its "Hak Anda" page, for the home page."""
         from macros.plugin.warga import page_context
-        return _render("home_hak.html", **page_context(_build().corpus))
+        return _render("home_hak.html", **page_context(_build().data.corpus))
 
     @env.macro
     def kanal_pengaduan() -> str:

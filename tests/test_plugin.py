@@ -91,7 +91,7 @@ def _load_twice(tmp_path):
 def test_every_build_of_a_serve_session_starts_afresh(tmp_path):
     plugin, (first, second) = _load_twice(tmp_path)
     assert second is not first
-    assert second.corpus is not first.corpus and second.renderer is not first.renderer
+    assert second.data is not first.data and second.renderer is not first.renderer
     assert second.pages.keys() == first.pages.keys() and second.pages is not first.pages
     assert second.html is not first.html and second.files is not first.files
     first.indexed.add("stale.md")
@@ -105,8 +105,8 @@ def test_every_build_of_a_serve_session_starts_afresh(tmp_path):
     env = SimpleNamespace(conf=SimpleNamespace(plugins={"kodeetik": plugin}),
                           macro=lambda fn: functions.setdefault(fn.__name__, fn))
     macros.define_env(env)
-    assert functions["jumlah_peraturan"]() == len(second.corpus.regulations) > 0
-    plugin.build = SimpleNamespace(corpus=SimpleNamespace(regulations=[]))
+    assert functions["jumlah_peraturan"]() == len(second.data.corpus.regulations) > 0
+    plugin.build = SimpleNamespace(data=SimpleNamespace(corpus=SimpleNamespace(regulations=[])))
     assert functions["jumlah_peraturan"]() == 0  # looked up at call time, not kept
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from . import yamlio
 from .errors import DataErrors
-from .loader import PENYELENGGARA_FILE, WILAYAH_FILE
+from .loader import PENYELENGGARA_FILE, WILAYAH_FILE, is_yaml
 from .topics_loader import CODING_DIR
 from .validate import check
 
@@ -101,7 +101,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     for path in paths:
         if path.is_dir():
             status = max(status, _validate_dir(path, sources_dir, root))
-        elif path.is_file() and path.suffix in (".yaml", ".yml"):
+        elif path.is_file() and is_yaml(path):
             status = max(status, _validate_file(path, data_dir, sources_dir, root))
         else:
             print(f"error: {path} is neither a folder of regulations nor a .yaml file.", file=sys.stderr)
@@ -120,14 +120,16 @@ def _validate_dir(directory: Path, sources_dir: Path, root: Path) -> int:
 
 
 def _report(checked, warnings, what: str) -> int:
-    """Unresolved references are warnings in a plain build and errors in `build --strict`, which is
-    how the site is built (scripts/build.sh): say so, and fail like it."""
+    """Unresolved references and unread YAML files are warnings in a plain build and errors in
+    `build --strict`, which is how the site is built (scripts/build.sh): say so, and fail like it."""
     for problem in warnings:
         print(f"warning: {problem}", file=sys.stderr)
     if warnings:
-        n = len(warnings)
-        print(f"{n} unresolved reference{'s' if n != 1 else ''}: `mkdocs build --strict` refuses "
-              f"{'them' if n != 1 else 'it'}.", file=sys.stderr)
+        unresolved = sum(w not in checked.ignored for w in warnings)
+        parts = [f"{n} {word}{'s' if n != 1 else ''}" for n, word in
+                 ((unresolved, "unresolved reference"), (len(warnings) - unresolved, "unread YAML file")) if n]
+        print(f"{' and '.join(parts)}: `mkdocs build --strict` refuses {'them' if len(warnings) != 1 else 'it'}.",
+              file=sys.stderr)
         return 1
     print(f"OK: {what}: {checked.summary()}.")
     return 0
@@ -152,7 +154,7 @@ def _validate_file(path: Path, data_dir: Path, sources_dir: Path, root: Path) ->
         folder = Path(tmp) / "regulations"
         folder.mkdir()
         for f in home.iterdir():
-            if f.suffix in (".yaml", ".yml") and f.is_file() and f.resolve() != path.resolve() \
+            if is_yaml(f) and f.is_file() and f.resolve() != path.resolve() \
                     and (f.name.startswith("_") or f.name != path.name):
                 (folder / f.name).symlink_to(f.resolve())
         (folder / path.name).symlink_to(path.resolve())

@@ -23,19 +23,12 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File
 
-from macros.kodeetik import DataErrors, load_corpus
+from macros.kodeetik import DataErrors, SiteData, load_site
 from macros.kodeetik.export import data_files
-from macros.kodeetik.model import Corpus
-from macros.kodeetik.topics import Topics, untagged_report
-from macros.kodeetik.topics_loader import load_topics
-from macros.kodeetik.xref import Links
+from macros.kodeetik.topics import untagged_report
 from macros.render import GeneratedPage, Renderer, parallel, plan_pages
 from macros.render.compare import expand_compare_nav, plan_compare_pages
-from macros.render.navtitles import (
-    escape_titles,
-    fix_footer_labels,
-    name_section_toggles,
-)
+from macros.render.navtitles import escape_titles, fix_footer_labels, name_section_toggles
 from macros.render.printing import DOCUMENT_ASSETS, POSTER_ASSETS, Printer
 from macros.render.templating import uri_to_url
 from macros.render.topic_links import compare_links
@@ -55,9 +48,8 @@ and `cache_dir`, so tests and benchmarks share or disable the cache without edit
 class SiteBuild:
     """What one build loaded and made; a new one for every (re)build."""
 
-    corpus: Corpus
-    topics: Topics
-    links: Links
+    data: SiteData
+    """Everything loaded and checked (`load_site`): corpus, topics, citizens' data, links."""
     renderer: Renderer
     """The data templates (autoescaping; `overrides/kodeetik/` first)."""
     sources_dir: Path
@@ -90,13 +82,15 @@ class KodeEtikPlugin(BasePlugin[KodeEtikConfig]):
         reproducible.fix_build_date(project)  # before MkDocs dates the pages (sitemap)
         data_dir, sources_dir = project / self.config.data_dir, project / self.config.sources_dir
         try:
-            corpus = load_corpus(data_dir, sources_dir=sources_dir, display_root=project)
-            topics = load_topics(data_dir, corpus, display_root=project)
+            data = load_site(data_dir, sources_dir=sources_dir, display_root=project)
         except DataErrors as exc:
             raise data_abort(exc) from None  # before anything is written
-        links, xref_context, xref_pages = xref.prepare(corpus, data_dir, project)
+        for problem in data.ignored:
+            log.warning("Not read: %s", problem)  # --strict fails on it
+        corpus, topics = data.corpus, data.topics
         renderer = Renderer(extra_dirs=[project / (config.theme.custom_dir or "overrides") / "kodeetik"])
-        build = self.build = SiteBuild(corpus, topics, links, renderer, sources_dir)
+        build = self.build = SiteBuild(data, renderer, sources_dir)
+        xref_context, xref_pages = xref.prepare(data)
         page_context = {**xref_context, **warga.page_context(corpus),  # links to Hak Anda and training
                         "bandingkan": compare_links(topics)}  # provision -> its comparison rows
         build.pages = {p.uri: p for p in plan_pages(corpus, page_context) + xref_pages}
@@ -107,7 +101,7 @@ class KodeEtikPlugin(BasePlugin[KodeEtikConfig]):
             log.info(line)  # not a warning: a newly imported regulation may await its coding
         poster_list, poster_page = posters.plan(corpus)
         build.pages[poster_page.uri] = poster_page
-        materi, warga_pages = warga.plan(data_dir, project, corpus, topics)
+        materi, warga_pages = warga.plan(data)
         build.pages.update({p.uri: p for p in warga_pages})
         # Render and print everything now, before MkDocs cleans the site directory: a template
         # error or a failed print then leaves the previous site as it was.
@@ -147,7 +141,7 @@ class KodeEtikPlugin(BasePlugin[KodeEtikConfig]):
     def on_files(self, files, *, config):
         build = self.build
         pages.add_stubs(files, config, build.pages, xref.inclusion)
-        pages.publish(files, config, xref.extra_files(build.corpus))
+        pages.publish(files, config, xref.extra_files(build.data.corpus))
         for src in sorted(build.sources_dir.glob("*.txt")):
             files.append(File.generated(config, f"sumber/{src.name}", abs_src_path=str(src)))
         pages.publish(files, config, build.files)
@@ -169,8 +163,8 @@ class KodeEtikPlugin(BasePlugin[KodeEtikConfig]):
         if not self.config.search:
             return html_out
         build = self.build
-        wrapped = search.wrap(html_out, page, build.pages.get(page.file.src_uri), build.corpus, build.topics,
-                              build.renderer, config.site_name)
+        wrapped = search.wrap(html_out, page, build.pages.get(page.file.src_uri), build.data.corpus,
+                              build.data.topics, build.renderer, config.site_name)
         if wrapped is None:
             return html_out
         build.indexed.add(page.file.src_uri)

@@ -1,9 +1,9 @@
 """The citizens' and trainees' pages in the build: "Hak Anda" per region, and per regulation an
 orientation handbook, a quiz and a trainer's sheet.
 
-Like the posters, everything is planned and printed in `on_config`, before MkDocs cleans the site
-directory: a data error or a failed print stops the build with the previous site untouched. The
-handbooks and sheets are standalone pages (their own print stylesheet, no theme) published as
+Their data is loaded by `load_site` with the rest. Like the posters, everything is planned and
+printed in `on_config`, before MkDocs cleans the site directory: a failed print stops the build with
+the previous site untouched. The handbooks and sheets are standalone pages (their own print stylesheet, no theme) published as
 static files with their PDFs; the region and quiz pages are ordinary generated pages, kept out of
 the navigation (the `Hak Anda` and `Pelatihan` index pages lead to them).
 """
@@ -11,10 +11,8 @@ the navigation (the `Hak Anda` and `Pelatihan` index pages lead to them).
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
-from macros.kodeetik import DataErrors
-from macros.kodeetik.warga_loader import load_warga
+from macros.kodeetik import DataErrors, SiteData
 from macros.render import hak_anda, pelatihan
 from macros.render.pages import GeneratedPage
 from macros.render.printing import Printer, PrintError
@@ -28,15 +26,12 @@ def page_context(corpus) -> dict:
             "latihan_url": pelatihan.training_urls(corpus)}
 
 
-def plan(data_dir: Path, project: Path, corpus, topics) -> tuple[list[pelatihan.Materi], list[GeneratedPage]]:
-    """Load `_hak_anda.yaml` and `_kuis.yaml`, make the quizzes; the material and the pages."""
-    try:
-        hak, kuis = load_warga(data_dir, topics, display_root=project)
-    except DataErrors as exc:
-        raise data_abort(exc) from None
+def plan(data: SiteData) -> tuple[list[pelatihan.Materi], list[GeneratedPage]]:
+    """The quizzes and handbook parts (the material), and the Hak Anda and training pages."""
+    corpus, topics = data.corpus, data.topics
     context = page_context(corpus)
-    materi = pelatihan.plan_materi(corpus, topics, kuis)
-    pages = (hak_anda.plan_hak_pages(corpus, topics, hak, context)
+    materi = pelatihan.plan_materi(corpus, topics, data.kuis)
+    pages = (hak_anda.plan_hak_pages(corpus, topics, data.hak, context)
              + pelatihan.plan_training_pages(corpus, topics, materi, context))
     return materi, pages
 
