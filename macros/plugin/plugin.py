@@ -21,12 +21,11 @@ from pathlib import Path
 
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
-from mkdocs.structure.files import File
 
 from macros.kodeetik import DataErrors, SiteData, load_site
 from macros.kodeetik.export import data_files
 from macros.kodeetik.topics import untagged_report
-from macros.render import GeneratedPage, Renderer, parallel, plan_pages
+from macros.render import GeneratedPage, Renderer, parallel, plan_pages, publish
 from macros.render.compare import expand_compare_nav, plan_compare_pages
 from macros.render.navtitles import escape_titles, fix_footer_labels, name_section_toggles
 from macros.render.printing import DOCUMENT_ASSETS, POSTER_ASSETS, Printer
@@ -52,8 +51,8 @@ class SiteBuild:
     """Everything loaded and checked (`load_site`): corpus, topics, citizens' data, links."""
     renderer: Renderer
     """The data templates (autoescaping; `overrides/kodeetik/` first)."""
-    sources_dir: Path
-    """The extracted source texts, published under `sumber/`."""
+    source_files: dict[str, bytes]
+    """The source texts the data names, by site path (`render/publish.py`)."""
     pages: dict[str, GeneratedPage] = field(default_factory=dict)
     """Generated pages by URI."""
     html: dict[str, str] = field(default_factory=dict)
@@ -62,6 +61,8 @@ class SiteBuild:
     """Generated static files by site path: data downloads, prints and their pages."""
     final_site_dir: str | None = None
     """Where the site goes once the staged build succeeded (None when not staging)."""
+    staging_dir: str | None = None
+    """This build's staging folder until it is swapped in or discarded."""
     indexed: set[str] = field(default_factory=set)
     """Pages wrapped for the search index; Pagefind must report the same number."""
 
@@ -81,15 +82,19 @@ class KodeEtikPlugin(BasePlugin[KodeEtikConfig]):
         project = Path(config.config_file_path).resolve().parent
         reproducible.fix_build_date(project)  # before MkDocs dates the pages (sitemap)
         data_dir, sources_dir = project / self.config.data_dir, project / self.config.sources_dir
+        overrides = project / (config.theme.custom_dir or "overrides")
         try:
+            # No link in what the build reads or copies: MkDocs would publish what it points to.
+            publish.refuse_links([Path(config.docs_dir), overrides, sources_dir, data_dir], project)
             data = load_site(data_dir, sources_dir=sources_dir, display_root=project)
+            source_files = publish.source_files(data.corpus, sources_dir, project)
         except DataErrors as exc:
             raise data_abort(exc) from None  # before anything is written
         for problem in data.ignored:
             log.warning("Not read: %s", problem)  # --strict fails on it
         corpus, topics = data.corpus, data.topics
-        renderer = Renderer(extra_dirs=[project / (config.theme.custom_dir or "overrides") / "kodeetik"])
-        build = self.build = SiteBuild(data, renderer, sources_dir)
+        renderer = Renderer(extra_dirs=[overrides / "kodeetik"])
+        build = self.build = SiteBuild(data, renderer, source_files)
         xref_context, xref_pages = xref.prepare(data)
         page_context = {**xref_context, **warga.page_context(corpus),  # links to Hak Anda and training
                         "bandingkan": compare_links(topics)}  # provision -> its comparison rows
@@ -117,7 +122,7 @@ class KodeEtikPlugin(BasePlugin[KodeEtikConfig]):
         config.nav = escape_titles(expand_compare_nav(pages.expand_nav(config.nav, corpus), topics))
         if self.command == "build":
             build.final_site_dir = config.site_dir
-            config.site_dir = staging.stage(config.site_dir)
+            config.site_dir = build.staging_dir = staging.stage(config.site_dir)
         return config
 
     def _workers(self) -> int:
@@ -142,8 +147,7 @@ class KodeEtikPlugin(BasePlugin[KodeEtikConfig]):
         build = self.build
         pages.add_stubs(files, config, build.pages, xref.inclusion)
         pages.publish(files, config, xref.extra_files(build.data.corpus))
-        for src in sorted(build.sources_dir.glob("*.txt")):
-            files.append(File.generated(config, f"sumber/{src.name}", abs_src_path=str(src)))
+        pages.publish(files, config, build.source_files)  # only the files the data names
         pages.publish(files, config, build.files)
         pages.hide(files, warga.out_of_nav)
         return files
@@ -190,12 +194,21 @@ class KodeEtikPlugin(BasePlugin[KodeEtikConfig]):
 
     @event_priority(-100)  # last: a failure anywhere before leaves the previous site in place
     def _swap_in(self, config):
-        final = self.build.final_site_dir
-        if final is not None and staging.swap_in(config.site_dir, final, config.strict):
-            config.site_dir = final
+        build = self.build
+        if build.final_site_dir is not None and staging.swap_in(config.site_dir, build.final_site_dir, config.strict):
+            build.staging_dir, config.site_dir = None, build.final_site_dir
 
     on_post_build = CombinedEvent(_index_for_search, _swap_in)
 
     def on_build_error(self, *, error):
-        if self.build is not None and self.build.final_site_dir is not None:
-            log.error("Build failed; the previous site in %s is unchanged.", self.build.final_site_dir)
+        build = self.build
+        if build is None:
+            return
+        if build.staging_dir is not None:
+            staging.discard(build.staging_dir)
+            build.staging_dir = None
+        if build.final_site_dir is None:
+            return
+        if isinstance(error, OSError):  # disk full, permissions...: one message instead of a traceback
+            raise staging.write_abort(error, build.final_site_dir) from None
+        log.error("Build failed; the previous site in %s is unchanged.", build.final_site_dir)

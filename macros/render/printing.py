@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import os
 import tempfile
 from pathlib import Path
@@ -31,6 +32,47 @@ DOCUMENT_ASSETS = ("assets/cetak", "assets/poster/fonts")
 
 class PrintError(Exception):
     """A document could not be printed as it must be (a message for the person building the site)."""
+
+
+class Overflow(PrintError):
+    """Something on a poster reaches beyond its right margin (a word too long to break)."""
+
+    def __init__(self, page_file: str, eids: list[str], text: str):
+        self.eids, self.text = eids, text
+        where = f" (provision {', '.join(eids)})" if eids else ""
+        super().__init__(f"{page_file}: '{text}'{where} runs beyond the right margin.")
+
+
+SLACK_PX = 0.5
+"""How far a box may reach past the margin (rounding of WeasyPrint's float layout)."""
+
+
+def overflow(document) -> tuple[list[str], str] | None:
+    """The provisions (`data-eid` of the enclosing quoted item) and the first words of what reaches
+    beyond the right edge of the content box of `<main>` on any page, or None when nothing does.
+    A sheet's fit is measured in both directions: the page count says nothing of a line too wide,
+    which a poster's `overflow: hidden` would silently cut off."""
+    eids: list[str] = []
+    text = ""
+    for page in document.pages:
+        main = next((b for b in page._page_box.descendants() if getattr(b, "element_tag", None) == "main"), None)
+        if main is None:
+            continue
+        limit = main.content_box_x() + main.width + SLACK_PX
+        stack = [(child, "") for child in reversed(getattr(main, "children", ()))]  # popped in order
+        while stack:
+            box, eid = stack.pop()
+            element = getattr(box, "element", None)
+            eid = (element.get("data-eid") if element is not None else None) or eid
+            if box.width is not None and box.border_box_x() + box.border_width() > limit:
+                if eid and eid not in eids:
+                    eids.append(eid)
+                if not text and getattr(box, "text", ""):
+                    text = box.text.strip()
+            stack.extend((child, eid) for child in reversed(getattr(box, "children", ())))
+    if not (eids or text):
+        return None
+    return sorted(eids), (text[:40] + "…" if len(text) > 40 else text)
 
 
 class Sheet(Protocol):
@@ -145,13 +187,17 @@ class Printer:
 
     def pdf(self, html: str, page_file: str, sheet: Sheet | None = None) -> tuple[bytes, int]:
         """The document as PDF bytes and its number of pages. With `sheet`, it must be exactly one
-        page of that size; anything else is an error."""
+        page of that size with nothing beyond the right margin (`Overflow`); anything else is an
+        error."""
         key = page_file.encode() + b"\0" + html.encode()
         cached = self.cache.get("pdf", key)
         if cached is not None:
             return cached, 1 if sheet is not None else page_count(cached)
         document = self._render(html, page_file)
         if sheet is not None:
+            wide = overflow(document)  # at every paper size, not only where the fit was measured
+            if wide is not None:
+                raise Overflow(page_file, *wide)
             if len(document.pages) != 1:
                 raise PrintError(f"{page_file}: printed on {len(document.pages)} pages instead of one.")
             page = document.pages[0]
@@ -168,12 +214,20 @@ class Printer:
     def fit_ratio(self, html: str, page_file: str, fit_css: str) -> float:
         """Sheet height over the height the document's `<main>` needs once `fit_css` lets it grow:
         1 or more means it fits on one sheet. Measured on the laid-out boxes: when it runs onto more
-        pages, the heights of its parts are added up."""
+        pages, the heights of its parts are added up. Raises Overflow when something is too wide
+        (smaller type does not help a word that cannot break)."""
         key = page_file.encode() + b"\0" + fit_css.encode() + b"\0" + html.encode()
         cached = self.cache.get("fit", key)
         if cached is not None:
-            return float(cached.decode())
+            ratio, _, wide = cached.decode().partition("\0")
+            if wide:
+                raise Overflow(page_file, *json.loads(wide))
+            return float(ratio)
         document = self._render(html, page_file, extra_css=fit_css)
+        wide = overflow(document)
+        if wide is not None:
+            self.cache.put("fit", key, ("0\0" + json.dumps(wide)).encode())
+            raise Overflow(page_file, *wide)
         needed = 0.0
         for page in document.pages:
             box = next((b for b in page._page_box.descendants() if getattr(b, "element_tag", None) == "main"),
