@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from macros.render.pagefind_sorted import html_pages, page_url
-from macros.search import BUNDLE_DIR, build_index
+from macros.plugin.search import BUNDLE_DIR, build_index
 from test_reproducible import digests
 
 
