@@ -43,7 +43,8 @@ def slip_in_regulation(data: Path) -> None:
 
 
 def slip_in_coding(data: Path) -> None:
-    edit(data / "_topik" / f"{KALTIM}.yaml", "kelompok_1: nilai_etika.berakhlak", "kelompok_1: nilai_etika.berakhlaq")
+    edit(data / "_topik" / f"{KALTIM}.yaml", "bab_3__kelompok_1: ruang_lingkup.unsur_kode_etik",
+         "bab_3__kelompok_1: ruang_lingkup.unsur_kode_etiq")
 
 
 def slip_in_catalogue(data: Path) -> None:
@@ -72,7 +73,7 @@ def test_independent_slips_in_every_stage_are_reported_in_one_run(project):
     assert files == ["regulations/_dasar_hukum.yaml", "regulations/_kuis.yaml",
                      f"regulations/_topik/{KALTIM}.yaml", f"regulations/{BENGKAYANG}.yaml"]
     assert "unknown wilayah '61.99'" in errors[3]
-    assert "unknown topic 'nilai_etika.berakhlaq'" in errors[2]
+    assert "unknown topic 'ruang_lingkup.unsur_kode_etiq'" in errors[2]
     assert "'keadaan' is 'berubah'" in errors[0]
     # `kodeetik validate` runs the same pipeline.
     with pytest.raises(DataErrors) as info:

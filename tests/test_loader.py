@@ -176,7 +176,7 @@ def test_unknown_key_inside_a_node(tmp_path):
     assert (err.line, err.where) == (line_of(text, "teks:"), "bab I > pasal 1")
     assert err.message == "unknown key 'teks'."
     assert err.fix == ("remove it or use one of: type, num, marker, heading, text, children, "
-                       "text_after, eid, catatan, dasar, rujukan.")
+                       "text_after, eid, catatan, dasar, rujukan, kedudukan, miring.")
 
 
 def test_missing_required_key(tmp_path):

@@ -287,3 +287,32 @@ def test_citation_jump_opens_the_provision_or_says_it_does_not_exist(served, bro
     page.press("#ke-jump-input", "Enter")
     page.wait_for_url("**/peraturan/kep-dinsos-banten-2024/#diktum_kesatu")
     page.close()
+
+
+def test_the_jump_box_opens_every_copy_citation_of_the_site(served, browser):
+    """Each provision's "Salin kutipan" text, pasted into Cari pasal, leads to that provision: the
+    box's own parser (`window.keCariPasal.resolve`) over the published index, for all provisions."""
+    from conftest import ROOT
+    from macros.kodeetik import load_corpus
+
+    corpus = load_corpus(ROOT / "regulations", sources_dir=ROOT / "sources")
+    cases = [[reg.citation(eid), reg.id, eid] for reg in corpus.regulations for eid in reg.provisions
+             if not reg.belum_pasti(eid)]
+    page = browser.new_page()
+    page.goto(served + "cari-pasal/")
+    got = page.evaluate("""async (cases) => {
+        const data = await (await fetch("indeks.json")).json();
+        return cases.map(([cite]) => { const h = window.keCariPasal.resolve(data, cite);
+                                       return h.error ? ["", h.error] : [h.reg.id, h.eid]; });
+    }""", cases)
+    wrong = [(c[0], g) for c, g in zip(cases, got) if g != c[1:]]
+    assert len(cases) > 800 and wrong == []
+    # Negative controls: an ordinal past the end of the list, a label of another regulation.
+    for text in ("BAB 3 Larangan Pelaksana Yanlik butir ke-15 Pergub Kaltim 8/2025",
+                 "BAB 3 Larangan Pelaksana Yanlik butir ke-3 Perbup Bengkayang 51/2020"):
+        assert "error" in page.evaluate("async (t) => window.keCariPasal.resolve("
+                                        "await (await fetch('indeks.json')).json(), t)", text), text
+    page.fill("#ke-jump-input", "BAB 3 Larangan Pelaksana Yanlik butir ke-3 Pergub Kaltim 8/2025")
+    page.click("button.ke-jump__button")
+    page.wait_for_url("**/peraturan/pergub-kaltim-8-2025/#bab_3__kelompok_5__butir_3")
+    page.close()

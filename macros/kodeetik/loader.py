@@ -16,8 +16,8 @@ from typing import Any
 
 from . import ids, posterdata, yamlio
 from .errors import Collector, DataError, DataErrors, display_path
-from .model import (JENIS, NODE_TYPES, NUMBERED_TYPES, STATUS, SUMBER_JENIS, WILAYAH_JENIS, Corpus,
-                    Dasar, Lampiran, Node, Pejabat, Penetapan, Penyelenggara, Perbaikan, PetaRujukan,
+from .model import (JENIS, KEDUDUKAN, NODE_TYPES, NUMBERED_TYPES, STATUS, SUMBER_JENIS, WILAYAH_JENIS, Corpus,
+                    Dasar, Derau, Lampiran, Node, Pejabat, Penetapan, Penyelenggara, Perbaikan, PetaRujukan,
                     Regulation, RujukanCatatan, Status, Sumber, Wilayah)
 
 WILAYAH_FILE = "_wilayah.yaml"
@@ -316,7 +316,7 @@ def _load_penyelenggara(errors: Collector, path: Path, display: str, kodes: set[
 # --------------------------------------------------------------------------- nodes
 
 NODE_KEYS = ("type", "num", "marker", "heading", "text", "children", "text_after", "eid", "catatan", "dasar",
-             "rujukan")
+             "rujukan", "kedudukan", "miring")
 ALLOWED_CHILDREN = {
     "bab": {"bagian", "paragraf", "pasal", "kelompok", "butir", "teks", "huruf", "angka", "formulir"},
     "bagian": {"paragraf", "pasal", "kelompok", "teks"},
@@ -414,9 +414,15 @@ class _NodeBuilder:
             dasar = self.dasar(m, where)
         text_after = r.text(m, "text_after", where)
         marks = _rujukan_marks(r, m, where, (text, text_after)) if "rujukan" in m else ()
+        catatan = r.text(m, "catatan", where)
+        kedudukan = r.choice(m, "kedudukan", where, tuple(KEDUDUKAN)) if "kedudukan" in m else None
+        if kedudukan is not None and catatan is None:
+            r.err(r.line_of(m, "kedudukan"), where, "'kedudukan' needs a 'catatan' saying why its place is uncertain.",
+                  "add 'catatan:' (Bahasa Indonesia), e.g. what the source shows and what cannot be established.")
+        miring = _miring(r, m, where, ntype, (heading, text, text_after)) if "miring" in m else ()
         node = Node(type=ntype, num=num, eid=eid, marker=r.text(m, "marker", where), heading=heading,
                     text=text, children=children, text_after=text_after,
-                    catatan=r.text(m, "catatan", where), dasar=dasar, line=line, rujukan=marks)
+                    catatan=catatan, dasar=dasar, line=line, rujukan=marks, kedudukan=kedudukan, miring=miring)
         if eid in self.index:
             r.err(line, where, f"id '{eid}' is already used by the node at line {self.first_line[eid]}.",
                   "numbers must be unique among siblings; if the original really repeats a number, "
@@ -434,6 +440,20 @@ class _NodeBuilder:
         r.keys(d, where + " > dasar", (), ("jenis", "nomor", "tahun", "tentang"))
         return Dasar(jenis=r.text(d, "jenis", where), nomor=r.text(d, "nomor", where),
                      tahun=r.year(d, "tahun", where + " > dasar"), tentang=r.text(d, "tentang", where))
+
+
+def _miring(r: _Reader, m: yamlio.Map, where: str, ntype: str, texts) -> tuple[str, ...]:
+    """`miring:` on a node: phrases of its own words that the source prints in italics."""
+    phrases = r.strings(m, "miring", where)
+    if ntype == "formulir":
+        r.err(r.line_of(m, "miring"), where, "a form is kept as plain text and cannot mark italics.",
+              "remove 'miring' from the form.")
+        return ()
+    for phrase in phrases:
+        if not any(t and phrase in t for t in texts):
+            r.err(r.line_of(m, "miring"), where, f"'{phrase}' does not occur in this node's heading or text.",
+                  "copy the phrase exactly as it stands in 'heading', 'text' or 'text_after'.")
+    return phrases
 
 
 def _rujukan_marks(r: _Reader, m: yamlio.Map, where: str, texts) -> tuple[RujukanCatatan, ...]:
@@ -566,10 +586,47 @@ def _sumber(r: _Reader, m: yamlio.Map, sources_dir: Path) -> Sumber | None:
             r.err(line, "sumber > perbaikan", f"'{dari}' does not occur in the source file {berkas}.",
                   "copy 'dari' exactly from the source text (same spaces and letters).")
         repairs.append(Perbaikan(dari=dari, menjadi=menjadi, alasan=alasan))
+    derau = _derau(r, s, source_text, berkas)
     if jenis is None or berkas is None:
         return None
     return Sumber(berkas=berkas, jenis=jenis, catatan=r.text(s, "catatan", "sumber"),
-                  perbaikan=tuple(repairs), derau=r.strings(s, "derau", "sumber"))
+                  perbaikan=tuple(repairs), derau=derau)
+
+
+def _derau(r: _Reader, s: yamlio.Map, source_text: str | None, berkas: str | None) -> tuple[Derau, ...]:
+    """`sumber.derau`: a line (every occurrence is noise), or `{baris, ke, alasan}` for one
+    occurrence of a line the source repeats (a slide title repeated on its continuation)."""
+    out: list[Derau] = []
+    where = "sumber > derau"
+    items = r.seq(s, "derau", where)
+    lines = [ln.strip() for ln in source_text.splitlines()] if source_text is not None else None
+    for item, line in zip(items, items.item_lines):
+        if isinstance(item, str):
+            if not item.strip():
+                r.err(line, where, "an item of 'derau' is empty.", "write the source line, or remove the item.")
+            elif len(item.strip()) > MAX_TEXT:
+                r.err(line, "sumber", f"an item of 'derau' is {len(item.strip())} characters long.",
+                      f"keep a single text under {MAX_TEXT} characters; split it into its units.")
+            else:
+                out.append(Derau(item.strip()))
+            continue
+        d = r.mapping(item, line, where)
+        if d is None or not r.keys(d, where, ("baris", "ke", "alasan"), ()):
+            continue
+        baris, ke, alasan = (r.text(d, k, where, required=True) for k in ("baris", "ke", "alasan"))
+        if baris is None or ke is None or alasan is None:
+            continue
+        if not ke.isdigit() or int(ke) < 1:
+            r.err(r.line_of(d, "ke"), where, f"'ke' must be a whole number from 1, found '{ke}'.",
+                  "write which occurrence of the line is noise, e.g. ke: \"2\".")
+            continue
+        count = lines.count(baris) if lines is not None else int(ke)
+        if count < int(ke):
+            r.err(r.line_of(d, "baris"), where, f"the line '{baris}' occurs {count} time(s) in {berkas}, not {ke}.",
+                  "copy the whole line exactly from the source and count its occurrences again.")
+            continue
+        out.append(Derau(baris, int(ke), alasan))
+    return tuple(out)
 
 
 def _load_regulation(errors: Collector, path: Path, display: str, wilayah: dict[str, Wilayah],

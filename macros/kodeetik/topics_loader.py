@@ -203,6 +203,12 @@ def _load_coding(errors: Collector, path: Path, shown: str, reg: Regulation,
             continue
         if not is_taggable(reg, eid, parents):
             node = reg.provisions[eid]
+            if reg.belum_pasti(eid):
+                r.err(line, where, f"'{eid}' cannot be tagged: its place in the enacted text is uncertain "
+                      "('kedudukan: belum_pasti' on it or a unit it is in), so it is not the regulation's text.",
+                      "remove this tag; if the official text shows it is enacted, remove 'kedudukan' from the "
+                      "regulation file first.")
+                continue
             why = ("it is in Menimbang or Mengingat, which are not provisions of the code"
                    if eid.startswith(("menimbang", "mengingat")) else
                    f"it is a {node.type} (a heading or a form), not a provision")
