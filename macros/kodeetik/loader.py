@@ -292,7 +292,7 @@ def _load_penyelenggara(errors: Collector, path: Path, display: str, kodes: set[
         kode = r.text(p, "wilayah", where, required=True)
         kepala = r.mapping(p.get("kepala"), r.line_of(p, "kepala"), where + " > kepala")
         if kepala is not None:
-            r.keys(kepala, where + " > kepala", (), ("jabatan", "nama", "nip", "pangkat"))
+            r.keys(kepala, where + " > kepala", (), ("jabatan", "nama", "nip", "pangkat", "per_tanggal"))
         if pid is None or nama is None or kode is None or kepala is None:
             continue
         if not ID_RE.match(pid):
@@ -308,6 +308,7 @@ def _load_penyelenggara(errors: Collector, path: Path, display: str, kodes: set[
                                  laman=r.text(p, "laman", where), surel=r.text(p, "surel", where),
                                  telepon=r.text(p, "telepon", where),
                                  kepala=_pejabat(r, kepala, where + " > kepala"),
+                                 kepala_per_tanggal=r.date(kepala, "per_tanggal", where + " > kepala"),
                                  pengaduan=posterdata.read_kanal_list(r, p, "pengaduan", where),
                                  maklumat=posterdata.read_maklumat(r, p, "maklumat", where)))
     return out

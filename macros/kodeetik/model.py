@@ -97,6 +97,14 @@ class Penyelenggara:
     """Its own complaint channels, shown before the national ones."""
     maklumat: "Maklumat | None" = None
     """Its own maklumat wording, place and date (None: the usual wording, lines to fill in)."""
+    kepala_per_tanggal: "dt.date | None" = None
+    """The date on which `kepala` was known to hold the post. Heads change: without a date the
+    maklumat poster prints the position with blank lines for name and NIP, to be filled in."""
+
+    @property
+    def kepala_tercatat(self) -> bool:
+        """Whether the data names the head with a date, so a poster may print the name."""
+        return self.kepala_per_tanggal is not None and bool(self.kepala.nama)
 
 
 @dataclass(frozen=True, slots=True)
