@@ -13,10 +13,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from test_reproducible import digests
 
 from macros.render.pagefind_sorted import html_pages, page_url
 from macros.plugin.search import BUNDLE_DIR, build_index
-from test_reproducible import digests
 
 
 def copy_in_order(site: Path, target: Path, reverse: bool) -> None:

@@ -7,8 +7,8 @@ building the site.
 from __future__ import annotations
 
 import pytest
-
 from conftest import ROOT
+
 from macros.kodeetik import load_corpus
 from macros.kodeetik.errors import DataError
 from macros.render import Renderer

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.kodeetik.errors import DataErrors, visible
+from macros.kodeetik.errors import DataErrors
 from macros.render import publish
 
 
@@ -77,8 +77,8 @@ def test_a_name_that_is_not_a_file_directly_in_sources_is_refused(project, name)
     (project / "sources" / "sub" / "a.txt").write_text("x", encoding="utf-8")
     with pytest.raises(DataErrors) as exc:
         publish.source_files(corpus(name), project / "sources", project)
-    # A message shows an invisible character as its escape (errors.visible), as it shows every name.
-    assert messages(exc) == [(f"regulations/r0.yaml [sumber > berkas]: source file '{visible(name)}' is not a file "
+    shown = name.replace("\0", "\\u0000")  # messages print invisible characters escaped
+    assert messages(exc) == [(f"regulations/r0.yaml [sumber > berkas]: source file '{shown}' is not a file "
                               "directly inside sources/. Fix: give the name of a file in sources/.")]
 
 
