@@ -30,6 +30,10 @@ apt_install() {
 if ! { ldconfig -p || /sbin/ldconfig -p; } 2>/dev/null | grep -q 'libpangoft2-1.0.so.0'; then
   apt_install libpango-1.0-0 libpangoft2-1.0-0
 fi
+# `kodeetik import FILE.pdf` reads scanned pages with Tesseract (English and Indonesian models).
+if ! command -v tesseract >/dev/null || ! tesseract --list-langs 2>/dev/null | grep -qx 'ind'; then
+  apt_install tesseract-ocr tesseract-ocr-eng tesseract-ocr-ind
+fi
 export NO_MKDOCS_2_WARNING=1
 
 # pip's build backend is chatty even with -q: keep its output unless the install fails.

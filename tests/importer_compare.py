@@ -18,6 +18,7 @@ sys.path.insert(0, str(ROOT))
 
 from macros.kodeetik import load_corpus  # noqa: E402
 from macros.kodeetik.importer import import_file  # noqa: E402
+from macros.kodeetik.importer.frompdf import import_pdf  # noqa: E402
 
 
 def norm(text: str | None) -> str:
@@ -65,9 +66,10 @@ class Comparison:
         return "\n".join(out)
 
 
-def compare(reg_id: str, root: Path = ROOT) -> Comparison:
+def compare(reg_id: str, root: Path = ROOT, pdf: Path | None = None) -> Comparison:
+    """Import the regulation's source text (or `pdf`, through the PDF reader) uncurated, and compare."""
     curated = next(r for r in load_corpus(root / "regulations").regulations if r.id == reg_id)
-    return compare_source(curated, root / "sources" / curated.sumber.berkas, root)
+    return compare_source(curated, root / "sources" / curated.sumber.berkas, root, pdf=pdf)
 
 
 def compare_text(curated, text: str, name: str, root: Path = ROOT) -> Comparison:
@@ -80,21 +82,32 @@ def compare_text(curated, text: str, name: str, root: Path = ROOT) -> Comparison
         return compare_source(curated, source, root)
 
 
-def compare_source(curated, source: Path, root: Path = ROOT) -> Comparison:
+def compare_source(curated, source: Path, root: Path = ROOT, pdf: Path | None = None) -> Comparison:
+    """Import `source` (or `pdf`, through the PDF reader) uncurated and compare with `curated`."""
     reg_id = curated.id
     with tempfile.TemporaryDirectory() as tmp:
-        data = Path(tmp) / "regulations"
+        data, sources = Path(tmp) / "regulations", Path(tmp) / "sources"
         shutil.copytree(root / "regulations", data)
+        shutil.copytree(root / "sources", sources)
         target = data / f"{reg_id}.yaml"
         target.unlink()
-        import_file(source, target, data_dir=data)
-        result = Comparison(reg_id, len(curated.provisions))
+        if pdf is None:
+            import_file(source, target, data_dir=data)
+        else:
+            import_pdf(pdf, target, data_dir=data, sources_dir=sources)
         try:
-            draft = next(r for r in load_corpus(data, sources_dir=source.parent).regulations if r.id == reg_id)
+            draft = next(r for r in load_corpus(data, sources_dir=sources if pdf is not None else source.parent)
+                         .regulations if r.id == reg_id)
         except Exception as exc:  # DataErrors: report them with the comparison
-            result.load_errors = str(exc)
+            result = Comparison(reg_id, len(curated.provisions), load_errors=str(exc))
             result.missing = sorted(curated.provisions)
             return result
+    return compare_loaded(curated, draft)
+
+
+def compare_loaded(curated, draft) -> Comparison:
+    """The comparison of two loaded regulations: ids, and the text of each provision."""
+    result = Comparison(curated.id, len(curated.provisions))
     want, got = curated.provisions, draft.provisions
     result.missing = [e for e in want if e not in got]
     result.extra = [e for e in got if e not in want]

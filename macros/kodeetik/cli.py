@@ -1,6 +1,6 @@
 """`kodeetik`: the project's command line (installed with the project, see pyproject.toml).
 
-    kodeetik import SOURCE.txt [-o regulations/NAME.yaml] [--force]
+    kodeetik import SOURCE.txt|SOURCE.pdf [-o regulations/NAME.yaml] [--force] [--preview [FILE.html]]
     kodeetik validate [PATH ...]
 
 Help and messages are in English, like the validation messages of the build they repeat.
@@ -67,7 +67,14 @@ def cmd_import(args: argparse.Namespace) -> int:
             return problem[0]
     _, data_dir, sources_dir = _project_dirs(Path.cwd())
     registry_dir = target.parent if target is not None and (target.parent / WILAYAH_FILE).is_file() else data_dir
+    if args.preview and source.suffix.lower() != ".pdf":
+        print("error: --preview shows the pages of a PDF; give a .pdf file.", file=sys.stderr)
+        return 2
     try:
+        if source.suffix.lower() == ".pdf":
+            from .importer.frompdf import command
+            return command(source, target, registry_dir if registry_dir.is_dir() else None,
+                           sources_dir, args.force, args.preview)
         yaml_text, draft = import_file(source, target, data_dir=registry_dir if registry_dir.is_dir() else None)
     except SourceError as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -208,19 +215,23 @@ def build_parser() -> argparse.ArgumentParser:
     sub.required = True
     raw = argparse.RawDescriptionHelpFormatter
     p = sub.add_parser(
-        "import", formatter_class=raw, help="make a draft data file from a regulation's extracted text",
+        "import", formatter_class=raw, help="make a draft data file from a regulation's PDF or extracted text",
         description=textwrap.fill(
-            "Read the extracted text of a regulation (from a PDF or a scan) and write a draft data file in "
+            "Read a regulation (a PDF, scanned or not, or its extracted text) and write a draft data file in "
             "the project's format, with its structure (BAB, Pasal, ayat, huruf, Diktum, Lampiran, Menimbang, "
             "Mengingat) and metadata. A report at the end lists what could not be determined and what the "
             "cleaning rules changed; the same report is at the top of the draft as comments.", 78),
         epilog="example:\n  kodeetik import sources/005_perbup-contoh-12-2023.txt \\\n"
                "      -o regulations/perbup-contoh-12-2023.yaml")
-    p.add_argument("source", metavar="SOURCE.txt", help="the extracted text (UTF-8; at most 5 MB)")
+    p.add_argument("source", metavar="SOURCE.txt|FILE.pdf", help="the regulation as a PDF (text layer or scan, read "
+                   "with OCR; at most 300 pages, 100 MB) or as extracted text (.txt, UTF-8; at most 5 MB)")
     p.add_argument("-o", "--output", metavar="regulations/NAME.yaml",
                    help="write the draft to this file (its name, without .yaml, becomes the id); "
                         "without it the draft goes to standard output")
     p.add_argument("--force", action="store_true", help="overwrite the output file if it exists")
+    p.add_argument("--preview", metavar="FILE.html", nargs="?", const="", default=None,
+                   help="(PDF only) write an HTML page showing each page image beside the provisions drafted "
+                        "from it (default: the draft's name with .preview.html)")
     p.set_defaults(func=cmd_import)
     v = sub.add_parser(
         "validate", formatter_class=raw, help="check the data as the build does, without building",

@@ -561,8 +561,18 @@ def source_problem(sources_dir: Path, berkas: str) -> tuple[str, str] | None:
 
 def _sumber(r: _Reader, m: yamlio.Map, sources_dir: Path) -> Sumber | None:
     s = r.mapping(m.get("sumber"), r.line_of(m, "sumber"), "sumber")
-    if s is None or not r.keys(s, "sumber", ("berkas", "jenis"), ("catatan", "perbaikan", "derau")):
+    if s is None or not r.keys(s, "sumber", ("berkas", "jenis"), ("catatan", "perbaikan", "derau", "pdf", "sha256")):
         return None
+    pdf, sha256 = r.text(s, "pdf", "sumber"), r.text(s, "sha256", "sumber")
+    if pdf is not None and ("/" in pdf or "\\" in pdf or not pdf.lower().endswith(".pdf")):
+        r.err(r.line_of(s, "pdf"), "sumber", f"'{pdf}' is not the file name of a PDF.",
+              "give the PDF's file name only, e.g. perbup-contoh-12-2023.pdf.")
+    if sha256 is not None and not re.fullmatch(r"[0-9a-f]{64}", sha256):
+        r.err(r.line_of(s, "sha256"), "sumber", "sha256 must be 64 lowercase hexadecimal digits.",
+              "copy it as `kodeetik import` wrote it, or compute it with: sha256sum FILE.pdf")
+    if (pdf is None) != (sha256 is None):
+        r.err(r.line_of(s, "pdf" if pdf is not None else "sha256"), "sumber", "'pdf' and 'sha256' go together.",
+              "give both (the PDF's file name and its SHA-256), or neither.")
     berkas = r.text(s, "berkas", "sumber", required=True)
     jenis = r.choice(s, "jenis", "sumber", tuple(SUMBER_JENIS))
     source_text = None
@@ -591,7 +601,7 @@ def _sumber(r: _Reader, m: yamlio.Map, sources_dir: Path) -> Sumber | None:
     if jenis is None or berkas is None:
         return None
     return Sumber(berkas=berkas, jenis=jenis, catatan=r.text(s, "catatan", "sumber"),
-                  perbaikan=tuple(repairs), derau=derau)
+                  perbaikan=tuple(repairs), derau=derau, pdf=pdf, sha256=sha256)
 
 
 def _derau(r: _Reader, s: yamlio.Map, source_text: str | None, berkas: str | None) -> tuple[Derau, ...]:

@@ -273,6 +273,10 @@ class Sumber:
     """Noise repaired in the words."""
     derau: tuple[Derau, ...]
     """Source lines dropped as extraction noise."""
+    pdf: str | None = None
+    """File name of the PDF `berkas` was read from by `kodeetik import` (None: text given)."""
+    sha256: str | None = None
+    """SHA-256 of that PDF (64 lowercase hex digits), so the very file can be found again."""
 
     @property
     def jenis_label(self) -> str:

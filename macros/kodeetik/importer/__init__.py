@@ -20,9 +20,10 @@ from .source import MAX_BYTES, SourceError, read_source
 
 
 def import_text(text: str, source_name: str, data_dir: Path | None = None, reg_id: str | None = None,
-                target: str = "(stdout)", encoding: str = "utf-8") -> tuple[str, Draft]:
+                target: str = "(stdout)", encoding: str = "utf-8",
+                noise: dict[int, str] | None = None) -> tuple[str, Draft]:
     """The YAML draft (with the report as comments) and the Draft it was written from."""
-    d = _draft.build(text, source_name, data_dir=data_dir, reg_id=reg_id, target=target)
+    d = _draft.build(text, source_name, data_dir=data_dir, reg_id=reg_id, target=target, noise=noise)
     d.report.encoding = encoding
     return writer.dump(d.data, d.comments, d.report.lines()), d
 

@@ -41,6 +41,9 @@ class Context:
     data_dir: Path | None = None
     reg_id: str | None = None
     target: str = "(stdout)"
+    noise: dict[int, str] | None = None
+    """Line numbers a layout-aware reader already knows to be noise (a PDF's running header, its
+    page numbers), with the rule; they are dropped first, into `sumber.derau`."""
     log: Log = field(default_factory=Log)
     raw_lines: list[Line] = field(default_factory=list)
     lines: list[Line] = field(default_factory=list)
@@ -86,6 +89,10 @@ class Context:
 def read_stage(ctx: Context) -> None:
     """Source lines, then the line rules (noise, misreadings, spaced letters, split words)."""
     ctx.raw_lines = read_lines(ctx.text)
+    for ln in ctx.raw_lines:
+        if ctx.noise and ln.no in ctx.noise and ln.text:
+            ctx.log.drop(ln, ctx.noise[ln.no])
+            ln.text = ""
     ctx.report = Report(source=ctx.source_name, target=ctx.target)
     ctx.report.lines_read = sum(1 for ln in ctx.raw_lines if ln.text)
     lines = rules.clean_lines(list(ctx.raw_lines), ctx.log)
@@ -375,8 +382,9 @@ def run(ctx: Context, stages: list[Callable[[Context], None]] | None = None) -> 
 
 
 def build(text: str, source_name: str, data_dir: Path | None = None, reg_id: str | None = None,
-          target: str = "(stdout)") -> Draft:
-    ctx = run(Context(text=text, source_name=source_name, data_dir=data_dir, reg_id=reg_id, target=target))
+          target: str = "(stdout)", noise: dict[int, str] | None = None) -> Draft:
+    ctx = run(Context(text=text, source_name=source_name, data_dir=data_dir, reg_id=reg_id, target=target,
+                      noise=noise))
     comments: dict[tuple, list[str]] = {}
     for path, what in ctx.unknown:
         comments.setdefault(path, []).append(f"TODO: {what}")

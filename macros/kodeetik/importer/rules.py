@@ -80,8 +80,8 @@ def apply_misreadings(lines: list[Line], log: Log) -> list[Line]:
     for line in lines:
         for pattern, menjadi, alasan in rules:
             for m in list(pattern.finditer(line.text)):
-                if m.group(0) != menjadi:
-                    log.repair(line, "misreading", m.group(0), menjadi, alasan)
+                if m.group(0) != m.expand(menjadi):  # `menjadi` may name groups of `dari` (\1)
+                    log.repair(line, "misreading", m.group(0), m.expand(menjadi), alasan)
             line.text = pattern.sub(menjadi, line.text)
     return lines
 
