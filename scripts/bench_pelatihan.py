@@ -19,7 +19,7 @@ from macros.kodeetik import load_corpus  # noqa: E402
 from macros.kodeetik.topics_loader import load_topics  # noqa: E402
 from macros.kodeetik.warga_loader import load_warga  # noqa: E402
 from macros.render import Renderer  # noqa: E402
-from macros.render.cetak import DocumentPrinter  # noqa: E402
+from macros.render.printing import DOCUMENT_ASSETS, Printer  # noqa: E402
 from macros.render.pelatihan import build_training_files, plan_materi, training_urls  # noqa: E402
 
 TARGETS = {"plan_s": 2.0, "cold_s": 60.0, "cold_s_per_reg": 8.0, "warm_s": 3.0, "largest_pdf_kb": 300.0}
@@ -37,7 +37,7 @@ def main() -> int:
     extra = {"latihan_url": training_urls(corpus)}
     with tempfile.TemporaryDirectory() as cache:
         for run in ("cold_s", "warm_s"):
-            printer = DocumentPrinter(ROOT / "content", Path(cache))
+            printer = Printer(ROOT / "content", DOCUMENT_ASSETS, Path(cache))
             start = time.perf_counter()
             files = build_training_files(corpus, topics, materi, Renderer(), printer, "https://bench.example/",
                                          extra)

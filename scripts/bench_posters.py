@@ -16,7 +16,7 @@ sys.path.insert(0, str(ROOT))
 
 from macros.kodeetik import load_corpus  # noqa: E402
 from macros.render import Renderer  # noqa: E402
-from macros.render.pdf import PosterPrinter  # noqa: E402
+from macros.render.printing import POSTER_ASSETS, Printer  # noqa: E402
 from macros.render.posters import build_poster_files, plan_posters  # noqa: E402
 
 TARGETS = {"cold_s": 60.0, "warm_s": 5.0, "largest_pdf_kb": 100.0}
@@ -28,7 +28,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as cache:
         timings = {}
         for run in ("cold_s", "warm_s"):
-            printer = PosterPrinter(ROOT / "content", Path(cache))
+            printer = Printer(ROOT / "content", POSTER_ASSETS, Path(cache))
             start = time.perf_counter()
             files = build_poster_files(corpus, posters, Renderer(), printer, "https://bench.example/")
             timings[run] = time.perf_counter() - start

@@ -8,7 +8,7 @@ BENCHMARKS.md. Not a test (nothing here passes or fails on time); it prints a Ma
 - `--cache`: the print cache (`KODEETIK_POSTER_CACHE`); default a new temp dir, so the first build
   is cold (every poster, handbook and sheet printed) and the second warm (all reused);
 - the plain mkdocs-material build: the same pages (each built page's article HTML as a Markdown
-  file at the same path), the same theme and features, no hooks, no macros, Material's own search;
+  file at the same path), the same theme and features, no kodeetik plugin, no macros, Material's own search;
   built in the same run right after ours, so the ratio compares like with like on this machine;
 - the first view of a regulation page and the first search: measured in Debian's chromium on a
   phone-sized viewport (`scripts/benchmark.py` does the search part), bytes as a server with gzip

@@ -16,7 +16,7 @@ import pytest
 from test_reproducible import digests
 
 from macros.render.pagefind_sorted import html_pages, page_url
-from macros.search import BUNDLE_DIR, build_index
+from macros.plugin.search import BUNDLE_DIR, build_index
 
 
 def copy_in_order(site: Path, target: Path, reverse: bool) -> None:

@@ -13,7 +13,7 @@ from macros.kodeetik import load_corpus
 from macros.kodeetik.errors import DataError
 from macros.render import Renderer
 from macros.render import posters as P
-from macros.render.pdf import Overflow, PosterPrinter
+from macros.render.printing import POSTER_ASSETS, Overflow, Printer
 
 KEY = ("perbup-bengkayang-51-2020", "budaya-pelayanan")
 PHRASE = "mempraktekkan senyum, salam, sapa, sopan, dan santun;"
@@ -26,7 +26,7 @@ SITE_URL = "https://kode-etik.example/"
 def kit():
     corpus = load_corpus(ROOT / "regulations", sources_dir=ROOT / "sources", display_root=ROOT)
     poster = next(p for p in P.plan_posters(corpus) if (p.ident, p.jenis) == KEY)
-    return poster, Renderer(extra_dirs=[ROOT / "overrides" / "kodeetik"]), PosterPrinter(ROOT / "content", None)
+    return poster, Renderer(extra_dirs=[ROOT / "overrides" / "kodeetik"]), Printer(ROOT / "content", POSTER_ASSETS, None)
 
 
 def render_with(kit, extra: str = "", css: str = ""):
@@ -60,7 +60,8 @@ def test_a_long_run_of_dots_wraps_inside_the_right_margin(kit, paper):
     render = render_with(kit, " " + BLANK)
     scale = P._fit(poster, lambda s: render(P.PAPERS[0], s), printer, P.PAPERS[0])
     assert scale is not None
-    width, text, edges = glyph_right_edges(printer.pdf(render(paper, scale), poster.page_file(paper), paper))
+    pdf, _ = printer.pdf(render(paper, scale), poster.page_file(paper), sheet=paper)
+    width, text, edges = glyph_right_edges(pdf)
     margin = 14 * paper.factor * 72 / 25.4  # the sheet's side padding (_poster_base.html), in points
     assert text.replace("\r\n", "").replace("\n", "").count(".") >= len(BLANK)  # every dot is printed...
     assert max(edges) <= width - margin + 1, (max(edges), width - margin)  # ...inside the margin
@@ -72,24 +73,24 @@ def test_without_wrapping_the_same_dots_are_refused_naming_the_provision(kit):
     poster, _, printer = kit
     render = render_with(kit, " " + BLANK, css=".poster { overflow-wrap: normal !important; }")
     with pytest.raises(Overflow) as exc:
-        printer.fit_ratio(render(P.PAPERS[0], 0.7), poster.page_file(P.PAPERS[0]))
+        printer.fit_ratio(render(P.PAPERS[0], 0.7), poster.page_file(P.PAPERS[0]), P.FIT_CSS)
     assert exc.value.eids == ["bab_4__pasal_13__huruf_c"]
     assert exc.value.text == "santun; " + "." * 32 + "…"
     with pytest.raises(Overflow):  # the final print checks too, at each size
-        printer.pdf(render(P.PAPERS[1], 0.7), poster.page_file(P.PAPERS[1]), P.PAPERS[1])
+        printer.pdf(render(P.PAPERS[1], 0.7), poster.page_file(P.PAPERS[1]), sheet=P.PAPERS[1])
 
 
 def test_the_poster_as_it_is_has_nothing_beyond_the_margin(kit):
     poster, _, printer = kit
     render = render_with(kit)
-    assert printer.fit_ratio(render(P.PAPERS[0], 0.7), poster.page_file(P.PAPERS[0])) > 0
+    assert printer.fit_ratio(render(P.PAPERS[0], 0.7), poster.page_file(P.PAPERS[0]), P.FIT_CSS) > 0
 
 
 def test_an_overflow_is_reported_as_a_data_error_naming_the_poster_and_provision(kit):
     poster, renderer, _ = kit
 
     class WidePrinter:
-        def fit_ratio(self, html, page_file):
+        def fit_ratio(self, html, page_file, fit_css):
             raise Overflow(page_file, ["bab_4__pasal_13__huruf_c"], "Sangatpanjangsekali…")
 
     files, error = P._poster_files(poster, renderer, WidePrinter(), SITE_URL)

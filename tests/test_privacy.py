@@ -1,5 +1,5 @@
 """Privacy: no page of the site loads anything from elsewhere, and every page's Content-Security-
-Policy allows only the site itself (macros/csp.py; posters: _poster_base.html) without breaking any
+Policy allows only the site itself (macros/plugin/csp.py; posters: _poster_base.html) without breaking any
 page: one page of every kind in Debian's chromium, every request recorded, every violation caught."""
 
 from __future__ import annotations

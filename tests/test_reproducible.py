@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, run_mkdocs
-from macros import reproducible
+from macros.plugin import reproducible
 from macros.render import pagefind_stable
 
 
@@ -117,13 +117,14 @@ def test_filter_values_are_sorted_and_files_named_after_their_content(real_site,
 
 def test_a_poster_printed_afresh_equals_the_published_one(real_site):
     """Whatever the build took from the poster cache is what printing now, without it, gives."""
-    from macros.render.pdf import PosterPrinter
+    from macros.render.printing import POSTER_ASSETS, Printer
     from macros.render.posters import PAPERS, PREVIEW_WIDTH
 
     page_file = "poster/peraturan/perbup-bengkayang-51-2020/larangan-a4/index.html"
     html = (real_site.site / page_file).read_text(encoding="utf-8")
-    printer = PosterPrinter(ROOT / "content", cache_dir=None)
-    pdf = printer.pdf(html, page_file, PAPERS[0])
+    printer = Printer(ROOT / "content", POSTER_ASSETS, cache_dir=None)
+    pdf, pages = printer.pdf(html, page_file, sheet=PAPERS[0])
+    assert pages == 1
     assert pdf == (real_site.site / "poster/peraturan/perbup-bengkayang-51-2020/larangan-a4.pdf").read_bytes()
     png = printer.preview_png(pdf, PREVIEW_WIDTH)
     assert png == (real_site.site / "poster/peraturan/perbup-bengkayang-51-2020/larangan.png").read_bytes()

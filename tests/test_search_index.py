@@ -200,22 +200,23 @@ def test_index_holds_the_words_without_chrome(real_site):
 # --------------------------------------------------------------------------- the build glue
 
 def test_index_is_built_before_the_staged_site_is_swapped_in():
-    """hooks.py moves site.building/ to site/ in on_post_build: Pagefind must index before that."""
+    """The plugin moves site.building/ to site/ after the build: Pagefind must index before that."""
     from mkdocs.config import load_config
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     config = load_config(str(ROOT / "mkdocs.yml"))
-    order = [getattr(f, "__module__", "") for f in config.plugins.events["post_build"]]
-    assert order.index("macros/search.py") < order.index("macros/hooks.py"), order
-    # ... while its page hook runs after hooks.py has placed the page HTML.
-    order = [getattr(f, "__module__", "") for f in config.plugins.events["page_content"]]
-    assert order.index("macros/hooks.py") < order.index("macros/search.py"), order
+    order = [getattr(f, "__name__", "") for f in config.plugins.events["post_build"]]
+    assert order.index("_index_for_search") < order.index("_swap_in"), order
+    assert order[-1] == "_swap_in", order  # after every other plugin's post-build work too
+    # ... while search wraps a page only after the plugin has placed the page's HTML.
+    order = [getattr(f, "__name__", "") for f in config.plugins.events["page_content"]]
+    assert order.index("_place_content") < order.index("_wrap_for_search"), order
 
 
 def test_index_without_indexable_pages_fails_loudly(tmp_path):
     from mkdocs.exceptions import Abort
 
-    from macros.search import build_index
+    from macros.plugin.search import build_index
 
     # Pagefind alone would index the whole page, header and footer included, when no page is marked.
     (tmp_path / "index.html").write_text("<html lang='id'><body><p>tanpa badan</p></body></html>")

@@ -1,6 +1,6 @@
 // Site search: a small UI in Bahasa Indonesia over Pagefind's JavaScript API.
 //
-// The index (pagefind/ in the site) is built by macros/search.py on every `mkdocs build`/`serve`.
+// The index (pagefind/ in the site) is built by macros/plugin/search.py on every `mkdocs build`/`serve`.
 // We use pagefind.js directly rather than Pagefind's ready-made UI so that a result can name the
 // regulation and its region, link straight to the provision (a list item, not only a heading), and
 // so that a phone loads about 10 KB of script until someone actually searches. The markup is in

@@ -1,5 +1,5 @@
 // Material for MkDocs' partials/javascripts/base.html (9.8), moved out of the page so that the
-// Content-Security-Policy can forbid inline scripts (macros/csp.py). Loaded in <head>, before
+// Content-Security-Policy can forbid inline scripts (macros/plugin/csp.py). Loaded in <head>, before
 // Material's bundle, which uses these functions. __md_scope is the site's root: Material computes it
 // from the page's base_url; this file lives in assets/, one level below the root.
 __md_scope = new URL("..", document.currentScript.src),

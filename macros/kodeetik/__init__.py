@@ -1,6 +1,6 @@
 """kodeetik: the MkDocs-independent core (data model, loading, validation).
 
-The rendering layer (`macros.render`) and the MkDocs glue (`macros.hooks`, `macros/__init__.py`)
+The rendering layer (`macros.render`) and the MkDocs glue (`macros.plugin`, `macros/__init__.py`)
 only read the objects built here, so moving to another static-site tool touches none of this.
 """
 

@@ -26,20 +26,31 @@ DESCRIPTION = "Tools for the regulation data of the Kode Etik Pelayanan Publik s
 
 
 def _project_dirs(start: Path) -> tuple[Path, Path, Path]:
-    """(project root, data dir, sources dir) as the build sees them: from mkdocs.yml's
-    `extra.kodeetik` when there is one in `start` or above, else regulations/ and sources/."""
+    """(project root, data dir, sources dir) as the build sees them: from the options of the
+    `kodeetik` plugin in the mkdocs.yml of `start` or above, else regulations/ and sources/."""
     for folder in (start, *start.parents):
         config = folder / "mkdocs.yml"
         if config.is_file():
-            extra = {}
+            options = {}
             try:
-                data = yamlio.load(yamlio.read_text(str(config)))
-                extra = ((data or {}).get("extra") or {}).get("kodeetik") or {}
+                options = _plugin_options(yamlio.load(yamlio.read_text(str(config))))
             except yamlio.YamlProblem:
                 pass
-            return (folder, folder / extra.get("data_dir", "regulations"),
-                    folder / extra.get("sources_dir", "sources"))
+            return (folder, folder / options.get("data_dir", "regulations"),
+                    folder / options.get("sources_dir", "sources"))
     return start, start / "regulations", start / "sources"
+
+
+def _plugin_options(mkdocs_yml) -> dict:
+    """The `kodeetik` plugin's options in a loaded mkdocs.yml (`plugins:` is a list of names and
+    one-key mappings, or a mapping)."""
+    plugins = mkdocs_yml.get("plugins") or [] if isinstance(mkdocs_yml, dict) else []
+    entries = plugins.items() if isinstance(plugins, dict) else \
+        (next(iter(p.items())) if isinstance(p, dict) and len(p) == 1 else (p, {}) for p in plugins)
+    for name, options in entries:
+        if name == "kodeetik" and isinstance(options, dict):
+            return options
+    return {}
 
 
 # --------------------------------------------------------------------------- import

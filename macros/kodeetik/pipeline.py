@@ -1,6 +1,6 @@
 """The one loading pipeline: `load_site(dir)` reads and checks all the data the site is built from,
-in one order, for the build (macros/hooks.py) and `kodeetik validate` alike, and raises one
-`DataErrors` with every problem of every stage: three independent slips (in a regulation, in the
+in one order, for the build (the plugin, macros/plugin/plugin.py) and `kodeetik validate` alike, and
+raises one `DataErrors` with every problem of every stage: three independent slips (in a regulation, in the
 topic coding, in the catalogue) are reported in one run.
 
 The stages, in order, and what a failed stage does to the ones after it (the only skips, each

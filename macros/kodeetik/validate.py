@@ -1,9 +1,9 @@
 """Everything the build checks in the data, without building: `check()`, used by `kodeetik validate`
 and `python -m macros.kodeetik.validate [DIR]`.
 
-The build runs the same pipeline (`pipeline.load_site`, from macros/hooks.py): every error of every stage
-in one report; unresolved cross-references and unread YAML files are warnings, which
-`mkdocs build --strict` (scripts/build.sh) turns into a failure.
+The build runs the same pipeline (`pipeline.load_site`, from the plugin's on_config in
+macros/plugin/plugin.py): every error of every stage in one report; unresolved cross-references and
+unread YAML files are warnings, which `mkdocs build --strict` (scripts/build.sh) turns into a failure.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Rendering layer: turns the Corpus into page specs and HTML, through overridable Jinja templates.
 
 Independent of MkDocs: it knows page URIs and relative URLs, not MkDocs objects. The MkDocs glue
-(`macros/hooks.py`) asks for the pages, registers them, and places their HTML.
+(the `kodeetik` plugin, `macros/plugin/`) asks for the pages, registers them, and places their HTML.
 """
 
 from .pages import GeneratedPage, plan_pages

@@ -3,7 +3,7 @@
 The theme writes every navigation title into every page without escaping, and most titles of this
 site's navigation come from the data: regulations' short names, region names, topic labels. A short
 name `Perbup <i>x</i>` became live markup in the menu of every page. `escape_titles` is applied to the
-whole nav once it is expanded (hooks.on_config), hand-written titles included: escaping plain text
+whole nav once it is expanded (the plugin's on_config), hand-written titles included: escaping plain text
 changes nothing a reader sees.
 """
 

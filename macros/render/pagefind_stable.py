@@ -8,7 +8,7 @@ sorted order and renames them after a hash of the new content. Nothing else chan
 the same page numbers, the same format (gzip of `pagefind_dcd` + CBOR), so Pagefind's own JavaScript
 reads them as before.
 
-No MkDocs here; `macros/search.py` calls `stabilise` right after Pagefind ran.
+No MkDocs here; `macros/plugin/search.py` calls `stabilise` right after Pagefind ran.
 """
 
 from __future__ import annotations

@@ -7,11 +7,12 @@
   from the others by topic (`kodeetik.perbedaan`); printed to PDF too, at the largest type that fits.
 - The quiz (`pelatihan/<id>/kuis/`) is a site page (`kodeetik.kuis` makes the questions).
 
-Independent of MkDocs: the glue (`macros/wargahooks.py`) asks for pages and files.
+Independent of MkDocs: the glue (`macros/plugin/warga.py`) asks for pages and files.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -223,7 +224,7 @@ def plan_training_pages(corpus: Corpus, topics: Topics, materi: list[Materi], ex
 
 
 def build_training_files(corpus: Corpus, topics: Topics, materi: list[Materi], renderer, printer, site_url: str,
-                         extra: dict) -> dict[str, bytes | str]:
+                         extra: dict, map_fn: Callable = fork_map) -> dict[str, bytes | str]:
     """Each regulation's handbook and trainer's sheet: HTML page and PDF, by site path.
 
     A sheet that does not fit one page even in the smallest type is reported as a data error
@@ -232,7 +233,7 @@ def build_training_files(corpus: Corpus, topics: Topics, materi: list[Materi], r
     common = _common(corpus, topics, extra)
     files: dict[str, bytes | str] = {}
     errors: list[DataError] = []
-    for done, error in fork_map(lambda m: _training_files(m, topics, common, renderer, printer, site_url), materi):
+    for done, error in map_fn(lambda m: _training_files(m, topics, common, renderer, printer, site_url), materi):
         files.update(done)
         if error is not None:
             errors.append(error)

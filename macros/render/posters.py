@@ -1,7 +1,7 @@
 """Counter posters: which ones the data gives, where they live, and their HTML and PDF files.
 
 A poster is a standalone HTML page (no site chrome, its own print stylesheet, one sheet of A4 or A3)
-rendered from an overridable template; WeasyPrint prints that same HTML to PDF (`pdf.py`). The
+rendered from an overridable template; WeasyPrint prints that same HTML to PDF (`printing.py`). The
 posters are planned from the data alone:
 
 - budaya pelayanan and larangan: per regulation whose `poster:` mapping lists provisions;
@@ -12,6 +12,7 @@ Independent of MkDocs: the glue asks for the files (`build_poster_files`) and ad
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,8 +22,18 @@ from ..kodeetik.model import Corpus, Node, Penyelenggara, Regulation, Wilayah, p
 from ..kodeetik.posterdata import kutipan_citation, kutipan_groups
 from .pages import GeneratedPage, TocEntry, regulation_url, wilayah_url
 from .parallel import fork_map
-from .pdf import Overflow
+from .printing import Overflow
 from .qr import qr_context
+
+FIT_CSS = """
+/* Fit check: let the poster grow with its content, the footer placed after it instead of at the
+   bottom, with room to spare, and measure the height it needs. The spare room absorbs small
+   differences between WeasyPrint's and a browser's line breaking, so the browser prints one page
+   too. */
+.poster { height: auto !important; min-height: 0 !important; overflow: visible !important; }
+.poster__kaki { position: static !important; margin-top: 1rem; margin-bottom: 2.4rem; }
+"""
+"""Added to a poster for the fit measurement (`Printer.fit_ratio`)."""
 
 
 @dataclass(frozen=True)
@@ -215,16 +226,17 @@ def render_poster(renderer, poster: Poster, paper: Paper, scale: float, site_url
         **poster.context)
 
 
-def build_poster_files(corpus: Corpus, posters: list[Poster], renderer, printer, site_url: str) -> dict[str, bytes | str]:
+def build_poster_files(corpus: Corpus, posters: list[Poster], renderer, printer, site_url: str,
+                       map_fn: Callable = fork_map) -> dict[str, bytes | str]:
     """Every poster's HTML pages, PDFs and preview image, by site path (printed in parallel).
 
-    The type scale is found once on A4, with room to spare (`printer.fits`), and used for every size:
+    The type scale is found once on A4, with room to spare (`FIT_CSS`), and used for every size:
     all lengths scale with the paper, so an A3 poster is the A4 one enlarged. A poster that does not
     fit even at the smallest scale quotes too much: that is reported as a data error.
     """
     files: dict[str, bytes | str] = {}
     errors: list[DataError] = []
-    for done, error in fork_map(lambda poster: _poster_files(poster, renderer, printer, site_url), posters):
+    for done, error in map_fn(lambda poster: _poster_files(poster, renderer, printer, site_url), posters):
         files.update(done)
         if error is not None:
             errors.append(error)
@@ -264,7 +276,7 @@ def _print_poster(poster: Poster, renderer, printer, site_url: str) -> dict[str,
     for paper in PAPERS:
         html = render_poster(renderer, poster, paper, scale, site_url)
         files[poster.page_file(paper)] = html
-        pdf = printer.pdf(html, poster.page_file(paper), paper)
+        pdf, _ = printer.pdf(html, poster.page_file(paper), sheet=paper)
         files[poster.pdf_file(paper)] = pdf
         if paper is a4:
             files[poster.preview_file] = printer.preview_png(pdf, PREVIEW_WIDTH)
@@ -287,7 +299,7 @@ def _fit(poster: Poster, render, printer, paper: Paper) -> float | None:
     fails, fits = -1, len(SCALES)  # every index <= fails is too large; every index >= fits fits
     i = 0
     while fails + 1 < fits:
-        ratio = printer.fit_ratio(render(SCALES[i]), page)
+        ratio = printer.fit_ratio(render(SCALES[i]), page, FIT_CSS)
         if ratio >= 1:
             fits = i
         else:

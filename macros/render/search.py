@@ -1,6 +1,6 @@
 """What the search index gets from each page: result title, metadata, filters, provision locations.
 
-Independent of MkDocs and of Pagefind's command line: `macros/search.py` (the MkDocs glue) asks for a
+Independent of MkDocs and of Pagefind's command line: `macros/plugin/search.py` (the MkDocs glue) asks for a
 `SearchEntry` per page and renders it with `_search_page.html`, whose `data-pagefind-*` attributes
 Pagefind reads when it indexes the built site.
 """

@@ -18,7 +18,7 @@
   or the machine stopped); it is deleted. A folder whose pid is alive is left alone, even when the
   pid was reused by an unrelated process: it is removed by a later build.
 
-No MkDocs here; `macros/hooks.py` calls these. Errors are OSError; `write_error` words them.
+No MkDocs here; the plugin (`macros/plugin/`) calls these. Errors are OSError; `write_error` words them.
 """
 
 from __future__ import annotations

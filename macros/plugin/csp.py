@@ -2,7 +2,8 @@
 
 A static site cannot send headers of its own, so the policy is a `<meta http-equiv>` that
 `overrides/partials/ke-csp.html` writes at the top of every page's `<head>`, before any script or
-stylesheet (a meta policy only covers what follows it). Registered in mkdocs.yml under `hooks:`.
+stylesheet (a meta policy only covers what follows it). The plugin sets the template variable
+`ke_csp` in `on_env` (option `csp`).
 
 What it allows and why:
 - scripts, styles, fonts, fetches, frames, forms: 'self' only. There is no inline script: Material's
@@ -16,7 +17,7 @@ Poster pages are standalone and carry their own policy (macros/templates/_poster
 admits their one inline stylesheet by its hash.
 
 `mkdocs serve` injects an inline live-reload script into every page, which this policy would block:
-under `serve` the policy is left out (the built site, `mkdocs build`, always has it).
+under `serve` the policy is left out (the built site, `mkdocs build`, always has it unless `csp: false`).
 """
 
 from __future__ import annotations
@@ -34,16 +35,3 @@ SITE_POLICY = "; ".join((
     "form-action 'self'",
 ))
 """The policy of every page of the site (poster pages have their own)."""
-
-_command: str | None = None
-
-
-def on_startup(command: str, dirty: bool) -> None:
-    global _command
-    _command = command
-
-
-def on_env(env, config, files):
-    # None under `mkdocs serve`: see the module docstring.
-    env.globals["ke_csp"] = None if _command == "serve" else SITE_POLICY
-    return env

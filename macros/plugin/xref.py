@@ -1,8 +1,8 @@
-"""MkDocs glue of the cross-references: report what is unresolved, plan the instrument pages.
+"""Cross-references in the build: report what is unresolved, plan the instrument pages.
 
-Called from `hooks.on_config` and `hooks.on_files`; the work itself is in `kodeetik/` (no MkDocs) and
-`render/xref_pages.py`. Unresolved references are logged as warnings, so a plain `mkdocs build` still
-writes the site while `mkdocs build --strict` fails on them.
+The work itself is in `kodeetik/` (no MkDocs; `load_site` resolves the references) and
+`render/xref_pages.py`. Unresolved references are logged as warnings, so a plain `mkdocs build`
+still writes the site while `mkdocs build --strict` fails on them.
 """
 
 from __future__ import annotations
@@ -11,18 +11,19 @@ import logging
 
 from mkdocs.structure.files import InclusionLevel
 
+from macros.kodeetik import SiteData
 from macros.render.xref_pages import JUMP_INDEX, jump_index, plan_xref_pages, xref_context
 
-log = logging.getLogger("mkdocs.hooks.kodeetik.xref")
+log = logging.getLogger("mkdocs.plugins.kodeetik.xref")
 
 
-def prepare(site):
-    """Return (links, extra context for every data page, extra pages) of the loaded data (SiteData)."""
+def prepare(site: SiteData):
+    """Return (extra context for every data page, extra pages) of the loaded data."""
     corpus, links = site.corpus, site.links
     for problem in links.problems:
         log.warning("Unresolved reference: %s", problem)
     log.info("Cross-references: %d links, %d unresolved.", links.jumlah, len(links.problems))
-    return links, xref_context(corpus, links), plan_xref_pages(corpus, links)
+    return xref_context(corpus, links), plan_xref_pages(corpus, links)
 
 
 def inclusion(uri: str) -> InclusionLevel:

@@ -1,8 +1,8 @@
-"""MkDocs glue for site search: mark what Pagefind indexes, then build the index after the build.
+"""Site search in the build: mark what Pagefind indexes, then build the index after the build.
 
-Registered in mkdocs.yml under `hooks:` after `macros/hooks.py`, so its `on_page_content` sees the
-page HTML that hooks.py placed. `mkdocs build` and `mkdocs serve` both build the index: there is no
-separate step. The UI is `overrides/partials/ke-search.html` and `content/assets/search.js`.
+The plugin wraps each page once its content is placed (`wrap`), and indexes the staged site before
+it is swapped in (`build_index`). `mkdocs build` and `mkdocs serve` both build the index: there is
+no separate step. The UI is `overrides/partials/ke-search.html` and `content/assets/search.js`.
 """
 
 from __future__ import annotations
@@ -10,24 +10,17 @@ from __future__ import annotations
 import json
 import logging
 import shutil
-import sys
 from pathlib import Path
 
-_ROOT = Path(__file__).resolve().parent.parent
-if str(_ROOT) not in sys.path:  # hooks are imported by path, not as part of the package
-    sys.path.insert(0, str(_ROOT))
+from markupsafe import Markup
+from mkdocs.exceptions import Abort
 
-from markupsafe import Markup  # noqa: E402
-from mkdocs.exceptions import Abort  # noqa: E402
-from mkdocs.plugins import event_priority  # noqa: E402
+from macros.render.pagefind_sorted import PagefindError, index_site
+from macros.render.pagefind_stable import FormatError, stabilise
+from macros.render.search import NAVIGATION_TEMPLATES, page_entry, spec_entry
+from macros.render.templating import uri_to_url
 
-from macros import state  # noqa: E402
-from macros.render.pagefind_sorted import PagefindError, index_site  # noqa: E402
-from macros.render.pagefind_stable import FormatError, stabilise  # noqa: E402
-from macros.render.search import NAVIGATION_TEMPLATES, page_entry, spec_entry  # noqa: E402
-from macros.render.templating import uri_to_url  # noqa: E402
-
-log = logging.getLogger("mkdocs.hooks.kodeetik.search")
+log = logging.getLogger("mkdocs.plugins.kodeetik.search")
 
 BUNDLE_DIR = "pagefind"
 """Where the index goes inside the site (the UI finds it relative to each page)."""
@@ -56,38 +49,21 @@ UNUSED_BUNDLE_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui
 nor is the WebAssembly of languages the index does not use."""
 
 
-_indexed: set[str] = set()
-"""Pages wrapped for the index in this build; Pagefind must report the same number."""
-
-
-def on_pre_build(config) -> None:
-    _indexed.clear()  # the module stays loaded across `mkdocs serve` rebuilds
-
-
-def on_page_content(html_out: str, page, config, files) -> str:
-    """Wrap the content of every page worth finding with its search entry (see _search_page.html)."""
-    spec = state.pages.get(page.file.src_uri)
+def wrap(html_out: str, page, spec, corpus, topics, renderer, site_name: str) -> str | None:
+    """The page's content wrapped with its search entry (see _search_page.html), or None for a page
+    not worth finding (navigation, or `search: {exclude: true}` in its front matter, Material's
+    convention). `spec` is the generated page, or None for a hand-written one."""
     if spec is not None:
         if spec.template in NAVIGATION_TEMPLATES:
-            return html_out
-        entry = spec_entry(state.corpus, spec, state.topics)
+            return None
+        entry = spec_entry(corpus, spec, topics)
     else:
         search_meta = page.meta.get("search") or {}
-        if isinstance(search_meta, dict) and search_meta.get("exclude"):  # Material's convention
-            return html_out
-        entry = page_entry(page.title or config.site_name)
-    _indexed.add(page.file.src_uri)
-    return state.renderer.render("_search_page.html", uri_to_url(page.file.src_uri),
-                                 content=Markup(html_out), entry=entry)
-
-
-# Runs before hooks.py's on_post_build (priority 0), which swaps the staged build into place: the
-# index is built in the staged directory, so a failure here leaves the previous site untouched and a
-# finished site never goes live without its index.
-@event_priority(50)
-def on_post_build(config) -> None:
-    language = config.theme["language"] if "language" in config.theme else "id"
-    build_index(Path(config.site_dir), language=language, expected_pages=len(_indexed))
+        if isinstance(search_meta, dict) and search_meta.get("exclude"):
+            return None
+        entry = page_entry(page.title or site_name)
+    return renderer.render("_search_page.html", uri_to_url(page.file.src_uri),
+                           content=Markup(html_out), entry=entry)
 
 
 def build_index(site_dir: Path, language: str, expected_pages: int | None = None) -> dict:
@@ -100,7 +76,7 @@ def build_index(site_dir: Path, language: str, expected_pages: int | None = None
     marked = sum(1 for p in site_dir.rglob("*.html") if b"data-pagefind-body" in p.read_bytes())
     if not marked or (expected_pages is not None and marked != expected_pages):
         raise Abort(f"{marked} pages carry data-pagefind-body, expected {expected_pages or 'some'} "
-                    "(see macros/search.py and _search_page.html).")
+                    "(see macros/plugin/search.py and _search_page.html).")
     bundle = site_dir / BUNDLE_DIR
     if bundle.exists():
         shutil.rmtree(bundle)  # Pagefind adds to an existing bundle (mkdocs serve rebuilds in place)
@@ -120,7 +96,7 @@ def build_index(site_dir: Path, language: str, expected_pages: int | None = None
             path.unlink()
     try:
         stabilise(bundle)  # Pagefind writes filters in hash-map order: same site, same bytes
-    except (FormatError, KeyError, ValueError) as exc:  # an OSError (disk full) is hooks.py's to report
+    except (FormatError, KeyError, ValueError) as exc:  # an OSError (disk full) is the plugin's to report
         raise Abort(f"Pagefind's bundle is not as macros/render/pagefind_stable.py expects ({exc}); "
                     "a new Pagefind version? Update that module.") from None
     pages = sum(lang.get("page_count", 0) for lang in entry.get("languages", {}).values())

@@ -20,7 +20,7 @@ def commit_time(project: Path) -> str | None:
     """Unix time of the last commit of the git checkout holding `project`, or None."""
     try:
         proc = subprocess.run(["git", "-C", str(project), "log", "-1", "--format=%ct"],
-                              capture_output=True, text=True, timeout=30)
+                              capture_output=True, text=True, timeout=30, check=False)
     except (OSError, subprocess.SubprocessError):
         return None  # no git on this machine
     value = proc.stdout.strip()

@@ -1,13 +1,15 @@
-"""Poster PDFs and preview images, made without a browser.
+"""Standalone HTML printed to PDF without a browser: the posters, handbooks and trainer's sheets.
 
-WeasyPrint prints the poster's own standalone HTML (not a themed site page, which it renders badly);
-it needs Pango from the system (`libpango-1.0-0`, `libpangoft2-1.0-0` on Debian). The fonts come
-from `@font-face` rules pointing at the font files shipped in `assets/poster/fonts/`, so every
-machine embeds the same font. pypdfium2 (PDFium, shipped inside its wheel) renders the previews.
+WeasyPrint prints the same standalone HTML a browser prints (not a themed site page, which it renders
+badly); it needs Pango from the system (`libpango-1.0-0`, `libpangoft2-1.0-0` on Debian). Fonts come
+from `@font-face` rules pointing at the files shipped in `assets/poster/fonts/`, so every machine
+embeds the same font. pypdfium2 (PDFium, shipped inside its wheel) counts pages and renders the
+poster previews.
 
-The printer reads only files under `assets/poster/` of the docs folder and `data:` URIs: a poster
-never makes a request to any other place, and a stray reference fails the build instead of being
-fetched. That also makes the cache exact: its key covers the HTML and every file a poster can load.
+A printer reads only files under its asset folders of the docs folder (`POSTER_ASSETS`,
+`DOCUMENT_ASSETS`) and `data:` URIs: a document never makes a request to any other place, and a
+stray reference fails the build instead of being fetched. That also makes the cache exact: its key
+covers the HTML and every file a document can load.
 """
 
 from __future__ import annotations
@@ -18,28 +20,22 @@ import json
 import os
 import tempfile
 from pathlib import Path
+from typing import Protocol
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
-ASSETS = "assets/poster"
-"""Folder (in the docs folder) of the files a poster may load: its stylesheet and fonts."""
-
-FIT_CSS = """
-/* Fit check: let the poster grow with its content, the footer placed after it instead of at the
-   bottom, with room to spare, and measure the height it needs. The spare room absorbs small
-   differences between WeasyPrint's and a browser's line breaking, so the browser prints one page
-   too. */
-.poster { height: auto !important; min-height: 0 !important; overflow: visible !important; }
-.poster__kaki { position: static !important; margin-top: 1rem; margin-bottom: 2.4rem; }
-"""
+POSTER_ASSETS = ("assets/poster",)
+"""What a poster may load: its stylesheet and fonts."""
+DOCUMENT_ASSETS = ("assets/cetak", "assets/poster/fonts")
+"""What a handbook or trainer's sheet may load: the print stylesheets and the poster fonts."""
 
 
 class PrintError(Exception):
-    """A poster could not be printed as it must be (a message for the person building the site)."""
+    """A document could not be printed as it must be (a message for the person building the site)."""
 
 
 class Overflow(PrintError):
-    """Something on the poster reaches beyond its right margin (a word too long to break)."""
+    """Something on a poster reaches beyond its right margin (a word too long to break)."""
 
     def __init__(self, page_file: str, eids: list[str], text: str):
         self.eids, self.text = eids, text
@@ -53,9 +49,9 @@ SLACK_PX = 0.5
 
 def overflow(document) -> tuple[list[str], str] | None:
     """The provisions (`data-eid` of the enclosing quoted item) and the first words of what reaches
-    beyond the right edge of the poster's content box (`<main>`) on any page, or None when nothing
-    does. Fit is measured in both directions: the page count says nothing of a line too wide,
-    which the sheet's `overflow: hidden` would silently cut off."""
+    beyond the right edge of the content box of `<main>` on any page, or None when nothing does.
+    A sheet's fit is measured in both directions: the page count says nothing of a line too wide,
+    which a poster's `overflow: hidden` would silently cut off."""
     eids: list[str] = []
     text = ""
     for page in document.pages:
@@ -79,9 +75,17 @@ def overflow(document) -> tuple[list[str], str] | None:
     return sorted(eids), (text[:40] + "…" if len(text) > 40 else text)
 
 
-def _local_fetcher(root: Path):
-    """A WeasyPrint URL fetcher that reads files under `root` and data: URIs, nothing else, and
-    stops the rendering on any failure (a missing font must not silently fall back)."""
+class Sheet(Protocol):
+    """A paper size a document must fill exactly, on one page (`posters.Paper`)."""
+
+    name: str
+    width_mm: int
+    height_mm: int
+
+
+def _local_fetcher(roots: tuple[Path, ...]):
+    """A WeasyPrint URL fetcher limited to files under `roots` and data: URIs; any failure stops
+    the rendering (a missing font must not silently fall back to another)."""
     from weasyprint.urls import URLFetcher
 
     class LocalFetcher(URLFetcher):
@@ -89,17 +93,18 @@ def _local_fetcher(root: Path):
             parts = urlsplit(url)
             if parts.scheme == "file":
                 path = Path(url2pathname(parts.path)).resolve()
-                if root not in path.parents:
-                    raise ValueError(f"{path} is not under {root}")
+                if not any(root in path.parents for root in roots):
+                    raise ValueError(f"{path} is not under {', '.join(map(str, roots))}")
             return super().fetch(url, headers)
 
     return LocalFetcher(allowed_protocols={"file", "data"}, fail_on_errors=True)
 
 
-class PosterCache:
+class PrintCache:
     """Fit measurements, PDFs and previews by content, so that `mkdocs serve` rebuilds and repeated
-    builds do not print unchanged posters again. The key is the HTML plus a salt covering the poster
-    assets, this module and the library versions; deleting the folder is always safe."""
+    builds do not print unchanged documents again. The key is the input plus a salt covering the
+    files a document may load, this module and the library versions; deleting the folder is always
+    safe."""
 
     def __init__(self, directory: Path | None, salt: str):
         self.directory = directory
@@ -132,21 +137,23 @@ class PosterCache:
             pass  # a cache that cannot be written only costs time
 
 
-class PosterPrinter:
-    """Prints standalone poster HTML to one-page PDFs with WeasyPrint."""
+class Printer:
+    """Prints standalone HTML to tagged PDFs with WeasyPrint, reading only `asset_dirs`."""
 
-    def __init__(self, docs_dir: Path, cache_dir: Path | None = None):
+    def __init__(self, docs_dir: Path, asset_dirs: tuple[str, ...], cache_dir: Path | None = None):
         from importlib.metadata import version
 
         self.docs_dir = docs_dir.resolve()
-        self.assets = self.docs_dir / ASSETS
+        self.asset_dirs = asset_dirs
+        self.roots = tuple((self.docs_dir / d).resolve() for d in asset_dirs)
         self._weasy = None  # (font configuration, fetcher), made on the first cache miss
-        salt = hashlib.sha256()
+        salt = hashlib.sha256(b"\0".join(d.encode() for d in asset_dirs) + b"\0")
         salt.update(f"{version('weasyprint')} {version('pypdfium2')}".encode())
         salt.update(Path(__file__).read_bytes())
-        for path in sorted(p for p in self.assets.rglob("*") if p.is_file()):
-            salt.update(path.relative_to(self.assets).as_posix().encode() + b"\0" + path.read_bytes())
-        self.cache = PosterCache(cache_dir, salt.hexdigest())
+        for root in self.roots:
+            for path in sorted(p for p in root.rglob("*") if p.is_file()):
+                salt.update(path.relative_to(self.docs_dir).as_posix().encode() + b"\0" + path.read_bytes())
+        self.cache = PrintCache(cache_dir, salt.hexdigest())
 
     def _weasyprint(self):
         """WeasyPrint, imported only when something must be printed (a warm cache needs none):
@@ -160,36 +167,63 @@ class PosterPrinter:
                     "libpangoft2-1.0-0 (scripts/_venv.sh does this when run as root).") from None
             from weasyprint.text.fonts import FontConfiguration
 
-            self._weasy = (FontConfiguration(), _local_fetcher(self.assets))
+            self._weasy = (FontConfiguration(), _local_fetcher(self.roots))
         return self._weasy
 
-    def _render(self, html: str, page_file: str, fit: bool):
+    def _render(self, html: str, page_file: str, extra_css: str = ""):
+        """The laid-out document; `page_file` is where the HTML is published (relative links
+        resolve from there)."""
         font_config, fetcher = self._weasyprint()
         from weasyprint import CSS, HTML
         from weasyprint.urls import FatalURLFetchingError
 
-        base_url = (self.docs_dir / page_file).as_uri()
-        extra = [CSS(string=FIT_CSS, font_config=font_config)] if fit else []
+        extra = [CSS(string=extra_css, font_config=font_config)] if extra_css else []
         try:
-            return HTML(string=html, base_url=base_url, url_fetcher=fetcher).render(
+            return HTML(string=html, base_url=(self.docs_dir / page_file).as_uri(), url_fetcher=fetcher).render(
                 stylesheets=extra, font_config=font_config)
         except FatalURLFetchingError as exc:
-            raise PrintError(f"{page_file}: {exc} ({exc.__cause__}); a poster may only use files "
-                             f"under {ASSETS}/.") from None
+            raise PrintError(f"{page_file}: {exc} ({exc.__cause__}); it may only use files under "
+                             f"{' or '.join(self.asset_dirs)}/.") from None
 
-    def fit_ratio(self, html: str, page_file: str) -> float:
-        """Sheet height over the height the poster needs with room to spare (see FIT_CSS):
-        1 or more means it fits on one sheet. Measured on the laid-out boxes: when the poster runs
-        onto more pages, the heights of its parts are added up. Raises Overflow when something
-        is too wide (smaller type does not help a word that cannot break)."""
+    def pdf(self, html: str, page_file: str, sheet: Sheet | None = None) -> tuple[bytes, int]:
+        """The document as PDF bytes and its number of pages. With `sheet`, it must be exactly one
+        page of that size with nothing beyond the right margin (`Overflow`); anything else is an
+        error."""
         key = page_file.encode() + b"\0" + html.encode()
+        cached = self.cache.get("pdf", key)
+        if cached is not None:
+            return cached, 1 if sheet is not None else page_count(cached)
+        document = self._render(html, page_file)
+        if sheet is not None:
+            wide = overflow(document)  # at every paper size, not only where the fit was measured
+            if wide is not None:
+                raise Overflow(page_file, *wide)
+            if len(document.pages) != 1:
+                raise PrintError(f"{page_file}: printed on {len(document.pages)} pages instead of one.")
+            page = document.pages[0]
+            # WeasyPrint works in CSS pixels (96 per inch); 1 mm = 96 / 25.4 px.
+            size_mm = (round(page.width * 25.4 / 96), round(page.height * 25.4 / 96))
+            if size_mm != (sheet.width_mm, sheet.height_mm):
+                raise PrintError(f"{page_file}: page is {size_mm[0]}x{size_mm[1]} mm, not {sheet.name}.")
+        # Tagged: a screen reader gets the headings, lists and reading order (about twice the
+        # bytes; the same printing time).
+        pdf = document.write_pdf(pdf_tags=True)
+        self.cache.put("pdf", key, pdf)
+        return pdf, len(document.pages)
+
+    def fit_ratio(self, html: str, page_file: str, fit_css: str) -> float:
+        """Sheet height over the height the document's `<main>` needs once `fit_css` lets it grow:
+        1 or more means it fits on one sheet. Measured on the laid-out boxes: when it runs onto more
+        pages, the heights of its parts are added up. Raises Overflow when something is too wide
+        (smaller type does not help a word that cannot break)."""
+        key = page_file.encode() + b"\0" + fit_css.encode() + b"\0" + html.encode()
         cached = self.cache.get("fit", key)
         if cached is not None:
             ratio, _, wide = cached.decode().partition("\0")
             if wide:
                 raise Overflow(page_file, *json.loads(wide))
             return float(ratio)
-        document = self._render(html, page_file, fit=True)
+        document = self._render(html, page_file, extra_css=fit_css)
         wide = overflow(document)
         if wide is not None:
             self.cache.put("fit", key, ("0\0" + json.dumps(wide)).encode())
@@ -203,28 +237,6 @@ class PosterPrinter:
         ratio = document.pages[0].height / needed if needed else 0.0
         self.cache.put("fit", key, repr(ratio).encode())
         return ratio
-
-    def pdf(self, html: str, page_file: str, paper) -> bytes:
-        """The poster as a PDF of exactly one page of `paper`'s size; anything else is an error."""
-        key = page_file.encode() + b"\0" + html.encode()
-        cached = self.cache.get("pdf", key)
-        if cached is not None:
-            return cached
-        document = self._render(html, page_file, fit=False)
-        wide = overflow(document)  # at every paper size, not only where the fit was measured
-        if wide is not None:
-            raise Overflow(page_file, *wide)
-        if len(document.pages) != 1:
-            raise PrintError(f"{page_file}: printed on {len(document.pages)} pages instead of one.")
-        page = document.pages[0]
-        # WeasyPrint works in CSS pixels (96 per inch); 1 mm = 96 / 25.4 px.
-        size_mm = (round(page.width * 25.4 / 96), round(page.height * 25.4 / 96))
-        if size_mm != (paper.width_mm, paper.height_mm):
-            raise PrintError(f"{page_file}: page is {size_mm[0]}x{size_mm[1]} mm, not {paper.name}.")
-        # Tagged, like the handbooks: a screen reader reads the poster's headings and lists in order.
-        pdf = document.write_pdf(pdf_tags=True)
-        self.cache.put("pdf", key, pdf)
-        return pdf
 
     def preview_png(self, pdf: bytes, width_px: int) -> bytes:
         """The first page as a grayscale PNG `width_px` wide (posters are black and white)."""
@@ -245,3 +257,14 @@ class PosterPrinter:
         png = out.getvalue()
         self.cache.put("png", key, png)
         return png
+
+
+def page_count(pdf: bytes) -> int:
+    """Pages of a PDF."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        return len(document)
+    finally:
+        document.close()
