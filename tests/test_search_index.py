@@ -91,12 +91,10 @@ def test_every_provision_id_on_a_page_has_a_location(real_site):
         assert ids and ids <= set(lokasi) | {"transkripsi"}, (reg, sorted(ids - set(lokasi))[:5])
 
 
-def test_locations_name_the_structure(real_site):
-    from macros.kodeetik import load_corpus
+def test_locations_name_the_structure(real_site, real):
     from macros.render.search import location_labels
 
-    corpus = load_corpus(ROOT / "regulations", sources_dir=ROOT / "sources")
-    regs = {r.id: r for r in corpus.regulations}
+    regs = {r.id: r for r in real.corpus.regulations}
     sumbawa = location_labels(regs["perbup-sumbawa-6-2020"])
     assert sumbawa["bab_5__bagian_4__pasal_18__ayat_5"] == \
         "BAB V MEKANISME PENEGAKAN KODE ETIK › Bagian Keempat › Pasal 18 ayat (5)"
@@ -198,12 +196,8 @@ def test_header_offers_pagefind_search_not_materials(real_site):
 # --------------------------------------------------------------------------- topic areas
 
 @pytest.fixture(scope="module")
-def data():
-    from macros.kodeetik import load_corpus
-    from macros.kodeetik.topics_loader import load_topics
-
-    corpus = load_corpus(ROOT / "regulations", sources_dir=ROOT / "sources")
-    return corpus, load_topics(ROOT / "regulations", corpus), {r.id: r for r in corpus.regulations}
+def data(real):
+    return real.corpus, real.topics, {r.id: r for r in real.corpus.regulations}
 
 
 def decode_areas(html: str) -> dict[str, set[str]]:

@@ -137,7 +137,7 @@ def test_bad_data_fails_build_and_keeps_previous_site(tmp_path):
     text = reg.read_text(encoding="utf-8")
     reg.write_text(text.replace("\nwilayah: '61.07'", "\nwilayah: '99.99'").replace(
         '\nwilayah: "61.07"', '\nwilayah: "99.99"'), encoding="utf-8")
-    line = next(i for i, l in enumerate(reg.read_text(encoding="utf-8").splitlines(), 1) if l.startswith("wilayah:"))
+    line = next(i for i, row in enumerate(reg.read_text(encoding="utf-8").splitlines(), 1) if row.startswith("wilayah:"))
     failed = run_mkdocs(project, site)
     assert failed.returncode != 0
     assert f"regulations/perbup-bengkayang-51-2020.yaml:{line}" in failed.output

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, real_data
 from macros.kodeetik import DataErrors, load_corpus
 from macros.kodeetik import export
 from macros.kodeetik.glossary import definitions, entries, term_of
@@ -21,8 +21,8 @@ from macros.kodeetik.topics_loader import load_topics
 from macros.render.compare import column_groups
 from macros.render.pages import regulation_url
 
-CORPUS = load_corpus(ROOT / "regulations")
-TOPICS = load_topics(ROOT / "regulations", CORPUS)
+CORPUS = real_data().corpus
+TOPICS = real_data().topics
 BENGKAYANG = "perbup-bengkayang-51-2020"
 CODING = "regulations/_topik/perbup-bengkayang-51-2020.yaml"
 

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, real_data
 from macros.kodeetik import DataErrors, load_corpus
 from macros.kodeetik.dasar import load_katalog
 from macros.kodeetik.xref import build_links, citation_keys
 
-CORPUS = load_corpus(ROOT / "regulations")
+CORPUS = real_data().corpus
 KATALOG, KATALOG_ERRORS = load_katalog(ROOT / "regulations", CORPUS)
 LINKS = build_links(CORPUS, KATALOG)
 REG = {r.id: r for r in CORPUS.regulations}

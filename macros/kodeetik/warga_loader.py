@@ -197,7 +197,7 @@ def _kuis(r: _Reader, raw, topics: Topics) -> KuisData | None:
         jumlah = _number(r, s, "jumlah", where, 1, 20)
         pertanyaan = r.text(s, "pertanyaan", where, required=True)
         if pertanyaan is not None and PLACEHOLDER not in pertanyaan:
-            r.err(r.line_of(s, "pertanyaan"), where, f"the question does not name the regulation.",
+            r.err(r.line_of(s, "pertanyaan"), where, "the question does not name the regulation.",
                   f"write {PLACEHOLDER} where its short name goes.")
             pertanyaan = None
         pengecoh = r.strings(s, "pengecoh", where)
