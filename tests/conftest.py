@@ -260,6 +260,11 @@ def tier_of(item: pytest.Item) -> str:
     return "unit"
 
 
+def pytest_addoption(parser):
+    parser.addoption("--tiers-fail-fast", action="store_true",
+                     help="once a test of a tier fails, skip the tests of the later tiers (scripts/test.sh)")
+
+
 def pytest_collection_modifyitems(config, items):
     for item in items:
         tier = tier_of(item)
@@ -313,6 +318,23 @@ def _guarded_popen() -> Iterator[None]:
         yield
     finally:
         subprocess.Popen.__init__ = original  # type: ignore[method-assign]
+
+
+_FAILED_TIERS: set[str] = set()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    if item.config.getoption("--tiers-fail-fast"):
+        tier = item.stash.get(_TIER, "unit")
+        failed = [t for t in TIERS[:TIERS.index(tier)] if t in _FAILED_TIERS]
+        if failed:
+            pytest.skip(f"the {failed[0]} tier failed (see above): fix it before running the {tier} tier")
+
+
+def pytest_runtest_logreport(report):
+    if report.failed:
+        _FAILED_TIERS.update(t for t in TIERS if t in report.keywords)
 
 
 @pytest.hookimpl(wrapper=True)

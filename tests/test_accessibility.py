@@ -155,7 +155,7 @@ def test_print_pages_are_black_on_white_in_legible_type_and_survive_forced_colou
         page.goto(served + path, wait_until="load")
         styles = [s for s in page.locator(scope).first.evaluate(TEXT_STYLES) if s[5]]  # printed (has boxes)
         assert len(styles) > 5
-        for name, color, background, size, visibility, boxes in styles:
+        for name, color, background, size, _visibility, _boxes in styles:
             paper = (255, 255, 255) if background == "rgba(0, 0, 0, 0)" else \
                 tuple(int(v) for v in re.findall(r"[\d.]+", background)[:3])
             assert _contrast(color, paper) >= 7, f"{name}: {color} on {background}"  # WCAG AAA

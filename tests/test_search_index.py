@@ -260,7 +260,7 @@ def test_area_runs_encode_gaps_and_refuse_integer_ids():
                         areas={"X": frozenset({"a", "b", "d"}), "Y": frozenset({"e"})})
     assert json.loads(entry.areas_json) == {"X": [0, 1, 3, 3], "Y": [4, 4]}
     with pytest.raises(ValueError, match="integer"):
-        SearchEntry(title="t", locations={"a": "", "12": ""}, areas={"X": frozenset({"a"})}).areas_json
+        _ = SearchEntry(title="t", locations={"a": "", "12": ""}, areas={"X": frozenset({"a"})}).areas_json
 
 
 def test_only_the_glossary_among_other_pages_has_an_area(data):
