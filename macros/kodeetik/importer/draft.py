@@ -27,7 +27,7 @@ class Draft:
 
 
 def _nodes_from(lines: list[Line], log: Log, used: set[int], title_lines: set[str], peraturan: bool,
-                checks: list) -> list[DNode]:
+                checks: list) -> tuple[list[DNode], structure.BodyParser, list[Line]]:
     lines = rules.clean_text(lines, log, title_lines)
     parser = structure.BodyParser(log, used, peraturan=peraturan)
     root = parser.parse(structure.classify(lines))
@@ -108,8 +108,8 @@ def build(text: str, source_name: str, data_dir: Path | None = None, reg_id: str
 
     # Region and body, from the registries.
     registry = Registry(data_dir)
-    kind = next((k for p, j, k in metadata.JENIS if j == title.jenis), None)
-    region = region_of(kind, title.issuer, title.kepala + title.pembukaan + [title.tentang or ""])
+    jenis_kind = next((k for p, j, k in metadata.JENIS if j == title.jenis), None)
+    region = region_of(jenis_kind, title.issuer, title.kepala + title.pembukaan + [title.tentang or ""])
     wilayah = registry.find_wilayah(*region) if region else None
     kode = wilayah.get("kode") if wilayah else None
     if region is None:
@@ -142,7 +142,7 @@ def build(text: str, source_name: str, data_dir: Path | None = None, reg_id: str
         reg_id = slugify(" ".join(p for p in parts_id if p)) or "peraturan-baru"
     singkatan = None
     if short and region_name and title.nomor:
-        singkatan = f"{short} {region_name} {title.nomor}" + (f"/{tahun}" if title.jenis.startswith("Peraturan") else "")
+        singkatan = f"{short} {region_name} {title.nomor}" + (f"/{tahun}" if (title.jenis or "").startswith("Peraturan") else "")
     for key, value, what in (("jenis", title.jenis, "the kind of instrument (see regulations/README.md)"),
                              ("nomor", title.nomor, "the number as written"),
                              ("tahun", tahun, "the year"),

@@ -93,7 +93,7 @@ def dedupe_markers(lines: list[Line], log: Log) -> list[Line]:
     for line in lines:
         m = DOUBLE_MARKER.match(line.text)
         if m:
-            word = re.match(r"\S+", line.text[m.end():]).group(0)
+            word = line.text[m.end():].split(maxsplit=1)[0]  # the marker is followed by a non-space
             dari = line.text[:m.end()] + word
             menjadi = f"{m.group(1)}. {word}"
             log.repair(line, "double marker", dari, menjadi, "penanda huruf/angka ganda hasil ekstraksi")
@@ -213,7 +213,7 @@ def join_hyphenated(lines: list[Line], log: Log) -> list[Line]:
         prev = out[-1] if out else None
         m1 = HYPHEN_END.search(prev.text) if prev is not None and not prev.blank else None
         m2 = LOWER_START.match(line.text) if not line.bullet else None
-        if m1 and m2:
+        if prev is not None and m1 and m2:
             first, second = m1.group(1).split()[-1], m2.group(1)
             word = f"{first}-{second}" if _reduplicated(first, second) else first + second
             raw_first = prev.raw.rstrip().split()[-1] if prev.raw.strip() else first + "-"
@@ -259,7 +259,7 @@ def join_split_words(lines: list[Line], log: Log) -> list[Line]:
         tokens = line.text.split(" ")
         i = 0
         while i + 1 < len(tokens):
-            first, second = tokens[i], re.match(r"[a-z]*", tokens[i + 1]).group(0)
+            first, second = tokens[i], re.findall(r"^[a-z]*", tokens[i + 1])[0]
             if (len(first) >= 3 and first.isalpha() and first.islower() and len(second) >= 2
                     and counts.get(first + second)
                     and counts.get(first, 0) == len(re.findall(rf"\b{first} {second}\b", text))):
@@ -306,9 +306,13 @@ def join_broken_lines(lines: list[Line], log: Log) -> list[Line]:
             out.append(line)
             continue
         prev = next((ln for ln in reversed(out) if not ln.blank), None)
+        if prev is None:  # nothing to join to yet
+            out.append(line)
+            gap = False
+            continue
         # "... sebagaimana dimaksud pada ayat" + "(1) ..." is a reference broken before its number.
-        reference = prev is not None and REFERENCE_END.search(prev.text) and mk.item(line.text) is not None
-        joinable = (prev is not None and not mk.is_caps(prev.text) and (reference or not _structural(line.text))
+        reference = REFERENCE_END.search(prev.text) and mk.item(line.text) is not None
+        joinable = (not mk.is_caps(prev.text) and (reference or not _structural(line.text))
                     and not (mk.is_caps(line.text) and mk.is_heading_like(line.text))
                     and not (mk.BAB.match(prev.text) or mk.PASAL.match(prev.text)))
         lower = (joinable and line.text[:1].islower() and prev.text[-1] not in TERMINAL
