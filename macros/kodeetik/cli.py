@@ -30,7 +30,7 @@ def _project_dirs(start: Path) -> tuple[Path, Path, Path]:
     for folder in (start, *start.parents):
         config = folder / "mkdocs.yml"
         if config.is_file():
-            extra = {}
+            extra: dict = {}
             try:
                 data = yamlio.load(yamlio.read_text(str(config)))
                 extra = ((data or {}).get("extra") or {}).get("kodeetik") or {}

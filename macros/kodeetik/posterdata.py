@@ -220,7 +220,7 @@ def read_pengaduan_registry(r, data: Any) -> tuple[KanalPengaduan, ...]:
     items = r.seq(m, "kanal", "kanal")
     for item, line in zip(items, items.item_lines):
         kanal = _kanal(r, item, line, "kanal", with_id=True)
-        if kanal is None:
+        if kanal is None or kanal.id is None:  # with_id: an id is required, so None means an error
             continue
         if kanal.id in seen:
             r.err(line, f"kanal {kanal.id}", f"id '{kanal.id}' is used twice (first at line {seen[kanal.id]}).",
