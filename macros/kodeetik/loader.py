@@ -227,10 +227,10 @@ def _load_wilayah(errors: Collector, path: Path, display: str) -> list[Wilayah]:
         seen[kode] = line
         slug = slugify(nama) if jenis == "provinsi" else slugify(f"{jenis} {nama}")
         out.append(Wilayah(kode=kode, jenis=jenis, nama=nama, slug=slug))
-    for w in out:
-        if not w.is_provinsi and w.kode_provinsi not in seen:
-            r.err(seen[w.kode], f"wilayah {w.kode}", f"its province '{w.kode_provinsi}' is not listed.",
-                  f"add the province with kode \"{w.kode_provinsi}\".")
+    for wil in out:
+        if not wil.is_provinsi and wil.kode_provinsi not in seen:
+            r.err(seen[wil.kode], f"wilayah {wil.kode}", f"its province '{wil.kode_provinsi}' is not listed.",
+                  f"add the province with kode \"{wil.kode_provinsi}\".")
     out.sort(key=lambda w: (w.kode_provinsi, w.kode))
     return out
 
@@ -445,7 +445,7 @@ def _peta_rujukan(r: _Reader, m: yamlio.Map, provisions: dict[str, Node]) -> tup
             continue
         rujukan, ke = r.text(k, "rujukan", "peta_rujukan", True), r.text(k, "ke", "peta_rujukan", True)
         ket, huruf = r.text(k, "keterangan", "peta_rujukan", True), r.text(k, "huruf", "peta_rujukan")
-        if None in (rujukan, ke, ket):
+        if rujukan is None or ke is None or ket is None:
             continue
         try:
             cit = parse(rujukan)
@@ -579,7 +579,7 @@ def _load_regulation(errors: Collector, path: Path, display: str, wilayah: dict[
         if node.type != "diktum":
             r.err(node.line, "diktum", f"'diktum' may only hold nodes of type diktum, found {node.type}.",
                   "set type: diktum, or move the node into a lampiran.")
-    lampiran = []
+    lampiran: list[Lampiran] = []
     lamp_items = r.seq(m, "lampiran", "lampiran")
     for i, (item, line) in enumerate(zip(lamp_items, lamp_items.item_lines), start=1):
         lm = r.mapping(item, line, "lampiran")
@@ -618,7 +618,7 @@ def _load_regulation(errors: Collector, path: Path, display: str, wilayah: dict[
                   "add the enacted text (see regulations/README.md).")
 
     peta = _peta_rujukan(r, m, nb.index) if "peta_rujukan" in m else ()
-    reg_kwargs = dict(
+    reg_kwargs: dict[str, Any] = dict(
         jenis=jenis, nomor=r.text(m, "nomor", "nomor", required=True),
         tahun=r.year(m, "tahun", "tahun", required=True), tentang=r.text(m, "tentang", "tentang", required=True),
         singkatan=r.text(m, "singkatan", "singkatan", required=True),
@@ -629,7 +629,8 @@ def _load_regulation(errors: Collector, path: Path, display: str, wilayah: dict[
         pengundangan=r.text(m, "pengundangan", "pengundangan"), tembusan=r.strings(m, "tembusan", "tembusan"),
         catatan=r.strings(m, "catatan", "catatan"),
     )
-    if len(errors.errors) > before or None in (rid, wil, pen, status, sumber) or None in (
+    if len(errors.errors) > before or rid is None or wil is None or pen is None or status is None \
+            or sumber is None or None in (
             reg_kwargs["jenis"], reg_kwargs["nomor"], reg_kwargs["tahun"], reg_kwargs["tentang"],
             reg_kwargs["singkatan"]):
         return None
