@@ -18,17 +18,26 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import http.server
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import types
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from macros.kodeetik.hak_anda import HakAndaData
+    from macros.kodeetik.kuis import KuisData
+    from macros.kodeetik.model import Corpus
+    from macros.kodeetik.topics import Topics
 
 ROOT = Path(__file__).resolve().parent.parent
 TIERS = ("unit", "site", "browser")
@@ -78,16 +87,19 @@ def altered_build(tmp_path_factory) -> Callable[[Mapping[str, Edit]], Build]:
     """Build a fixture project whose files differ from the project's by `edits`; each distinct set
     of edits is built once per session, so tests that need the same altered site share one build.
 
-    `edits` maps a path under the project (`regulations/x.yaml`) to the file's new text, to None
-    (the file is deleted), or to (old, new) replacements applied in order, each of which must
-    match (an edit that no longer applies fails instead of building the unaltered site). The
-    build may fail: check `returncode` (and that the message names what the edit broke).
+    `edits` maps a path under the project (`regulations/x.yaml`) to one of:
+    - the file's new text, or None to delete the file;
+    - (old, new) pairs, each replacing every occurrence, in order; each must match, so that an
+      edit that no longer applies fails instead of building the unaltered site;
+    - a function from the old text to the new: a module-level one, so that tests can share it
+      (the function itself is the cache key).
+    The build may fail: check `returncode` (and that the message names what the edit broke).
     """
     builds: dict[tuple, Build] = {}
 
     def build(edits: Mapping[str, Edit]) -> Build:
-        key = tuple(sorted((path, edit if edit is None or isinstance(edit, str) else tuple(map(tuple, edit)))
-                           for path, edit in edits.items()))
+        key = tuple(sorted(((path, edit if edit is None or isinstance(edit, str) or callable(edit)
+                             else tuple(map(tuple, edit))) for path, edit in edits.items()), key=repr))
         if key not in builds:
             tmp = tmp_path_factory.mktemp("altered")
             project = make_project(tmp)
@@ -99,8 +111,9 @@ def altered_build(tmp_path_factory) -> Callable[[Mapping[str, Edit]], Build]:
     return build
 
 
-Edit = str | None | Sequence[tuple[str, str]]
-"""One file's change for `altered_build`: its new text, None to delete it, or (old, new) pairs."""
+Edit = str | None | Sequence[tuple[str, str]] | Callable[[str], str]
+"""One file's change for `altered_build`: its new text, None to delete it, (old, new) pairs, or a
+function of the old text."""
 
 
 def apply_edit(path: Path, edit: Edit) -> None:
@@ -108,6 +121,11 @@ def apply_edit(path: Path, edit: Edit) -> None:
         path.unlink()
     elif isinstance(edit, str):
         path.write_text(edit, encoding="utf-8")
+    elif callable(edit):
+        text = path.read_text(encoding="utf-8")
+        new = edit(text)
+        assert new != text, f"edit of {path.name} by {edit.__name__} changes nothing"
+        path.write_text(new, encoding="utf-8")
     else:
         text = path.read_text(encoding="utf-8")
         for old, new in edit:
@@ -133,7 +151,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-component-update"]
 
 
-class _QuietHandler(__import__("http.server").server.SimpleHTTPRequestHandler):
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):  # keep pytest output clean
         pass
 
@@ -141,10 +159,6 @@ class _QuietHandler(__import__("http.server").server.SimpleHTTPRequestHandler):
 @contextlib.contextmanager
 def serve_directory(directory: Path):
     """Serve a folder over HTTP on a free port of 127.0.0.1; yields the base URL (ends in '/')."""
-    import functools
-    import http.server
-    import threading
-
     httpd = http.server.ThreadingHTTPServer(
         ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(directory)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
@@ -185,10 +199,10 @@ def browser():
 class RealData:
     """The project's own data, loaded as the build loads it."""
 
-    corpus: object
-    topics: object
-    hak: object
-    kuis: object
+    corpus: Corpus
+    topics: Topics
+    hak: HakAndaData
+    kuis: KuisData
 
 
 @functools.cache
