@@ -22,10 +22,9 @@ from mkdocs.structure.files import File, Files  # noqa: E402
 from mkdocs.structure.toc import get_toc  # noqa: E402
 
 from macros import posterhooks, reproducible, state, wargahooks, xref_glue  # noqa: E402
-from macros.kodeetik import DataErrors, load_corpus  # noqa: E402
+from macros.kodeetik import DataErrors, load_site  # noqa: E402
 from macros.kodeetik.export import data_files  # noqa: E402
 from macros.kodeetik.topics import untagged_report  # noqa: E402
-from macros.kodeetik.topics_loader import load_topics  # noqa: E402
 from macros.render import Renderer, parallel, plan_pages  # noqa: E402
 from macros.render.compare import expand_compare_nav, plan_compare_pages  # noqa: E402
 from macros.render.topic_links import compare_links  # noqa: E402
@@ -50,15 +49,17 @@ def on_config(config):
     data_dir = project / extra.get("data_dir", "regulations")
     sources_dir = project / extra.get("sources_dir", "sources")
     try:
-        corpus = load_corpus(data_dir, sources_dir=sources_dir, display_root=project)
-        topics = load_topics(data_dir, corpus, display_root=project)
+        site = load_site(data_dir, sources_dir=sources_dir, display_root=project)
     except DataErrors as exc:
         # Abort prints the message without a traceback and exits non-zero, before anything is written.
         raise Abort("\n" + exc.report() + "\nNothing was built; the previous site is unchanged.") from None
+    for problem in site.ignored:
+        log.warning("Not read: %s", problem)  # --strict fails on it
+    corpus, topics = site.corpus, site.topics
     state.corpus = corpus
     state.sources_dir = sources_dir
     state.renderer = Renderer(extra_dirs=[project / (config.theme.custom_dir or "overrides") / "kodeetik"])
-    state.links, xref_context, xref_pages = xref_glue.prepare(corpus, data_dir, project)
+    state.links, xref_context, xref_pages = xref_glue.prepare(site)
     page_context = {**xref_context, **wargahooks.page_context(corpus),  # links to Hak Anda and training
                     "bandingkan": compare_links(topics)}  # provision -> its comparison rows
     state.pages = {p.uri: p for p in plan_pages(corpus, page_context) + xref_pages}
@@ -68,7 +69,7 @@ def on_config(config):
     for line in untagged_report(corpus, topics):
         log.info(line)  # not a warning: a newly imported regulation may await its coding
     posterhooks.plan(config)
-    wargahooks.plan(config)
+    wargahooks.plan(config, site)
     # Render everything now, before MkDocs cleans the site directory: a template error then leaves
     # the previous site as it was.
     pages = list(state.pages.values())

@@ -7,6 +7,7 @@ build with the previous site untouched. Their HTML, PDF and PNG files are added 
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
@@ -17,6 +18,10 @@ from macros import state
 from macros.kodeetik import DataErrors
 from macros.render.pdf import PosterPrinter, PrintError
 from macros.render.posters import build_poster_files, plan_posters, poster_index_page
+from macros.render.poster_buat import maker_files
+from macros.render.qr import is_placeholder
+
+log = logging.getLogger("mkdocs.plugins.kodeetik.posters")
 
 CACHE_ENV = "KODEETIK_POSTER_CACHE"
 """Environment variable: folder for the poster cache, or `off`; default `.cache/posters/`."""
@@ -36,12 +41,17 @@ def build(config) -> None:
     if not config.site_url:
         raise Abort("\nsite_url is not set in mkdocs.yml: the posters' QR codes need the site's public "
                     "address. Set site_url (e.g. https://kode-etik.example.go.id/).")
+    if is_placeholder(config.site_url):
+        log.info("site_url %s is not a public address: posters, handbooks and sheets are printed as "
+                 "drafts, without a QR code. Set site_url in mkdocs.yml to the site's address before "
+                 "offices print them.", config.site_url)
     project = Path(config.config_file_path).resolve().parent
     cache = os.environ.get(CACHE_ENV, str(project / ".cache" / "posters"))
     try:
         printer = PosterPrinter(Path(config.docs_dir), None if cache == "off" else Path(cache))
         state.extra_files = build_poster_files(state.corpus, state.posters, state.renderer, printer,
                                                config.site_url)
+        state.extra_files.update(maker_files(state.corpus, state.renderer, config.site_url))
     except DataErrors as exc:
         raise Abort("\n" + exc.report() + "\nNothing was built; the previous site is unchanged.") from None
     except PrintError as exc:

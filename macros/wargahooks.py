@@ -19,7 +19,6 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from macros import state
 from macros.kodeetik import DataErrors
-from macros.kodeetik.warga_loader import load_warga
 from macros.render.cetak import DocumentPrinter
 from macros.render.hak_anda import BASE as HAK_BASE, INDEX_URI as HAK_INDEX, hak_url, plan_hak_pages
 from macros.render.pdf import PrintError
@@ -45,17 +44,11 @@ def page_context(corpus) -> dict:
             "latihan_url": training_urls(corpus)}
 
 
-def plan(config) -> None:
-    """Load `_hak_anda.yaml` and `_kuis.yaml`, make the quizzes, add the pages to `state.pages`."""
+def plan(config, site) -> None:
+    """Make the quizzes from the loaded data (SiteData), add the pages to `state.pages`."""
     global _materi, _files
     _materi, _files = [], {}
-    project = Path(config.config_file_path).resolve().parent
-    extra = config.get("extra", {}).get("kodeetik", {}) or {}
-    data_dir = project / extra.get("data_dir", "regulations")
-    try:
-        hak, kuis = load_warga(data_dir, state.topics, display_root=project)
-    except DataErrors as exc:
-        raise _abort(exc) from None
+    hak, kuis = site.hak, site.kuis
     context = page_context(state.corpus)
     _materi = plan_materi(state.corpus, state.topics, kuis)
     for page in plan_hak_pages(state.corpus, state.topics, hak, context) + \

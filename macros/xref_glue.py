@@ -1,4 +1,4 @@
-"""MkDocs glue of the cross-references: load the catalogue, resolve references, report what is unresolved.
+"""MkDocs glue of the cross-references: report what is unresolved, plan the instrument pages.
 
 Called from `hooks.on_config` and `hooks.on_files`; the work itself is in `kodeetik/` (no MkDocs) and
 `render/xref_pages.py`. Unresolved references are logged as warnings, so a plain `mkdocs build` still
@@ -8,29 +8,17 @@ writes the site while `mkdocs build --strict` fails on them.
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
-from mkdocs.exceptions import Abort
 from mkdocs.structure.files import InclusionLevel
 
-from macros.kodeetik import DataErrors
-from macros.kodeetik.dasar import DASAR_FILE, load_katalog
-from macros.kodeetik.xref import build_links
 from macros.render.xref_pages import JUMP_INDEX, jump_index, plan_xref_pages, xref_context
 
 log = logging.getLogger("mkdocs.hooks.kodeetik.xref")
 
 
-def prepare(corpus, data_dir: Path, project: Path):
-    """Return (links, extra context for every data page, extra pages); abort on catalogue errors."""
-    try:
-        shown = str((data_dir / DASAR_FILE).relative_to(project))
-    except ValueError:
-        shown = str(data_dir / DASAR_FILE)
-    katalog, errors = load_katalog(data_dir, corpus, display=shown)
-    if errors:
-        raise Abort("\n" + DataErrors(errors).report() + "\nNothing was built; the previous site is unchanged.")
-    links = build_links(corpus, katalog)
+def prepare(site):
+    """Return (links, extra context for every data page, extra pages) of the loaded data (SiteData)."""
+    corpus, links = site.corpus, site.links
     for problem in links.problems:
         log.warning("Unresolved reference: %s", problem)
     log.info("Cross-references: %d links, %d unresolved.", links.jumlah, len(links.problems))

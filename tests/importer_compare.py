@@ -37,6 +37,8 @@ class Comparison:
     extra: list[str] = field(default_factory=list)
     different: list[tuple[str, str, str]] = field(default_factory=list)
     load_errors: str | None = None
+    draft: object = None
+    """The imported regulation as loaded (when it loads)."""
 
     @property
     def same_ids(self) -> bool:
@@ -65,15 +67,30 @@ class Comparison:
 
 def compare(reg_id: str, root: Path = ROOT) -> Comparison:
     curated = next(r for r in load_corpus(root / "regulations").regulations if r.id == reg_id)
+    return compare_source(curated, root / "sources" / curated.sumber.berkas, root)
+
+
+def compare_text(curated, text: str, name: str, root: Path = ROOT) -> Comparison:
+    """Import `text` (a layout of `curated`'s text, written as sources/`name`) and compare."""
+    with tempfile.TemporaryDirectory() as tmp:
+        sources = Path(tmp) / "sources"
+        shutil.copytree(root / "sources", sources)
+        source = sources / name
+        source.write_text(text, encoding="utf-8")
+        return compare_source(curated, source, root)
+
+
+def compare_source(curated, source: Path, root: Path = ROOT) -> Comparison:
+    reg_id = curated.id
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "regulations"
         shutil.copytree(root / "regulations", data)
         target = data / f"{reg_id}.yaml"
         target.unlink()
-        import_file(root / "sources" / curated.sumber.berkas, target, data_dir=data)
+        import_file(source, target, data_dir=data)
         result = Comparison(reg_id, len(curated.provisions))
         try:
-            draft = next(r for r in load_corpus(data, sources_dir=root / "sources").regulations if r.id == reg_id)
+            draft = next(r for r in load_corpus(data, sources_dir=source.parent).regulations if r.id == reg_id)
         except Exception as exc:  # DataErrors: report them with the comparison
             result.load_errors = str(exc)
             result.missing = sorted(curated.provisions)
@@ -83,6 +100,7 @@ def compare(reg_id: str, root: Path = ROOT) -> Comparison:
     result.extra = [e for e in got if e not in want]
     result.different = [(e, provision_text(want[e]), provision_text(got[e]))
                         for e in want if e in got and provision_text(want[e]) != provision_text(got[e])]
+    result.draft = draft
     return result
 
 

@@ -36,8 +36,12 @@ EXPECTED = {
         ["LARANGAN", "meminta dan/atau menerima imbalan/biaya diluar ketentuan atau melakukan pungutan liar (pungli);",
          "melakukan korupsi, kolusi, dan nepotisme (KKN);", "diskriminatif dalam pelayanan;",
          "SP4N-LAPOR!", "lapor.go.id", "SMS: 1708", "Ombudsman Republik Indonesia", "Call center: 137",
-         "Pasal 11 huruf a sampai dengan huruf i Peraturan Bupati Bengkayang Nomor 51 Tahun 2020"],
-        ["menambah personil Pelaksana"]),  # huruf j is left out by the data
+         "Pasal 11 huruf a sampai dengan huruf i Peraturan Bupati Bengkayang Nomor 51 Tahun 2020",
+         # The lead-in points to Pasal 7: a neutral heading above, the enacted words in the footer.
+         "Menurut Pasal 11 huruf a sampai dengan huruf i:",
+         "Kalimat pembuka Pasal 11: “Larangan Pelaksana pelayanan publik sebagaimana dimaksud dalam",
+         "(butir lain tidak dikutip)", "Pengaduan di kantor ini:", "DRAF — alamat situs belum ditetapkan"],
+        ["menambah personil Pelaksana", "pindai kode QR"]),  # huruf j is left out by the data
     ("peraturan/kep-diskominfotik-bengkalis-2024", "budaya-pelayanan"): (
         "kep-diskominfotik-bengkalis-2024",
         ["Budaya pelayanan meliputi ;", "Mempraktekkan senyum, salam, sapa sopan dan santun;"],
@@ -49,14 +53,18 @@ EXPECTED = {
     ("peraturan/kep-dinsos-banten-2024", "larangan"): (
         "kep-dinsos-banten-2024",
         ["DINAS SOSIAL PROVINSI BANTEN", "Pencegahan KKN /Larangan Pelaksana Pelayanan",
-         "Melakukan praktek Korupsi, Kolusi dan Nepotisme.", "Lampiran huruf D", "lapor.go.id"],
+         "Melakukan praktek Korupsi, Kolusi dan Nepotisme.", "Lampiran huruf D", "lapor.go.id",
+         # An error of the original decree keeps the editorial note the page gives it.
+         "toleransi kelebihan muatan", "Catatan redaksi", "tidak berkaitan dengan pelayanan sosial"],
         []),
     ("peraturan/perbup-sumbawa-6-2020", "larangan"): (
         "perbup-sumbawa-6-2020",
         ["Setiap Pegawai Dinas dilarang:", "menerima hadiah/imbalan/suap;",
          "bertemu/berhubungan langsung dengan pemohon, kecuali petugas front office",
          "dapat melaporkan kepada Kepala Dinas atau pimpinan unit kerja Pegawai bersangkutan.",
-         "wajib menjaga kerahasiaan identitas pelapor", "lapor.go.id", "Call center: 137"],
+         "wajib menjaga kerahasiaan identitas pelapor", "lapor.go.id", "Call center: 137",
+         # Quoted items keep their enacted letters; skipped ones are marked, as is ayat (3)-(4).
+         "(butir lain tidak dikutip)", "Kalimat pembuka Pasal 7 ayat (7):"],
         ["berkontribusi dan/atau terlibat dalam aktifitas partai politik"]),
     ("peraturan/pergub-kaltim-8-2025", "budaya-pelayanan"): (
         "pergub-kaltim-8-2025",
@@ -70,14 +78,14 @@ EXPECTED = {
     ("penyelenggara/diskominfotik-bengkalis", "maklumat-pelayanan"): (
         "kep-diskominfotik-bengkalis-2024",
         ["MAKLUMAT PELAYANAN", STANDARD_MAKLUMAT, "Kepala Dinas Komunikasi, Informatika dan Statistik",
-         "SUWARTO, S.Pd., M.Pd.", "Pembina Tk. I", "NIP. 19690909 198908 1 001",
-         "Pasal 22 Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik"],
-        []),
+         "NIP.", "Pasal 22 Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik"],
+        # The data names the head without a date (kepala.per_tanggal): lines to fill in, no name.
+        ["SUWARTO", "Pembina Tk. I", "19690909"]),
     ("penyelenggara/dinsos-banten", "maklumat-pelayanan"): (
         "kep-dinsos-banten-2024",
-        ["MAKLUMAT PELAYANAN", STANDARD_MAKLUMAT, "Kepala Dinas Sosial Provinsi Banten,", "Dr. NURHANA, M.Si",
-         "NIP."],  # the NIP is unknown: a line to fill in
-        []),
+        ["MAKLUMAT PELAYANAN", STANDARD_MAKLUMAT, "Kepala Dinas Sosial Provinsi Banten,",
+         "NIP."],  # name and NIP: lines to fill in
+        ["NURHANA"]),
     ("penyelenggara/dpmptsp-sumbawa", "maklumat-pelayanan"): (
         "perbup-sumbawa-6-2020",
         [STANDARD_MAKLUMAT, "Kepala Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kabupaten Sumbawa,",

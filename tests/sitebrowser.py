@@ -29,6 +29,7 @@ PAGE_KINDS = {
     "daftar poster": "poster/",
     "poster larangan": "poster/peraturan/perbup-bengkayang-51-2020/larangan-a4/",
     "poster maklumat": "poster/penyelenggara/pemkab-bengkayang/maklumat-pelayanan-a3/",
+    "pembuat poster": "poster/buat/?p=perbup-bengkayang-51-2020&jenis=larangan",
     "halaman tulisan": "tentang/",
     "panduan": "menambahkan-peraturan/",
     "aksesibilitas": "aksesibilitas/",

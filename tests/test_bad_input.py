@@ -122,7 +122,8 @@ def test_malformed_data_stops_the_build_with_a_clear_message(case, tmp_path, ear
         n = spec["errors"]
         assert f"{n} error{'s' if n != 1 else ''} in the regulation data:" in out, out
     # Every problem listed says how to fix it.
-    listed = [ln for ln in out.splitlines() if ln.startswith("  - ") or "Unresolved reference:" in ln]
+    listed = [ln for ln in out.splitlines()
+              if ln.startswith("  - ") or "Unresolved reference:" in ln or "Not read:" in ln]
     assert listed and all(" Fix: " in ln for ln in listed), out
     assert manifest(project / "site") == before, "the earlier site was changed"
     assert not (project / "site.old").exists()

@@ -27,23 +27,35 @@ def norm(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def unmark(text: str) -> str:
-    """Drop asterisks: the extractor uses them for emphasis, the forms for footnote marks (`*)`).
+FOOTNOTE = re.compile(r"\*+\)")
+ITALIC = re.compile(r"(?<![\w*])\*([^\s*)][^*]*?)(?<=\S)\*(?![\w*])")
+BOLD = re.compile(r"\*\*(\S(?:[^*]*?\S)?)\*\*")
 
-    Telling the two apart is guesswork, so both sides of the comparison lose them: words still count.
-    """
-    return text.replace("*", "")
+
+def unmark(text: str) -> str:
+    """Drop the extractor's emphasis markup (`*italic*`, `**bold**`, also a bold opened or closed on
+    another line) and keep every other asterisk: footnote marks (`*)`, `**)`) and stray ones must be
+    on the page as they are, or be listed as repairs (`sumber.perbaikan`)."""
+    text = ITALIC.sub(r"\1", text)
+    text = FOOTNOTE.sub(lambda m: m.group(0).replace("*", "\0"), text)
+    text = BOLD.sub(r"\1", text).replace("**", "")
+    return text.replace("\0", "*")
 
 
 def fragments(reg) -> list[str]:
     raw = (ROOT / "sources" / reg.sumber.berkas).read_text(encoding="utf-8")
     for p in reg.sumber.perbaikan:
         raw = raw.replace(p.dari, p.menjadi)
-    noise = {norm(unmark(d)) for d in reg.sumber.derau}
+    noise = {norm(unmark(d.baris)) for d in reg.sumber.derau if d.ke is None}
+    # A line the source repeats may be noise in one occurrence only (a slide title repeated on its
+    # continuation): only that one is dropped, the others must be on the page.
+    once = {(norm(unmark(d.baris)), d.ke) for d in reg.sumber.derau if d.ke is not None}
+    seen: dict[str, int] = {}
     out = []
     for line in raw.splitlines():
         line = norm(unmark(line))
-        if not line or line in noise:
+        seen[line] = seen.get(line, 0) + 1
+        if not line or line in noise or (line, seen[line]) in once:
             continue
         if re.match(r"^BAB [0-9IVXL]+ – ", line):  # a deck's "BAB 1 – TITLE": number and title
             number, title = line.split(" – ", 1)

@@ -132,3 +132,14 @@ def test_lampiran_ids_prefix_their_nodes(corpus):
                     assert node.eid.startswith(lamp.eid + "__")
                     seen += 1
     assert seen > 0
+
+
+def test_peraturan_kepala_dinas_citation(corpus):
+    """A Peraturan of the head of a body is named after the body, with its year (unlike a Keputusan,
+    whose nomor holds the year)."""
+    import dataclasses
+    base = reg_of(corpus, "kep-dinsos-banten-2024")
+    reg = dataclasses.replace(base, jenis="Peraturan Kepala Dinas", nomor="3", tahun="2024")
+    assert not reg.is_keputusan
+    assert reg.nama_resmi == "Peraturan Kepala Dinas Sosial Provinsi Banten Nomor 3 Tahun 2024"
+    assert dataclasses.replace(base, nomor="3").nama_resmi == "Keputusan Kepala Dinas Sosial Provinsi Banten Nomor 3"

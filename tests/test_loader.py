@@ -176,7 +176,7 @@ def test_unknown_key_inside_a_node(tmp_path):
     assert (err.line, err.where) == (line_of(text, "teks:"), "bab I > pasal 1")
     assert err.message == "unknown key 'teks'."
     assert err.fix == ("remove it or use one of: type, num, marker, heading, text, children, "
-                       "text_after, eid, catatan, dasar, rujukan.")
+                       "text_after, eid, catatan, dasar, rujukan, kedudukan, miring.")
 
 
 def test_missing_required_key(tmp_path):
@@ -406,6 +406,77 @@ def test_source_path_outside_sources_is_refused(tmp_path):
     assert err.message == "source file '../sources/x.txt' is not in sources/."
 
 
+@pytest.mark.parametrize("name", ["x y.txt", "x#1.txt", "x?.txt", ".x.txt", "x.pdf", "x.txt.", "-x.txt"])
+def test_an_unsafe_source_file_name_is_refused(tmp_path, name):
+    """The file is published as sumber/<name> and linked: '#', '?' or a space would break the link."""
+    reg_dir = make_project(tmp_path, {REG_FILE: edit("berkas: x.txt", f'berkas: "{name}"')})
+    (reg_dir.parent / "sources" / name).write_text(SOURCE, encoding="utf-8")  # present: the name is the problem
+    err = single_error(reg_dir)
+    assert (err.line, err.where) == (line_of(REG, "berkas:"), "sumber")
+    assert err.message == (f"source file name '{name}' may hold only letters, digits, '.', '_' and '-', "
+                           "and must end in '.txt'.")
+    assert err.fix == "rename the file in sources/ and here, e.g. 'perbup-bengkayang-51-2020.txt'."
+
+
+@pytest.mark.parametrize("name", ["x.txt", "X_1.2-b.txt", "000_3d1406d8f0e81858.txt"])
+def test_a_safe_source_file_name_is_accepted(tmp_path, name):
+    """Negative control of the rule above, with the real project's kind of name."""
+    reg_dir = make_project(tmp_path, {REG_FILE: edit("berkas: x.txt", f"berkas: {name}")})
+    (reg_dir.parent / "sources" / name).write_text(SOURCE, encoding="utf-8")
+    assert load(reg_dir).regulations[0].sumber.berkas == name
+
+
+def test_a_source_file_that_is_a_symbolic_link_is_refused(tmp_path):
+    """A link would publish whatever it points to (here the project's secrets)."""
+    reg_dir = make_project(tmp_path, {REG_FILE: edit("berkas: x.txt", "berkas: link.txt")})
+    (tmp_path / "secret.txt").write_text(SOURCE, encoding="utf-8")
+    (reg_dir.parent / "sources" / "link.txt").symlink_to(tmp_path / "secret.txt")
+    err = single_error(reg_dir)
+    assert (err.line, err.where) == (line_of(REG, "berkas:"), "sumber")
+    assert err.message == "source file 'link.txt' is a symbolic link; only regular files in sources/ are published."
+    assert err.fix == "replace the link with a copy of the text file (sources/link.txt)."
+    # Also when it points inside sources/, and when it points nowhere.
+    (reg_dir.parent / "sources" / "link.txt").unlink()
+    (reg_dir.parent / "sources" / "link.txt").symlink_to("x.txt")
+    assert "is a symbolic link" in single_error(reg_dir).message
+    (reg_dir.parent / "sources" / "link.txt").unlink()
+    (reg_dir.parent / "sources" / "link.txt").symlink_to("/nonexistent")
+    assert "is a symbolic link" in single_error(reg_dir).message
+
+
+def test_a_folder_named_like_a_source_file_is_refused(tmp_path):
+    reg_dir = make_project(tmp_path, {REG_FILE: edit("berkas: x.txt", "berkas: d.txt")})
+    (reg_dir.parent / "sources" / "d.txt").mkdir()
+    assert single_error(reg_dir).message == "source file 'd.txt' is not in sources/."
+
+
+@pytest.mark.parametrize("key", ["kepala", "pembukaan", "penutup", "tembusan", "catatan"])
+def test_every_list_of_texts_has_the_length_limit(tmp_path, key):
+    from macros.kodeetik.loader import MAX_TEXT
+
+    text = REG + f"{key}:\n  - pendek\n  - {'x' * (MAX_TEXT + 1)}\n"
+    err = reg_error(tmp_path, text)
+    assert (err.line, err.where) == (len(text.splitlines()), key)
+    assert err.message == f"an item of '{key}' is {MAX_TEXT + 1} characters long."
+    assert err.fix == f"keep a single text under {MAX_TEXT} characters; split it into its units."
+
+
+def test_a_list_item_at_the_length_limit_is_accepted(tmp_path):
+    """Negative control of the limit above."""
+    from macros.kodeetik.loader import MAX_TEXT
+
+    reg = load(make_project(tmp_path, {REG_FILE: REG + f"penutup:\n  - {'x' * MAX_TEXT}\n"})).regulations[0]
+    assert reg.penutup == ("x" * MAX_TEXT,)
+
+
+def test_derau_items_have_the_length_limit(tmp_path):
+    from macros.kodeetik.loader import MAX_TEXT
+
+    text = edit("  jenis: naskah_lengkap\n", f"  jenis: naskah_lengkap\n  derau:\n    - {'x' * (MAX_TEXT + 5)}\n")
+    err = reg_error(tmp_path, text)
+    assert (err.where, err.message) == ("sumber", f"an item of 'derau' is {MAX_TEXT + 5} characters long.")
+
+
 # ------------------------------------------------------------------ files and folders
 
 def test_empty_file(tmp_path):
@@ -510,6 +581,49 @@ def test_duplicate_wilayah_code(tmp_path):
     assert (err.file, err.line) == ("regulations/_wilayah.yaml", second)
     assert err.message == f"code '61.07' is listed twice (first at line {first})."
     assert err.fix == "keep one entry per code."
+
+
+def test_two_provinces_with_one_page_address(tmp_path):
+    wilayah = WILAYAH + '  - kode: "62"\n    jenis: provinsi\n    nama: Kalimantan  barat!\n'
+    first = line_of(wilayah, 'kode: "61"')
+    err = single_error(make_project(tmp_path, wilayah=wilayah))
+    assert (err.file, err.line, err.where) == ("regulations/_wilayah.yaml", line_of(wilayah, '"62"'), "wilayah 62")
+    assert err.message == ("'Provinsi Kalimantan  barat!' gets the page address wilayah/kalimantan-barat/, as does "
+                           f"'Provinsi Kalimantan Barat' (kode '61', line {first}).")
+    assert err.fix.startswith("names that differ only in punctuation, spaces or capitals give one address")
+
+
+def test_two_districts_of_one_province_with_one_page_address(tmp_path):
+    wilayah = WILAYAH + '  - kode: "61.08"\n    jenis: kabupaten\n    nama: BENGKAYANG.\n'
+    err = single_error(make_project(tmp_path, wilayah=wilayah))
+    assert err.line == line_of(wilayah, '"61.08"')
+    assert err.message.startswith("'Kabupaten BENGKAYANG.' gets the page address "
+                                  "wilayah/kalimantan-barat/kabupaten-bengkayang/, as does")
+
+
+def test_same_district_name_in_another_province_or_kind_is_accepted(tmp_path):
+    """Negative control: the address is unique per province, and the kind is part of it."""
+    wilayah = WILAYAH + ('  - kode: "62"\n    jenis: provinsi\n    nama: Kalimantan Tengah\n'
+                         '  - kode: "62.01"\n    jenis: kabupaten\n    nama: Bengkayang\n'
+                         '  - kode: "61.71"\n    jenis: kota\n    nama: Bengkayang\n')
+    slugs = {w.kode: w.slug for w in load(make_project(tmp_path, wilayah=wilayah)).wilayah}
+    assert slugs == {"61": "kalimantan-barat", "61.07": "kabupaten-bengkayang", "61.71": "kota-bengkayang",
+                     "62": "kalimantan-tengah", "62.01": "kabupaten-bengkayang"}
+
+
+@pytest.mark.parametrize("jenis, kode", [("provinsi", "62"), ("kota", "61.71")])
+def test_a_region_name_that_gives_no_address(tmp_path, jenis, kode):
+    wilayah = WILAYAH + f'  - kode: "{kode}"\n    jenis: {jenis}\n    nama: "!!!"\n'
+    err = single_error(make_project(tmp_path, wilayah=wilayah))
+    assert (err.line, err.where) == (line_of(wilayah, 'nama: "!!!"'), f"wilayah {kode}")
+    assert err.message == "the name '!!!' gives no page address: it has no letter a-z or digit."
+    assert err.fix == "write the name in Latin letters, as Kemendagri's list does."
+
+
+def test_a_regulation_id_that_is_a_list_page_address(tmp_path):
+    err = single_error(make_project(tmp_path, {"index.yaml": edit("id: perbup-x-1-2020", "id: index")}))
+    assert (err.file, err.line, err.where) == ("regulations/index.yaml", 1, "id")
+    assert err.message == "id 'index' is reserved: peraturan/index is the address of the list of regulations."
 
 
 def test_wilayah_code_must_be_kemendagri_code(tmp_path):

@@ -202,3 +202,92 @@ def test_errors_in_registries_and_regulations_come_together(tmp_path):
     assert files == {"regulations/_pengaduan.yaml", "regulations/_maklumat.yaml", "regulations/_penyelenggara.yaml",
                      f"regulations/{BENGKAYANG}.yaml"}, errors
     assert any("'tanggal' must be a date" in e for e in errors)
+
+
+# --------------------------------------------------------------------------- what a poster prints
+
+def _poster(corpus, jenis, ident):
+    from macros.render.posters import plan_posters
+
+    return next(p for p in plan_posters(corpus) if p.jenis == jenis and p.ident == ident)
+
+
+def _html(poster, site_url="https://kode-etik.contoh.go.id/"):
+    from macros.render.posters import PAPERS, render_poster
+    from macros.render.templating import Renderer
+
+    return render_poster(Renderer(), poster, PAPERS[0], 1.0, site_url)
+
+
+def test_poster_groups_mark_skipped_items_and_keep_enacted_numbers(corpus):
+    from macros.render.posters import poster_groups
+
+    sumbawa = reg(corpus, "perbup-sumbawa-6-2020")
+    first, second = poster_groups(sumbawa, sumbawa.poster.larangan)
+    # Pasal 7 ayat (1): huruf a is skipped before b, and the list goes on after c.
+    assert [(n.num, gap) for n, gap in first.rows] == [("b", True), ("c", False)] and first.lewat_akhir
+    assert first.pengantar == "Setiap Pegawai Dinas dilarang:"  # no reference: printed as enacted
+    # Pasal 7 ayat (7) starts "Tindakan/perbuatan sebagaimana pada ayat (1) huruf f, ...": it points
+    # elsewhere, so it goes to the footer whole.
+    assert second.pengantar is None and second.pengantar_rujukan.startswith("Tindakan/perbuatan sebagaimana")
+    assert second.pengantar_label == "Pasal 7 ayat (7)"
+    (route,) = poster_groups(sumbawa, sumbawa.poster.pengaduan)
+    assert [(n.num, gap) for n, gap in route.rows] == [("1", False), ("2", False), ("5", True)]
+    # Negative control: a whole list quoted has no gaps.
+    bengkayang = reg(corpus, BENGKAYANG)
+    (whole,) = poster_groups(bengkayang, bengkayang.poster.budaya_pelayanan)
+    assert not any(gap for _, gap in whole.rows) and not whole.lewat_akhir
+
+
+def test_poster_groups_carry_the_editorial_notes_of_quoted_items(corpus):
+    from macros.render.posters import poster_groups
+
+    banten = reg(corpus, "kep-dinsos-banten-2024")
+    notes = [teks for g in poster_groups(banten, banten.poster.larangan) for _, teks in g.catatan]
+    assert any("toleransi kelebihan muatan" in n for n in notes)
+    html = _html(_poster(corpus, "larangan", "kep-dinsos-banten-2024"))
+    assert "Catatan redaksi" in html and "tidak berkaitan dengan pelayanan sosial" in html
+
+
+def test_maklumat_prints_the_head_only_with_a_date(corpus):
+    import dataclasses
+    import datetime as dt
+
+    poster = _poster(corpus, "maklumat-pelayanan", "diskominfotik-bengkalis")
+    assert poster.penyelenggara.kepala.nama and not poster.penyelenggara.kepala_tercatat
+    html = _html(poster)
+    assert "SUWARTO" not in html and "19690909" not in html and "poster__isian" in html
+    dated = dataclasses.replace(poster.penyelenggara, kepala_per_tanggal=dt.date(2026, 11, 30))
+    html = _html(dataclasses.replace(poster, penyelenggara=dated))
+    assert "SUWARTO, S.Pd., M.Pd." in html and "NIP. 19690909 198908 1 001" in html
+
+
+def test_larangan_poster_leaves_a_line_for_the_office_desk_only_without_one(corpus):
+    import dataclasses
+
+    from macros.kodeetik.posterdata import KanalPengaduan
+
+    poster = _poster(corpus, "larangan", BENGKAYANG)
+    assert not poster.penyelenggara.pengaduan
+    assert "Pengaduan di kantor ini:" in _html(poster)
+    own = next(k for k in corpus.pengaduan)
+    assert isinstance(own, KanalPengaduan)
+    with_desk = dataclasses.replace(poster.penyelenggara, pengaduan=(own,))
+    ctx = dict(poster.context, kanal_sendiri=with_desk.pengaduan)
+    assert "Pengaduan di kantor ini:" not in _html(dataclasses.replace(poster, penyelenggara=with_desk, context=ctx))
+
+
+def test_placeholder_site_url_prints_the_draft_mark_not_a_code(corpus):
+    poster = _poster(corpus, "larangan", BENGKAYANG)
+    draft = _html(poster, "https://kode-etik-pelayanan.example/")
+    assert "DRAF — alamat situs belum ditetapkan" in draft and "data:image/svg+xml" not in draft
+    public = _html(poster)
+    assert "DRAF" not in public and "data:image/svg+xml" in public and "kode-etik.contoh.go.id" in public
+
+
+def test_kepala_per_tanggal_must_be_a_date(tmp_path):
+    data = data_copy(tmp_path)
+    line = edit(data / "_penyelenggara.yaml", "      pangkat: Pembina Tk. I\n",
+                "      pangkat: Pembina Tk. I\n      per_tanggal: 30 November 2026\n")
+    assert any(f"_penyelenggara.yaml:{line + 1}" in e and "per_tanggal" in e and "YYYY-MM-DD" in e
+               for e in load_errors(data))

@@ -72,16 +72,56 @@ def decode_qr(pdf: Path) -> list[str]:
     return [code.text for code in zxingcpp.read_barcodes(image) if code.format == zxingcpp.BarcodeFormat.QRCode]
 
 
+DEPLOYED_URL = "https://kode-etik.contoh.go.id/"
+"""A public-looking address for the fixture project (the repository's own site_url is a placeholder)."""
+
+
+@pytest.fixture(scope="module")
+def deployed_site(tmp_path_factory):
+    """The project built with a real-looking site_url: its prints carry QR codes."""
+    tmp = tmp_path_factory.mktemp("deployed")
+    project = make_project(tmp)
+    config = project / "mkdocs.yml"
+    config.write_text(re.sub(r"(?m)^site_url:.*$", f"site_url: {DEPLOYED_URL}", config.read_text(encoding="utf-8")),
+                      encoding="utf-8")
+    build = run_mkdocs(project, tmp / "site")
+    assert build.returncode == 0, build.output
+    return build
+
+
 @pytest.mark.parametrize("paper", PAPERS)
 @pytest.mark.parametrize("key", KEYS, ids=ids)
-def test_qr_code_opens_the_regulation_page(real_site, key, paper):
+def test_qr_code_opens_the_regulation_page(deployed_site, key, paper):
     regulation = EXPECTED[key][0]
-    url = f"{SITE_URL}peraturan/{regulation}/"
-    assert decode_qr(pdf_path(real_site.site, key, paper)) == [url]
-    assert (real_site.site / "peraturan" / regulation / "index.html").is_file()
-    # The address is printed under the code, without its scheme.
+    url = f"{DEPLOYED_URL}peraturan/{regulation}/"
+    pdf = pdf_path(deployed_site.site, key, paper)
+    assert decode_qr(pdf) == [url]
+    assert (deployed_site.site / "peraturan" / regulation / "index.html").is_file()
+    # The address is printed under the code, without its scheme; no draft mark.
     short = url.split("://", 1)[1].rstrip("/")
-    assert compact(short) in compact(pdf_text(pdf_path(real_site.site, key, paper)))
+    text = compact(pdf_text(pdf))
+    assert compact(short) in text and compact("DRAF") not in text
+
+
+@pytest.mark.parametrize("key", KEYS, ids=ids)
+def test_a_placeholder_site_url_prints_no_qr_code_but_a_draft_mark(real_site, key):
+    """The repository's site_url is a placeholder: a code printed now would never open."""
+    assert "example" in SITE_URL
+    for paper in PAPERS:
+        pdf = pdf_path(real_site.site, key, paper)
+        assert decode_qr(pdf) == []
+        text = compact(pdf_text(pdf))
+        assert compact("DRAF — alamat situs belum ditetapkan") in text
+        assert compact(SITE_URL.split("://", 1)[1].rstrip("/")) not in text
+    assert "is not a public address" in real_site.output and real_site.output.count("is not a public address") == 1
+
+
+def test_handbooks_carry_the_draft_mark_or_the_code(real_site, deployed_site):
+    rid = "perbup-bengkayang-51-2020"
+    pdf = f"pelatihan/{rid}/buku-orientasi-{rid}.pdf"
+    assert compact("DRAF — alamat situs belum ditetapkan") in compact(pdf_text(real_site.site / pdf))
+    deployed = compact(pdf_text(deployed_site.site / pdf))
+    assert compact("DRAF") not in deployed and compact("kode-etik.contoh.go.id") in deployed
 
 
 def test_qr_check_sees_a_wrong_code(tmp_path):
@@ -260,3 +300,17 @@ def test_site_url_is_required_for_posters(tmp_path):
     build = run_mkdocs(project, tmp_path / "site")
     assert build.returncode != 0
     assert "site_url is not set" in build.output and "Traceback" not in build.output
+
+
+def test_poster_maker_codes_open_the_region_rights_page(deployed_site, tmp_path):
+    """The maker's QR code (one per regulation's piece) opens the Hak Anda page of the region."""
+    from weasyprint import HTML
+
+    for rid, page in (("perbup-bengkayang-51-2020", "hak-anda/kalimantan-barat/kabupaten-bengkayang/"),
+                      ("kep-dinsos-banten-2024", "hak-anda/banten/")):
+        piece = (deployed_site.site / f"poster/buat/peraturan/{rid}.html").read_text(encoding="utf-8")
+        svg = re.search(r'<img src="(data:image/svg\+xml[^"]+)"', piece).group(1)
+        pdf = tmp_path / f"{rid}.pdf"
+        HTML(string=f'<img src="{svg.replace("&amp;", "&")}" style="width:40mm">').write_pdf(pdf)
+        assert decode_qr(pdf) == [DEPLOYED_URL + page]
+        assert (deployed_site.site / page / "index.html").is_file()

@@ -118,7 +118,11 @@ def test_the_recorders_catch_what_they_are_for(browser, served):
     try:
         page.goto(served + "tentang/", wait_until="networkidle")
         page.evaluate("() => fetch('https://example.invalid/pixel').catch(() => {})")
-        page.wait_for_timeout(300)
+        # The request event reaches Python asynchronously: wait for it (bounded), not a fixed time.
+        for _ in range(100):
+            if traffic.foreign:
+                break
+            page.wait_for_timeout(50)
         assert traffic.foreign == ["https://example.invalid/pixel"]
     finally:
         close(context)

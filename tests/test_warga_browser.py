@@ -7,6 +7,7 @@ import io
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from test_warga_site import starts_page
@@ -51,7 +52,7 @@ def test_answer_a_quiz_question_with_the_keyboard(browser, server):
     pg.keyboard.press("Tab")
     assert pg.evaluate("() => document.activeElement.textContent") == "Periksa jawaban"
     pg.keyboard.press("Enter")
-    assert pg.text_content("#soal-1 .ke-kuis__umpan") == "Benar."
+    expect(pg.locator("#soal-1 .ke-kuis__umpan")).to_have_text("Benar.")
     assert pg.evaluate("() => document.querySelector('#soal-1 details').open")
     # The right answer cites its provision and links it.
     eid = pg.get_attribute(f"#soal-1-{right + 1}", "data-eid")
@@ -63,10 +64,10 @@ def test_answer_a_quiz_question_with_the_keyboard(browser, server):
     wrong = (int(pg.get_attribute("#soal-2 form", "data-benar")) + 1) % 3
     pg.check(f"#soal-2-{wrong + 1}")
     pg.click("#soal-2 button")
-    assert pg.text_content("#soal-2 .ke-kuis__umpan") == "Belum tepat."
+    expect(pg.locator("#soal-2 .ke-kuis__umpan")).to_have_text("Belum tepat.")
     assert pg.locator("#soal-2 .ke-kuis__pilihan--salah").count() == 1
     total = pg.locator(".ke-kuis__soal").count()
-    assert pg.text_content("[data-skor]") == f"Terjawab 2 dari {total} soal; benar 1."
+    expect(pg.locator("[data-skor]")).to_have_text(f"Terjawab 2 dari {total} soal; benar 1.")
 
     link.click()
     pg.wait_for_url(f"**/peraturan/{BENGKAYANG}/#{eid}")
@@ -78,7 +79,7 @@ def test_checking_without_a_choice_asks_for_one(browser, server):
     pg = open_page(browser, 1280, 900)
     pg.goto(server + f"pelatihan/{BENGKAYANG}/kuis/")
     pg.click("#soal-3 button")
-    assert pg.text_content("#soal-3 .ke-kuis__umpan") == "Pilih salah satu jawaban lebih dahulu."
+    expect(pg.locator("#soal-3 .ke-kuis__umpan")).to_have_text("Pilih salah satu jawaban lebih dahulu.")
     assert not pg.evaluate("() => document.querySelector('#soal-3 details').open")
     assert pg.url.endswith("/kuis/")  # the form was not submitted
 

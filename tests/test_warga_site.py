@@ -324,11 +324,12 @@ def test_handbook_page_holds_every_provision_in_its_words(real_site, data):
     for reg in corpus.regulations:
         html = read(real_site.site, f"pelatihan/{reg.id}/buku/index.html")
         _, ids = elements(html)
+        plain = html.replace("<em>", "").replace("</em>", "")  # the source's italics (`miring`)
         for node in reg.all_nodes():
             assert node.eid in ids, (reg.id, node.eid)
             for words in (node.text, node.text_after, node.heading):
                 if words:
-                    assert words.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") in html, (reg.id, node.eid)
+                    assert words.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") in plain, (reg.id, node.eid)
         assert "@page" not in html and 'href="../../../assets/cetak/buku.css"' in html
 
 

@@ -197,6 +197,7 @@ def test_peta_rujukan_is_validated_by_the_loader(tmp_path, old, new, message):
     ("  singkatan: UU 5/2014\n", "  singkatan: UU 5/2014\n  ringkasan: x\n", "unknown key 'ringkasan'"),
     ("    keadaan: dicabut\n", "    keadaan: hapus\n", "'keadaan' is 'hapus', which is not allowed"),
     ("  wilayah: '61'\n", "  wilayah: '99'\n", "unknown wilayah '99'"),
+    ("- id: uu-10-1999\n", "- id: index\n", "id 'index' is reserved: dasar-hukum/index is the address of"),
 ])
 def test_catalogue_is_validated(tmp_path, old, new, message):
     data = _data(tmp_path, "_dasar_hukum.yaml", lambda t: t.replace(old, new, 1))

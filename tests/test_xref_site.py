@@ -10,6 +10,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 
+from playwright.sync_api import expect
+
 from conftest import make_project, run_mkdocs
 from htmltext import text_of
 
@@ -245,17 +247,38 @@ def test_preview_on_tap_then_open(served, browser):
     context.close()
 
 
+def test_citation_jump_is_busy_until_it_answers(served, browser):
+    """While the index loads the message is marked aria-busy, and the mark goes with the answer:
+    a failed load ends busy too (negative control: the same page answers once fetch works)."""
+    page = browser.new_page()
+    page.goto(served + "cari-pasal/")
+    message = page.locator(".ke-jump__message")
+    page.evaluate("() => { window.__fetch = window.fetch; window.fetch = () => new Promise(() => {}); }")
+    page.fill("#ke-jump-input", "Pasal 99 Perbup Sumbawa 6/2020")
+    page.click("button.ke-jump__button")
+    expect(message).to_have_attribute("aria-busy", "true")
+    expect(message).to_have_text("Memuat indeks…")
+    page.evaluate("() => { window.fetch = () => Promise.reject(new Error('offline')); }")
+    page.click("button.ke-jump__button")
+    expect(page.locator(".ke-jump__message:not([aria-busy])")).to_contain_text("tidak dapat dimuat")
+    page.evaluate("() => { window.fetch = window.__fetch; }")
+    page.click("button.ke-jump__button")
+    expect(page.locator(".ke-jump__message:not([aria-busy])")).to_have_text("Pasal 99 tidak ada dalam Perbup Sumbawa 6/2020.")
+    page.close()
+
+
 def test_citation_jump_opens_the_provision_or_says_it_does_not_exist(served, browser):
     page = browser.new_page()
     page.goto(served + "cari-pasal/")
     page.fill("#ke-jump-input", "Pasal 99 Perbup Sumbawa 6/2020")
     page.click("button.ke-jump__button")
-    message = page.locator(".ke-jump__message")
-    message.wait_for(state="visible")
-    assert message.inner_text() == "Pasal 99 tidak ada dalam Perbup Sumbawa 6/2020."
+    # The first answer needs the index, fetched on first use: the message says "Memuat indeks…"
+    # (aria-busy) until then. Wait for the final state, never read the first visible text.
+    answered = page.locator(".ke-jump__message:not([aria-busy])")
+    expect(answered).to_have_text("Pasal 99 tidak ada dalam Perbup Sumbawa 6/2020.")
     page.fill("#ke-jump-input", "Pasal 17 ayat (1) Perbup Bima 6/2020")
     page.click("button.ke-jump__button")
-    page.wait_for_function("document.querySelector('.ke-jump__message').textContent.includes('tidak ada di situs ini')")
+    expect(answered).to_contain_text("tidak ada di situs ini")
     page.fill("#ke-jump-input", "Pasal 17 ayat (1) Perbup Sumbawa 6/2020")
     page.click("button.ke-jump__button")
     page.wait_for_url("**/peraturan/perbup-sumbawa-6-2020/#bab_5__bagian_3__pasal_17__ayat_1")
@@ -263,4 +286,33 @@ def test_citation_jump_opens_the_provision_or_says_it_does_not_exist(served, bro
     page.fill("#ke-jump-input", "diktum kesatu Kep. Kadinsos Banten 188.4/2/127-Dinsos/2024")
     page.press("#ke-jump-input", "Enter")
     page.wait_for_url("**/peraturan/kep-dinsos-banten-2024/#diktum_kesatu")
+    page.close()
+
+
+def test_the_jump_box_opens_every_copy_citation_of_the_site(served, browser):
+    """Each provision's "Salin kutipan" text, pasted into Cari pasal, leads to that provision: the
+    box's own parser (`window.keCariPasal.resolve`) over the published index, for all provisions."""
+    from conftest import ROOT
+    from macros.kodeetik import load_corpus
+
+    corpus = load_corpus(ROOT / "regulations", sources_dir=ROOT / "sources")
+    cases = [[reg.citation(eid), reg.id, eid] for reg in corpus.regulations for eid in reg.provisions
+             if not reg.belum_pasti(eid)]
+    page = browser.new_page()
+    page.goto(served + "cari-pasal/")
+    got = page.evaluate("""async (cases) => {
+        const data = await (await fetch("indeks.json")).json();
+        return cases.map(([cite]) => { const h = window.keCariPasal.resolve(data, cite);
+                                       return h.error ? ["", h.error] : [h.reg.id, h.eid]; });
+    }""", cases)
+    wrong = [(c[0], g) for c, g in zip(cases, got) if g != c[1:]]
+    assert len(cases) > 800 and wrong == []
+    # Negative controls: an ordinal past the end of the list, a label of another regulation.
+    for text in ("BAB 3 Larangan Pelaksana Yanlik butir ke-15 Pergub Kaltim 8/2025",
+                 "BAB 3 Larangan Pelaksana Yanlik butir ke-3 Perbup Bengkayang 51/2020"):
+        assert "error" in page.evaluate("async (t) => window.keCariPasal.resolve("
+                                        "await (await fetch('indeks.json')).json(), t)", text), text
+    page.fill("#ke-jump-input", "BAB 3 Larangan Pelaksana Yanlik butir ke-3 Pergub Kaltim 8/2025")
+    page.click("button.ke-jump__button")
+    page.wait_for_url("**/peraturan/pergub-kaltim-8-2025/#bab_3__kelompok_5__butir_3")
     page.close()

@@ -219,3 +219,89 @@ def test_control_character_gives_line_and_column_not_a_traceback(char, name):
 def test_second_document_says_to_keep_one():
     err = problem("a: b\n---\nc: d\n")
     assert err.line == 2 and "one document per file" in err.fix
+
+
+# ------------------------------------------------------------------ character policy
+
+def test_a_typed_control_character_is_named():
+    err = problem("a: ok\nb: teks\x1blanjut\n")
+    assert err.message == ("the file holds an invisible control character (U+001B, column 8) that YAML does "
+                           "not allow: ESCAPE.")
+
+
+@pytest.mark.parametrize("escape, name", [
+    ("\\0", "U+0000 NULL"), ("\\e", "U+001B ESCAPE"), ("\\x1b", "U+001B ESCAPE"), ("\\a", "U+0007 BELL"),
+    ("\\r", "U+000D CARRIAGE RETURN"), ("\\u202e", "U+202E RIGHT-TO-LEFT OVERRIDE"),
+    ("\\u200B", "U+200B ZERO WIDTH SPACE"), ("\\U0000FEFF", "U+FEFF ZERO WIDTH NO-BREAK SPACE"),
+    ("\\u2066", "U+2066 LEFT-TO-RIGHT ISOLATE"), ("\\xad", "U+00AD SOFT HYPHEN"), ("\\N", "U+0085 NEXT LINE"),
+    ("\\L", "U+2028 LINE SEPARATOR"), ("\\P", "U+2029 PARAGRAPH SEPARATOR")])
+def test_an_escape_is_refused_after_it_is_decoded_with_its_name_and_place(escape, name):
+    err = problem(f'a: ok\ntentang: "Kode Etik {escape}Pelayanan"\n')
+    assert err.line == 2
+    assert err.message == (f"the text holds an invisible character: {name} at column 21 "
+                           f'(written as the escape "{escape}").')
+
+
+def test_the_invisible_cause_of_an_unknown_code_is_named():
+    err = problem('id: x\nwilayah: "61.07\\u200b"\n')
+    assert err.line == 2
+    assert err.message == ('the text holds an invisible character: U+200B ZERO WIDTH SPACE at column 16 '
+                           '(written as the escape "\\u200b").')
+    assert err.fix.startswith("delete it")
+
+
+def test_an_escape_in_a_key_is_refused():
+    assert problem('"ten\\u200btang": x\n').line == 1
+
+
+@pytest.mark.parametrize("char, name, what", [
+    ("\u202e", "U+202E RIGHT-TO-LEFT OVERRIDE", "an invisible character"),
+    ("\u200b", "U+200B ZERO WIDTH SPACE", "an invisible character"),
+    ("\u200f", "U+200F RIGHT-TO-LEFT MARK", "an invisible character"),
+    ("\u2060", "U+2060 WORD JOINER", "an invisible character"),
+    ("\ufeff", "U+FEFF ZERO WIDTH NO-BREAK SPACE", "an invisible character"),
+    ("\xad", "U+00AD SOFT HYPHEN", "an invisible character"),
+    ("\x85", "U+0085 NEXT LINE", "a line break that editors do not show"),
+    ("\u2028", "U+2028 LINE SEPARATOR", "a line break that editors do not show"),
+    ("\u2029", "U+2029 PARAGRAPH SEPARATOR", "a line break that editors do not show"),
+    ("\r", "U+000D CARRIAGE RETURN", "a carriage return without a line feed")])
+def test_a_typed_invisible_character_is_refused_on_the_editors_line(char, name, what):
+    # Lines 1-3 hold other separators only as text YAML would count as line breaks: none here, so the
+    # line reported is the editor's (line feeds counted).
+    err = problem(f"a: ok\n# komentar\ntentang: Pasal{char} 9\nb: ok\n")
+    assert (err.line, err.message) == (3, f"the file holds {what}: {name} at column 15.")
+
+
+def test_a_line_separator_in_a_comment_does_not_shift_the_line_of_a_later_problem():
+    """PyYAML counts NEL/LS/PS as line breaks, editors do not: refused before parsing, they never
+    make a reported line disagree with the editor."""
+    err = problem("# a\u2028b\na: ok\nb: [\n")
+    assert err.line == 1 and "U+2028" in err.message
+
+
+@pytest.mark.parametrize("text, value", [
+    ('a: "tab\\there"\n', "tab\there"), ('a: "a\\nb"\n', "a\nb"), ('a: "nbsp\\_x"\n', "nbsp\xa0x"),
+    ("a: Pasal 9 ayat (1) huruf “é” – ok\n", "Pasal 9 ayat (1) huruf “é” – ok"),
+    ("a: b\r\nc: d\r\n", None), ("a: |\n  satu\n  dua\n", "satu\ndua\n"), ("a: 'x\\0y'\n", "x\\0y")])
+def test_visible_text_tabs_newlines_and_crlf_line_ends_are_accepted(text, value):
+    """Negative control: the check refuses invisible characters, not escapes or non-ASCII text."""
+    data = yamlio.load(text)
+    assert data["a"] == (value if value is not None else "b")
+
+
+def test_a_one_megabyte_line_is_refused_and_the_limit_itself_is_accepted():
+    long = "x" * 1_000_000
+    err = problem(f"a: ok\nkepala:\n  - {long}\n")
+    assert (err.line, err.message) == (3, "'kepala' holds a text of 1,000,000 characters.")
+    assert "100,000" in err.fix
+    assert yamlio.load(f"a: {'x' * yamlio.MAX_SCALAR}\n")["a"] == "x" * yamlio.MAX_SCALAR  # negative control
+
+
+def test_a_message_never_carries_an_invisible_character_or_a_line_break():
+    """A file name may hold what the data may not: the message shows it escaped, on one line."""
+    from macros.kodeetik.errors import DataError
+
+    err = DataError("regulations/x\x1b[2J\u202e.yaml", 3, "", "bad\nOK: all good.", "fix it.")
+    assert str(err) == "regulations/x\\u001b[2J\\u202e.yaml:3: bad\\u000aOK: all good. Fix: fix it."
+    # Negative control: visible text, tabs and non-ASCII letters are shown as they are.
+    assert str(DataError("a.yaml", None, "", "teks “é”\tok.", "x.")) == "a.yaml: teks “é”\tok. Fix: x."

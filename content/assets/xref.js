@@ -156,40 +156,74 @@
     return hits;
   }
 
+  // A copy-citation as the site writes it: the index lists each regulation's labels, canonical
+  // ("ketentuan", which also holds orders the pattern below does not read, such as "lampiran angka 1
+  // huruf a") and the others ("kutipan": a text without Pasal numbers is cited by headings and
+  // ordinals, "bab 3 larangan pelaksana yanlik butir ke-3"). The longest label the query starts
+  // with wins, when what follows it names that regulation and no further Pasal, ayat, huruf...
+  var UNIT = /(?:^|\s)(?:pasal|ayat|huruf|angka|butir|paragraf|kelompok|formulir|bab|bagian|diktum|lampiran|menimbang|mengingat|ke-\d+)(?=\s|$)/;
+  function findLabel(regs, q) {
+    var best = null;
+    regs.forEach(function (r) {
+      var labels = Object.assign({}, r.ketentuan, r.kutipan || {});
+      Object.keys(labels).forEach(function (label) {
+        if (q.length <= label.length || q.lastIndexOf(label + " ", 0) !== 0) return;
+        if (best && best.key.length >= label.length) return;
+        var rest = q.slice(label.length + 1).replace(/^[,;:]\s*/, "");
+        if (UNIT.test(rest)) return;  // "bab 3" + "... butir ke-15": a unit the regulation does not have
+        if (findRegulation([r], rest).length) best = { reg: r, eid: labels[label], key: label, inferred: false };
+      });
+    });
+    return best;
+  }
+
+  // The provision a citation names, or an error message (Bahasa Indonesia) saying why there is none.
+  function resolve(data, raw) {
+    var q = norm(raw);
+    var hit = findLabel(data.peraturan, q);
+    if (hit) return hit;
+    var m = q.match(PROVISION);
+    var key = provisionKey(m ? m[1] : "");
+    var rest = m ? m[2].replace(/^[,;:]\s*/, "") : q;
+    if (!key) return { error: "Tidak terbaca sebagai kutipan ketentuan. Tulis misalnya: Pasal 17 ayat (1) Perbup Sumbawa 6/2020." };
+    if (!rest) return { error: "Sebutkan juga peraturannya, misalnya: " + raw.trim() + " Perbup Sumbawa 6/2020." };
+    var regs = findRegulation(data.peraturan, rest);
+    if (!regs.length) return { error: "Peraturan \u201c" + rest + "\u201d tidak ada di situs ini. Lihat daftar peraturan." };
+    if (regs.length > 1) return { error: "Kutipan cocok dengan beberapa peraturan: " + regs.map(function (r) { return r.singkatan; }).join(", ") + ". Sebutkan nomor dan tahunnya." };
+    var reg = regs[0];
+    if (reg.ketentuan[key]) return { reg: reg, eid: reg.ketentuan[key], key: key, inferred: false };
+    if (reg.dugaan[key]) return { reg: reg, eid: reg.dugaan[key], key: key, inferred: true };
+    return { error: key.charAt(0).toUpperCase() + key.slice(1) + " tidak ada dalam " + reg.singkatan + "." };
+  }
+  // For tests and other scripts: the same resolution without a form.
+  window.keCariPasal = { resolve: resolve };
+
   function setupJump(form) {
     var input = form.querySelector("input");
     var message = form.querySelector(".ke-jump__message");
     var indexUrl = new URL(form.getAttribute("data-index"), document.baseURI);
     var index = null;
 
-    function say(text, isError) {
+    // The message is aria-busy while the index loads: screen readers wait for the answer, and so
+    // do the tests (they read the final message, never "Memuat indeks…").
+    function say(text, isError, busy) {
       message.textContent = text;
       message.classList.toggle("ke-jump__message--error", !!isError);
+      if (busy) message.setAttribute("aria-busy", "true");
+      else message.removeAttribute("aria-busy");
     }
 
     function go(data) {
-      var q = norm(input.value);
-      var m = q.match(PROVISION);
-      var key = provisionKey(m ? m[1] : "");
-      var rest = m ? m[2].replace(/^[,;:]\s*/, "") : q;
-      if (!key) { say("Tidak terbaca sebagai kutipan ketentuan. Tulis misalnya: Pasal 17 ayat (1) Perbup Sumbawa 6/2020.", true); return; }
-      if (!rest) { say("Sebutkan juga peraturannya, misalnya: " + input.value.trim() + " Perbup Sumbawa 6/2020.", true); return; }
-      var regs = findRegulation(data.peraturan, rest);
-      if (!regs.length) { say("Peraturan \u201c" + rest + "\u201d tidak ada di situs ini. Lihat daftar peraturan.", true); return; }
-      if (regs.length > 1) { say("Kutipan cocok dengan beberapa peraturan: " + regs.map(function (r) { return r.singkatan; }).join(", ") + ". Sebutkan nomor dan tahunnya.", true); return; }
-      var reg = regs[0];
-      var eid = reg.ketentuan[key];
-      var inferred = false;
-      if (!eid && reg.dugaan[key]) { eid = reg.dugaan[key]; inferred = true; }
-      if (!eid) { say(key.charAt(0).toUpperCase() + key.slice(1) + " tidak ada dalam " + reg.singkatan + ".", true); return; }
-      say((inferred ? "Membuka (dugaan redaksi) " : "Membuka ") + key + " " + reg.singkatan + "…", false);
-      window.location.href = new URL("../" + reg.url + "#" + eid, indexUrl).href;
+      var hit = resolve(data, input.value);
+      if (hit.error) { say(hit.error, true); return; }
+      say((hit.inferred ? "Membuka (dugaan redaksi) " : "Membuka ") + hit.key + " " + hit.reg.singkatan + "…", false);
+      window.location.href = new URL("../" + hit.reg.url + "#" + hit.eid, indexUrl).href;
     }
 
     form.addEventListener("submit", function (e) {
       e.preventDefault();
       if (index) { go(index); return; }
-      say("Memuat indeks…", false);
+      say("Memuat indeks…", false, true);
       fetch(indexUrl.href).then(function (r) { return r.json(); }).then(function (data) { index = data; go(data); })
         .catch(function () { say("Indeks kutipan tidak dapat dimuat. Coba muat ulang halaman.", true); });
     });

@@ -6,5 +6,6 @@ only read the objects built here, so moving to another static-site tool touches 
 
 from .errors import DataError, DataErrors
 from .loader import load_corpus
+from .pipeline import SiteData, load_site
 
-__all__ = ["DataError", "DataErrors", "load_corpus"]
+__all__ = ["DataError", "DataErrors", "SiteData", "load_corpus", "load_site"]

@@ -9,6 +9,7 @@ Help and messages are in English, like the validation messages of the build they
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 import textwrap
@@ -17,7 +18,7 @@ from pathlib import Path
 
 from . import yamlio
 from .errors import DataErrors
-from .loader import PENYELENGGARA_FILE, WILAYAH_FILE
+from .loader import PENYELENGGARA_FILE, WILAYAH_FILE, is_yaml
 from .topics_loader import CODING_DIR
 from .validate import check
 
@@ -44,28 +45,30 @@ def _project_dirs(start: Path) -> tuple[Path, Path, Path]:
 # --------------------------------------------------------------------------- import
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from .importer import import_file
+    from .importer import SourceError, import_file
 
     source = Path(args.source)
-    if not source.is_file():
-        print(f"error: {source} does not exist or is not a file.", file=sys.stderr)
-        return 2
     target = Path(args.output) if args.output else None
     if target is not None:
-        if target.suffix != ".yaml":
-            print(f"error: {target}: the draft must be a .yaml file named after its id "
-                  "(e.g. regulations/perbup-bengkayang-51-2020.yaml).", file=sys.stderr)
-            return 2
-        if not target.parent.is_dir():
-            print(f"error: the folder {target.parent} does not exist; nothing was written.", file=sys.stderr)
-            return 2
-        if target.exists() and not args.force:
-            print(f"error: {target} already exists; nothing was written. Use --force to overwrite it, "
-                  "or choose another name.", file=sys.stderr)
-            return 1
+        problem = _output_problem(target, args.force)
+        if problem is not None:
+            print(f"error: {problem[1]}", file=sys.stderr)
+            return problem[0]
     _, data_dir, sources_dir = _project_dirs(Path.cwd())
     registry_dir = target.parent if target is not None and (target.parent / WILAYAH_FILE).is_file() else data_dir
-    yaml_text, draft = import_file(source, target, data_dir=registry_dir if registry_dir.is_dir() else None)
+    try:
+        yaml_text, draft = import_file(source, target, data_dir=registry_dir if registry_dir.is_dir() else None)
+    except SourceError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:  # writing the draft (disk full, permissions changed meanwhile)
+        print(f"error: the draft could not be written to {target} ({exc.strerror or exc}); nothing was "
+              "imported.", file=sys.stderr)
+        return 2
+    except Exception as exc:  # noqa: BLE001 - a bug in a rule must not end in a traceback for a contributor
+        print(f"error: the importer failed on {source} ({type(exc).__name__}: {exc}); nothing was written. "
+              "This is a bug in the importer: report it with the source file.", file=sys.stderr)
+        return 3
     if target is None:
         sys.stdout.write(yaml_text)
     report = draft.report
@@ -81,6 +84,24 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _output_problem(target: Path, force: bool) -> tuple[int, str] | None:
+    """Why the draft cannot be written to `target` (exit status, message), checked before importing."""
+    if target.is_dir():
+        return 2, f"{target} is a folder; give the draft's file name, e.g. {target / 'perbup-contoh-12-2023.yaml'}."
+    if target.suffix != ".yaml":
+        return 2, (f"{target}: the draft must be a .yaml file named after its id "
+                   "(e.g. regulations/perbup-bengkayang-51-2020.yaml).")
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        return 2, f"the folder {folder} does not exist; nothing was written."
+    if target.exists() and not force:
+        return 1, (f"{target} already exists; nothing was written. Use --force to overwrite it, "
+                   "or choose another name.")
+    if not os.access(folder, os.W_OK) or (target.exists() and not os.access(target, os.W_OK)):
+        return 2, f"{target} cannot be written (no permission); choose a file in a folder you can write to."
+    return None
+
+
 # --------------------------------------------------------------------------- validate
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -90,7 +111,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     for path in paths:
         if path.is_dir():
             status = max(status, _validate_dir(path, sources_dir, root))
-        elif path.is_file() and path.suffix in (".yaml", ".yml"):
+        elif path.is_file() and is_yaml(path):
             status = max(status, _validate_file(path, data_dir, sources_dir, root))
         else:
             print(f"error: {path} is neither a folder of regulations nor a .yaml file.", file=sys.stderr)
@@ -109,14 +130,16 @@ def _validate_dir(directory: Path, sources_dir: Path, root: Path) -> int:
 
 
 def _report(checked, warnings, what: str) -> int:
-    """Unresolved references are warnings in a plain build and errors in `build --strict`, which is
-    how the site is built (scripts/build.sh): say so, and fail like it."""
+    """Unresolved references and unread YAML files are warnings in a plain build and errors in
+    `build --strict`, which is how the site is built (scripts/build.sh): say so, and fail like it."""
     for problem in warnings:
         print(f"warning: {problem}", file=sys.stderr)
     if warnings:
-        n = len(warnings)
-        print(f"{n} unresolved reference{'s' if n != 1 else ''}: `mkdocs build --strict` refuses "
-              f"{'them' if n != 1 else 'it'}.", file=sys.stderr)
+        unresolved = sum(w not in checked.ignored for w in warnings)
+        parts = [f"{n} {word}{'s' if n != 1 else ''}" for n, word in
+                 ((unresolved, "unresolved reference"), (len(warnings) - unresolved, "unread YAML file")) if n]
+        print(f"{' and '.join(parts)}: `mkdocs build --strict` refuses {'them' if len(warnings) != 1 else 'it'}.",
+              file=sys.stderr)
         return 1
     print(f"OK: {what}: {checked.summary()}.")
     return 0
@@ -141,7 +164,7 @@ def _validate_file(path: Path, data_dir: Path, sources_dir: Path, root: Path) ->
         folder = Path(tmp) / "regulations"
         folder.mkdir()
         for f in home.iterdir():
-            if f.suffix in (".yaml", ".yml") and f.is_file() and f.resolve() != path.resolve() \
+            if is_yaml(f) and f.is_file() and f.resolve() != path.resolve() \
                     and (f.name.startswith("_") or f.name != path.name):
                 (folder / f.name).symlink_to(f.resolve())
         (folder / path.name).symlink_to(path.resolve())
@@ -182,7 +205,7 @@ def build_parser() -> argparse.ArgumentParser:
             "cleaning rules changed; the same report is at the top of the draft as comments.", 78),
         epilog="example:\n  kodeetik import sources/005_perbup-contoh-12-2023.txt \\\n"
                "      -o regulations/perbup-contoh-12-2023.yaml")
-    p.add_argument("source", metavar="SOURCE.txt", help="the extracted text (UTF-8)")
+    p.add_argument("source", metavar="SOURCE.txt", help="the extracted text (UTF-8; at most 5 MB)")
     p.add_argument("-o", "--output", metavar="regulations/NAME.yaml",
                    help="write the draft to this file (its name, without .yaml, becomes the id); "
                         "without it the draft goes to standard output")

@@ -16,7 +16,7 @@ from typing import Mapping
 from . import yamlio
 from .citations import UUD, Instrument, normalise_jenis
 from .errors import Collector
-from .loader import ID_RE, _read_file, _Reader  # the same readers as the regulation files
+from .loader import ID_RE, RESERVED_IDS, _read_file, _Reader  # the same readers as the regulation files
 from .model import Corpus, Dasar, Regulation
 
 DASAR_FILE = "_dasar_hukum.yaml"
@@ -200,9 +200,12 @@ def _instrumen(r: _Reader, item, line: int, kodes: set[str]):
     if iid is not None and not ID_RE.match(iid):
         r.err(r.line_of(d, "id"), iid, f"id '{iid}' is not a valid id.",
               "use lowercase letters, digits and '-', e.g. uu-5-2014.")
+    elif iid in RESERVED_IDS:
+        r.err(r.line_of(d, "id"), iid, f"id '{iid}' is reserved: dasar-hukum/{iid} is the address of the "
+              "overview of legal bases.", "name the instrument by kind, number and year, e.g. uu-5-2014.")
     if jenis is not None and nomor is None and normalise_jenis(jenis) != UUD:
         r.err(d.line, iid or "", "missing 'nomor'.", "give the instrument's number as written.")
-    if wilayah is not None and wilayah not in kodes:
+    if wilayah is not None and kodes and wilayah not in kodes:  # no kodes: the registry failed, and says so
         r.err(r.line_of(d, "wilayah"), iid or "", f"unknown wilayah '{wilayah}'.",
               "use a code from _wilayah.yaml (in quotes), or add the region there.")
     st = r.mapping(d.get("status"), r.line_of(d, "status"), f"{iid} > status")

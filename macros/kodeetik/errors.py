@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
+
+from .yamlio import is_invisible
 
 
 @dataclass(frozen=True)
@@ -23,7 +26,7 @@ class DataError:
     def __str__(self) -> str:
         loc = self.file if self.line is None else f"{self.file}:{self.line}"
         where = f" [{self.where}]" if self.where else ""
-        return f"{loc}{where}: {self.message} Fix: {self.fix}"
+        return visible(f"{loc}{where}: {self.message} Fix: {self.fix}")
 
 
 class DataErrors(Exception):
@@ -51,3 +54,17 @@ class Collector:
     def raise_if_any(self) -> None:
         if self.errors:
             raise DataErrors(self.errors)
+
+
+def display_path(path: Path, root: Path) -> str:
+    """`path` as messages show it: relative to `root` (the project) when inside it."""
+    try:
+        return str(path.relative_to(root))
+    except ValueError:
+        return str(path)
+
+
+def visible(text: str) -> str:
+    """`text` on one line with every invisible character written as an escape (`\\u001b`): the data
+    refuses them, but a file name may still hold one, and a message must not drive the terminal."""
+    return "".join(f"\\u{ord(c):04x}" if c == "\n" or is_invisible(c) else c for c in text)

@@ -89,8 +89,11 @@ def node_json(reg: Regulation, node: Node, topics: Topics | None) -> dict:
     return {
         "eid": node.eid, "type": node.type, "num": node.num, "marker": node.marker,
         "heading": node.heading, "text": node.text, "text_after": node.text_after,
-        "catatan": node.catatan, "dasar": _dasar(node.dasar),
-        "label": ref_label(reg, node.eid), "kutipan": reg.citation(node.eid),
+        "catatan": node.catatan, "dasar": _dasar(node.dasar), "kedudukan": node.kedudukan,
+        "miring": list(node.miring),
+        # A unit of uncertain standing is not cited as the regulation's text.
+        "label": ref_label(reg, node.eid),
+        "kutipan": None if reg.belum_pasti(node.eid) else reg.citation(node.eid),
         "topik": list(topics.tags_of(reg.id, node.eid)) if topics else [],
         "children": [node_json(reg, c, topics) for c in node.children],
     }
@@ -117,7 +120,9 @@ def regulation_json(corpus: Corpus, reg: Regulation, topics: Topics | None, base
         "sumber": {"berkas": reg.sumber.berkas, "jenis": reg.sumber.jenis, "catatan": reg.sumber.catatan,
                    "perbaikan": [{"dari": p.dari, "menjadi": p.menjadi, "alasan": p.alasan}
                                  for p in reg.sumber.perbaikan],
-                   "derau": list(reg.sumber.derau)},
+                   # As in the YAML: a line (every occurrence), or one occurrence with its reason.
+                   "derau": [d.baris if d.ke is None else {"baris": d.baris, "ke": d.ke, "alasan": d.alasan}
+                             for d in reg.sumber.derau]},
         "kepala": list(reg.kepala), "judul": reg.judul, "pembukaan": list(reg.pembukaan),
         "menimbang": nodes(reg.menimbang), "mengingat": nodes(reg.mengingat),
         "memutuskan": reg.memutuskan, "batang_tubuh": nodes(reg.batang_tubuh), "diktum": nodes(reg.diktum),

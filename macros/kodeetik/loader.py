@@ -9,19 +9,22 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
 from . import ids, posterdata, yamlio
-from .errors import Collector, DataErrors
-from .model import (JENIS, NODE_TYPES, NUMBERED_TYPES, STATUS, SUMBER_JENIS, WILAYAH_JENIS, Corpus,
-                    Dasar, Lampiran, Node, Pejabat, Penetapan, Penyelenggara, Perbaikan, PetaRujukan,
+from .errors import Collector, DataError, DataErrors, display_path
+from .model import (JENIS, KEDUDUKAN, NODE_TYPES, NUMBERED_TYPES, STATUS, SUMBER_JENIS, WILAYAH_JENIS, Corpus,
+                    Dasar, Derau, Lampiran, Node, Pejabat, Penetapan, Penyelenggara, Perbaikan, PetaRujukan,
                     Regulation, RujukanCatatan, Status, Sumber, Wilayah)
 
 WILAYAH_FILE = "_wilayah.yaml"
 PENYELENGGARA_FILE = "_penyelenggara.yaml"
 ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+RESERVED_IDS = frozenset({"index"})
+"""Ids that would give the address of a list page (peraturan/index, dasar-hukum/index)."""
 KODE_RE = re.compile(r"^\d{2}(\.\d{2})?$")
 NUM_RE = {
     "pasal": re.compile(r"^\d+[A-Z]?$"),
@@ -31,6 +34,8 @@ NUM_RE = {
     "paragraf": re.compile(r"^\d+$"),
     "diktum": re.compile(r"^[A-Z]+( [A-Z]+)*$"),
 }
+SOURCE_NAME_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*\.txt")
+"""A source file name safe in a path and a URL: no '#', '?', space, slash or leading dot."""
 MAX_TEXT = 20_000
 """No single provision comes near this; a longer text is pasted content or a missing line break."""
 
@@ -141,6 +146,10 @@ class _Reader:
                 self.err(line, where, f"an item of '{key}' is {_kind(item)}, not text.",
                          "write each item as text on its own '- ' line.")
                 continue
+            if len(item.strip()) > MAX_TEXT:
+                self.err(line, where, f"an item of '{key}' is {len(item.strip())} characters long.",
+                         f"keep a single text under {MAX_TEXT} characters; split it into its units.")
+                continue
             out.append(item.strip())
         return tuple(out)
 
@@ -203,21 +212,21 @@ def _load_wilayah(errors: Collector, path: Path, display: str) -> list[Wilayah]:
     seen: dict[str, int] = {}
     items = r.seq(m, "wilayah", "wilayah")
     for item, line in zip(items, items.item_lines):
-        w = r.mapping(item, line, "wilayah")
-        if w is None or not r.keys(w, f"wilayah (line {line})", ("kode", "jenis", "nama"), ()):
+        entry = r.mapping(item, line, "wilayah")
+        if entry is None or not r.keys(entry, f"wilayah (line {line})", ("kode", "jenis", "nama"), ()):
             continue
-        kode = r.text(w, "kode", "wilayah", required=True)
+        kode = r.text(entry, "kode", "wilayah", required=True)
         where = f"wilayah {kode}"
-        jenis = r.choice(w, "jenis", where, tuple(WILAYAH_JENIS))
-        nama = r.text(w, "nama", where, required=True)
+        jenis = r.choice(entry, "jenis", where, tuple(WILAYAH_JENIS))
+        nama = r.text(entry, "nama", where, required=True)
         if kode is None or jenis is None or nama is None:
             continue
         if not KODE_RE.match(kode):
-            r.err(w.key_lines["kode"], where, f"'{kode}' is not a Kemendagri code.",
+            r.err(entry.key_lines["kode"], where, f"'{kode}' is not a Kemendagri code.",
                   "write two digits for a province ('64') or 'PP.KK' for a district ('61.07'), in quotes.")
             continue
         if (jenis == "provinsi") != ("." not in kode):
-            r.err(w.key_lines["jenis"], where, f"a {jenis} cannot have the code '{kode}'.",
+            r.err(entry.key_lines["jenis"], where, f"a {jenis} cannot have the code '{kode}'.",
                   "provinces have two-digit codes, districts and cities 'PP.KK'.")
             continue
         if kode in seen:
@@ -225,12 +234,29 @@ def _load_wilayah(errors: Collector, path: Path, display: str) -> list[Wilayah]:
                   "keep one entry per code.")
             continue
         seen[kode] = line
+        if not slugify(nama):
+            r.err(entry.key_lines["nama"], where, f"the name '{nama}' gives no page address: it has no letter a-z "
+                  "or digit.", "write the name in Latin letters, as Kemendagri's list does.")
+            continue
         slug = slugify(nama) if jenis == "provinsi" else slugify(f"{jenis} {nama}")
         out.append(Wilayah(kode=kode, jenis=jenis, nama=nama, slug=slug))
-    for wil in out:
-        if not wil.is_provinsi and wil.kode_provinsi not in seen:
-            r.err(seen[wil.kode], f"wilayah {wil.kode}", f"its province '{wil.kode_provinsi}' is not listed.",
-                  f"add the province with kode \"{wil.kode_provinsi}\".")
+    addresses: dict[str, Wilayah] = {}
+    province_slug = {w.kode: w.slug for w in out if w.is_provinsi}
+    for w in out:
+        if not w.is_provinsi and w.kode_provinsi not in seen:
+            r.err(seen[w.kode], f"wilayah {w.kode}", f"its province '{w.kode_provinsi}' is not listed.",
+                  f"add the province with kode \"{w.kode_provinsi}\".")
+        # The page address (render/pages.py wilayah_uri, and the Hak Anda page beside it): a province's
+        # slug among provinces, a district's within its province. Two equal ones: one page would
+        # silently replace the other.
+        folder = w.slug if w.is_provinsi else f"{province_slug.get(w.kode_provinsi, w.kode_provinsi)}/{w.slug}"
+        other = addresses.setdefault(folder, w)
+        if other is not w:
+            r.err(seen[w.kode], f"wilayah {w.kode}",
+                  f"'{w.nama_lengkap}' gets the page address wilayah/{folder}/, as does '{other.nama_lengkap}' "
+                  f"(kode '{other.kode}', line {seen[other.kode]}).",
+                  "names that differ only in punctuation, spaces or capitals give one address: correct the "
+                  "name of one of them.")
     out.sort(key=lambda w: (w.kode_provinsi, w.kode))
     return out
 
@@ -266,7 +292,7 @@ def _load_penyelenggara(errors: Collector, path: Path, display: str, kodes: set[
         kode = r.text(p, "wilayah", where, required=True)
         kepala = r.mapping(p.get("kepala"), r.line_of(p, "kepala"), where + " > kepala")
         if kepala is not None:
-            r.keys(kepala, where + " > kepala", (), ("jabatan", "nama", "nip", "pangkat"))
+            r.keys(kepala, where + " > kepala", (), ("jabatan", "nama", "nip", "pangkat", "per_tanggal"))
         if pid is None or nama is None or kode is None or kepala is None:
             continue
         if not ID_RE.match(pid):
@@ -282,6 +308,7 @@ def _load_penyelenggara(errors: Collector, path: Path, display: str, kodes: set[
                                  laman=r.text(p, "laman", where), surel=r.text(p, "surel", where),
                                  telepon=r.text(p, "telepon", where),
                                  kepala=_pejabat(r, kepala, where + " > kepala"),
+                                 kepala_per_tanggal=r.date(kepala, "per_tanggal", where + " > kepala"),
                                  pengaduan=posterdata.read_kanal_list(r, p, "pengaduan", where),
                                  maklumat=posterdata.read_maklumat(r, p, "maklumat", where)))
     return out
@@ -290,7 +317,7 @@ def _load_penyelenggara(errors: Collector, path: Path, display: str, kodes: set[
 # --------------------------------------------------------------------------- nodes
 
 NODE_KEYS = ("type", "num", "marker", "heading", "text", "children", "text_after", "eid", "catatan", "dasar",
-             "rujukan")
+             "rujukan", "kedudukan", "miring")
 ALLOWED_CHILDREN = {
     "bab": {"bagian", "paragraf", "pasal", "kelompok", "butir", "teks", "huruf", "angka", "formulir"},
     "bagian": {"paragraf", "pasal", "kelompok", "teks"},
@@ -388,9 +415,15 @@ class _NodeBuilder:
             dasar = self.dasar(m, where)
         text_after = r.text(m, "text_after", where)
         marks = _rujukan_marks(r, m, where, (text, text_after)) if "rujukan" in m else ()
+        catatan = r.text(m, "catatan", where)
+        kedudukan = r.choice(m, "kedudukan", where, tuple(KEDUDUKAN)) if "kedudukan" in m else None
+        if kedudukan is not None and catatan is None:
+            r.err(r.line_of(m, "kedudukan"), where, "'kedudukan' needs a 'catatan' saying why its place is uncertain.",
+                  "add 'catatan:' (Bahasa Indonesia), e.g. what the source shows and what cannot be established.")
+        miring = _miring(r, m, where, ntype, (heading, text, text_after)) if "miring" in m else ()
         node = Node(type=ntype, num=num, eid=eid, marker=r.text(m, "marker", where), heading=heading,
                     text=text, children=children, text_after=text_after,
-                    catatan=r.text(m, "catatan", where), dasar=dasar, line=line, rujukan=marks)
+                    catatan=catatan, dasar=dasar, line=line, rujukan=marks, kedudukan=kedudukan, miring=miring)
         if eid in self.index:
             r.err(line, where, f"id '{eid}' is already used by the node at line {self.first_line[eid]}.",
                   "numbers must be unique among siblings; if the original really repeats a number, "
@@ -408,6 +441,20 @@ class _NodeBuilder:
         r.keys(d, where + " > dasar", (), ("jenis", "nomor", "tahun", "tentang"))
         return Dasar(jenis=r.text(d, "jenis", where), nomor=r.text(d, "nomor", where),
                      tahun=r.year(d, "tahun", where + " > dasar"), tentang=r.text(d, "tentang", where))
+
+
+def _miring(r: _Reader, m: yamlio.Map, where: str, ntype: str, texts) -> tuple[str, ...]:
+    """`miring:` on a node: phrases of its own words that the source prints in italics."""
+    phrases = r.strings(m, "miring", where)
+    if ntype == "formulir":
+        r.err(r.line_of(m, "miring"), where, "a form is kept as plain text and cannot mark italics.",
+              "remove 'miring' from the form.")
+        return ()
+    for phrase in phrases:
+        if not any(t and phrase in t for t in texts):
+            r.err(r.line_of(m, "miring"), where, f"'{phrase}' does not occur in this node's heading or text.",
+                  "copy the phrase exactly as it stands in 'heading', 'text' or 'text_after'.")
+    return phrases
 
 
 def _rujukan_marks(r: _Reader, m: yamlio.Map, where: str, texts) -> tuple[RujukanCatatan, ...]:
@@ -489,6 +536,29 @@ def _penetapan(r: _Reader, m: yamlio.Map, key: str, where: str) -> Penetapan | N
                      pejabat=_pejabat(r, p, key))
 
 
+def source_problem(sources_dir: Path, berkas: str) -> tuple[str, str] | None:
+    """Why the build may not read and publish `sources_dir/berkas`, as (message, fix), or None.
+
+    The file is published under its own name (sumber/<berkas>) and linked from the side-by-side page,
+    so the name is a plain, URL-safe file name, and the file a regular one directly inside the
+    folder: a symbolic link would publish whatever it points to (/proc/self/environ, a key...)."""
+    folder = sources_dir.name
+    missing = (f"source file '{berkas}' is not in {folder}/.",
+               f"copy the extracted text into {folder}/ and give its file name.")
+    if "/" in berkas or "\\" in berkas:
+        return missing
+    if not SOURCE_NAME_RE.fullmatch(berkas):
+        return (f"source file name '{berkas}' may hold only letters, digits, '.', '_' and '-', and must end "
+                "in '.txt'.", f"rename the file in {folder}/ and here, e.g. 'perbup-bengkayang-51-2020.txt'.")
+    path = sources_dir / berkas
+    if path.is_symlink():
+        return (f"source file '{berkas}' is a symbolic link; only regular files in {folder}/ are published.",
+                f"replace the link with a copy of the text file ({folder}/{berkas}).")
+    if not path.is_file() or path.resolve().parent != sources_dir.resolve():
+        return missing
+    return None
+
+
 def _sumber(r: _Reader, m: yamlio.Map, sources_dir: Path) -> Sumber | None:
     s = r.mapping(m.get("sumber"), r.line_of(m, "sumber"), "sumber")
     if s is None or not r.keys(s, "sumber", ("berkas", "jenis"), ("catatan", "perbaikan", "derau")):
@@ -496,13 +566,10 @@ def _sumber(r: _Reader, m: yamlio.Map, sources_dir: Path) -> Sumber | None:
     berkas = r.text(s, "berkas", "sumber", required=True)
     jenis = r.choice(s, "jenis", "sumber", tuple(SUMBER_JENIS))
     source_text = None
-    if berkas is not None:
-        path = sources_dir / berkas
-        if "/" in berkas or "\\" in berkas or not path.is_file():
-            r.err(s.key_lines["berkas"], "sumber", f"source file '{berkas}' is not in {sources_dir.name}/.",
-                  f"copy the extracted text into {sources_dir.name}/ and give its file name.")
-        else:
-            source_text = path.read_text(encoding="utf-8", errors="replace")
+    if berkas is not None and (problem := source_problem(sources_dir, berkas)) is not None:
+        r.err(s.key_lines["berkas"], "sumber", *problem)
+    elif berkas is not None:
+        source_text = (sources_dir / berkas).read_text(encoding="utf-8", errors="replace")
     repairs = []
     items = r.seq(s, "perbaikan", "sumber > perbaikan")
     for item, line in zip(items, items.item_lines):
@@ -520,10 +587,47 @@ def _sumber(r: _Reader, m: yamlio.Map, sources_dir: Path) -> Sumber | None:
             r.err(line, "sumber > perbaikan", f"'{dari}' does not occur in the source file {berkas}.",
                   "copy 'dari' exactly from the source text (same spaces and letters).")
         repairs.append(Perbaikan(dari=dari, menjadi=menjadi, alasan=alasan))
+    derau = _derau(r, s, source_text, berkas)
     if jenis is None or berkas is None:
         return None
     return Sumber(berkas=berkas, jenis=jenis, catatan=r.text(s, "catatan", "sumber"),
-                  perbaikan=tuple(repairs), derau=r.strings(s, "derau", "sumber"))
+                  perbaikan=tuple(repairs), derau=derau)
+
+
+def _derau(r: _Reader, s: yamlio.Map, source_text: str | None, berkas: str | None) -> tuple[Derau, ...]:
+    """`sumber.derau`: a line (every occurrence is noise), or `{baris, ke, alasan}` for one
+    occurrence of a line the source repeats (a slide title repeated on its continuation)."""
+    out: list[Derau] = []
+    where = "sumber > derau"
+    items = r.seq(s, "derau", where)
+    lines = [ln.strip() for ln in source_text.splitlines()] if source_text is not None else None
+    for item, line in zip(items, items.item_lines):
+        if isinstance(item, str):
+            if not item.strip():
+                r.err(line, where, "an item of 'derau' is empty.", "write the source line, or remove the item.")
+            elif len(item.strip()) > MAX_TEXT:
+                r.err(line, "sumber", f"an item of 'derau' is {len(item.strip())} characters long.",
+                      f"keep a single text under {MAX_TEXT} characters; split it into its units.")
+            else:
+                out.append(Derau(item.strip()))
+            continue
+        d = r.mapping(item, line, where)
+        if d is None or not r.keys(d, where, ("baris", "ke", "alasan"), ()):
+            continue
+        baris, ke, alasan = (r.text(d, k, where, required=True) for k in ("baris", "ke", "alasan"))
+        if baris is None or ke is None or alasan is None:
+            continue
+        if not ke.isdigit() or int(ke) < 1:
+            r.err(r.line_of(d, "ke"), where, f"'ke' must be a whole number from 1, found '{ke}'.",
+                  "write which occurrence of the line is noise, e.g. ke: \"2\".")
+            continue
+        count = lines.count(baris) if lines is not None else int(ke)
+        if count < int(ke):
+            r.err(r.line_of(d, "baris"), where, f"the line '{baris}' occurs {count} time(s) in {berkas}, not {ke}.",
+                  "copy the whole line exactly from the source and count its occurrences again.")
+            continue
+        out.append(Derau(baris, int(ke), alasan))
+    return tuple(out)
 
 
 def _load_regulation(errors: Collector, path: Path, display: str, wilayah: dict[str, Wilayah],
@@ -547,6 +651,10 @@ def _load_regulation(errors: Collector, path: Path, display: str, wilayah: dict[
     if rid is not None and not ID_RE.match(rid):
         r.err(r.line_of(m, "id"), "id", f"id '{rid}' is not a valid id.",
               "use lowercase letters, digits and '-', e.g. perbup-bengkayang-51-2020.")
+    elif rid in RESERVED_IDS:
+        r.err(r.line_of(m, "id"), "id", f"id '{rid}' is reserved: peraturan/{rid} is the address of the list "
+              "of regulations.", "name the regulation by kind, region, number and year, e.g. "
+              "perbup-bengkayang-51-2020 (and its file alike).")
     jenis = r.choice(m, "jenis", "jenis", JENIS)
     kode = r.text(m, "wilayah", "wilayah", required=True)
     wil = wilayah.get(kode) if kode else None
@@ -640,29 +748,59 @@ def _load_regulation(errors: Collector, path: Path, display: str, wilayah: dict[
                       peta_rujukan=peta, poster=poster, **reg_kwargs)
 
 
+@dataclass(frozen=True)
+class CorpusRead:
+    """What `read_corpus` loaded, with its errors: the corpus holds every regulation that loaded."""
+
+    corpus: Corpus | None
+    """None when the folder or a registry is missing: nothing else was read."""
+    failed: frozenset[str]
+    """Ids (file names without suffix) of the regulation files that did not load."""
+    errors: tuple[DataError, ...]
+    """Every problem found; empty when the data is valid."""
+
+
+def is_yaml(path: Path) -> bool:
+    """A data file's name: `.yaml` or `.yml`, in any case (`.YAML` too)."""
+    return path.suffix.lower() in (".yaml", ".yml")
+
+
+def regulation_files(root: Path) -> list[Path]:
+    """The files of `root` read as regulations: names ending in `.yaml` in any case, not `_`-prefixed."""
+    return sorted(p for p in root.iterdir() if p.suffix.lower() == ".yaml" and not p.name.startswith("_"))
+
+
 def load_corpus(directory: str | os.PathLike, sources_dir: str | os.PathLike | None = None,
                 display_root: str | os.PathLike | None = None) -> Corpus:
     """Load and validate everything in `directory`; raise DataErrors with all problems found."""
+    read = read_corpus(directory, sources_dir, display_root)
+    if read.errors or read.corpus is None:
+        raise DataErrors(list(read.errors))
+    return read.corpus
+
+
+def read_corpus(directory: str | os.PathLike, sources_dir: str | os.PathLike | None = None,
+                display_root: str | os.PathLike | None = None) -> CorpusRead:
+    """Load and validate the registries and regulations of `directory`, keeping what loads."""
     root = Path(directory)
     sources = Path(sources_dir) if sources_dir is not None else root.parent / "sources"
     shown_root = Path(display_root) if display_root is not None else root.parent
 
     def display(p: Path) -> str:
-        try:
-            return str(p.relative_to(shown_root))
-        except ValueError:
-            return str(p)
+        return display_path(p, shown_root)
 
     errors = Collector()
     if not root.is_dir():
         errors.add(str(root), None, "", "the regulations folder does not exist.",
                    "create it and add one YAML file per regulation (see regulations/README.md).")
-        errors.raise_if_any()
+        return CorpusRead(None, frozenset(), tuple(errors.errors))
     for required in (WILAYAH_FILE, PENYELENGGARA_FILE, posterdata.PENGADUAN_FILE, posterdata.MAKLUMAT_FILE):
         if not (root / required).is_file():
             errors.add(display(root / required), None, "", "the registry file is missing.",
                        "restore it from the repository (see regulations/README.md).")
-    errors.raise_if_any()
+    if errors.errors:
+        return CorpusRead(None, frozenset(), tuple(errors.errors))
+
     def failed(name: str, loaded: list) -> bool:
         """Nothing came out of the registry and it has errors of its own (unreadable, empty...):
         references into it are not checked, or each would add a message about the same slip."""
@@ -682,20 +820,28 @@ def load_corpus(directory: str | os.PathLike, sources_dir: str | os.PathLike | N
         registries[name] = (_Reader(errors, shown), _read_file(errors, root / name, shown))
     kanal = posterdata.read_pengaduan_registry(*registries[posterdata.PENGADUAN_FILE])
     maklumat = posterdata.read_maklumat_registry(*registries[posterdata.MAKLUMAT_FILE])
-    files = sorted(p for p in root.iterdir() if p.suffix in (".yaml", ".yml") and not p.name.startswith("_"))
+    files = regulation_files(root)
     for p in sorted(root.iterdir()):
-        if p.suffix == ".yml":
+        if p.suffix.lower() == ".yml":
             errors.add(display(p), None, "", "regulation files must end in '.yaml'.", f"rename it to {p.stem}.yaml.")
-    if not files:
+    if not files and not any(p.suffix.lower() == ".yml" for p in root.iterdir()):
         errors.add(display(root), None, "", "there is no regulation file in this folder.",
                    "add one YAML file per regulation (see regulations/README.md).")
     regulations: list[Regulation] = []
+    failed_ids: set[str] = set()
+    first_file: dict[str, Path] = {}
     for p in files:
-        if p.suffix != ".yaml":
+        if p.stem in first_file:  # x.yaml beside x.YAML: one id, one page address
+            errors.add(display(p), None, "", f"the regulation id '{p.stem}' is also the name of "
+                       f"{display(first_file[p.stem])}.", "keep one file per regulation: delete or rename one.")
+            failed_ids.add(p.stem)
             continue
+        first_file[p.stem] = p
         reg = _load_regulation(errors, p, display(p), by_kode, by_pid, sources, frozenset(broken))
         if reg is not None:
             regulations.append(reg)
+        else:
+            failed_ids.add(p.stem)
     seen: dict[str, str] = {}
     for reg in regulations:
         key = f"{reg.jenis} {reg.wilayah.kode} {reg.nomor} {reg.tahun}"
@@ -703,10 +849,10 @@ def load_corpus(directory: str | os.PathLike, sources_dir: str | os.PathLike | N
             errors.add(reg.path, 1, "", f"the same regulation ({reg.singkatan}) is also in {seen[key]}.",
                        "keep one file per regulation.")
         seen[key] = reg.path
-    errors.raise_if_any()
     regulations.sort(key=lambda reg: (reg.wilayah.kode_provinsi, reg.wilayah.kode, reg.tahun, reg.id))
-    return Corpus(wilayah=tuple(wilayah), penyelenggara=tuple(pens), regulations=tuple(regulations),
-                  pengaduan=kanal, maklumat=maklumat)
+    corpus = Corpus(wilayah=tuple(wilayah), penyelenggara=tuple(pens), regulations=tuple(regulations),
+                    pengaduan=kanal, maklumat=maklumat)
+    return CorpusRead(corpus, frozenset(failed_ids), tuple(errors.errors))
 
 
-__all__ = ["load_corpus", "DataErrors", "slugify"]
+__all__ = ["CorpusRead", "DataErrors", "is_yaml", "load_corpus", "read_corpus", "regulation_files", "slugify"]

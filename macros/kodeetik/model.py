@@ -19,9 +19,11 @@ HEADING_TYPES = frozenset({"bab", "bagian", "paragraf", "pasal", "kelompok", "fo
 
 JENIS = ("Peraturan Gubernur", "Peraturan Bupati", "Peraturan Wali Kota", "Keputusan Gubernur",
          "Keputusan Bupati", "Keputusan Wali Kota", "Keputusan Kepala Dinas",
-         "Keputusan Kepala Badan", "Peraturan Daerah")
+         "Keputusan Kepala Badan", "Peraturan Daerah", "Peraturan Kepala Dinas", "Peraturan Kepala Badan")
 STATUS = ("berlaku", "dicabut", "diubah")
 SUMBER_JENIS = {"naskah_lengkap": "naskah lengkap", "bahan_diseminasi": "bahan diseminasi"}
+KEDUDUKAN = {"belum_pasti": "Kedudukan dalam naskah belum pasti"}
+"""Values of a node's `kedudukan` (its place in the enacted text is in doubt) and their page label."""
 WILAYAH_JENIS = {"provinsi": "Provinsi", "kabupaten": "Kabupaten", "kota": "Kota"}
 
 _TYPE_LABEL = {"bab": "BAB", "bagian": "Bagian", "paragraf": "Paragraf", "pasal": "Pasal",
@@ -185,6 +187,14 @@ class Penyelenggara:
     """Its own complaint channels, shown before the national ones."""
     maklumat: Maklumat | None = None
     """Its own maklumat wording, place and date (None: the usual wording, lines to fill in)."""
+    kepala_per_tanggal: "dt.date | None" = None
+    """The date on which `kepala` was known to hold the post. Heads change: without a date the
+    maklumat poster prints the position with blank lines for name and NIP, to be filled in."""
+
+    @property
+    def kepala_tercatat(self) -> bool:
+        """Whether the data names the head with a date, so a poster may print the name."""
+        return self.kepala_per_tanggal is not None and bool(self.kepala.nama)
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,6 +269,12 @@ class Node:
     """Line in the YAML file, for messages."""
     rujukan: tuple[RujukanCatatan, ...] = ()
     """References in its text marked as external or explained (they get no link)."""
+    kedudukan: str | None = None
+    """`belum_pasti` when the source shows it but cannot tell whether it is enacted text (a deck's
+    slide beside the opening); None for enacted text. Covers everything nested in it."""
+    miring: tuple[str, ...] = ()
+    """Phrases of its heading, text or text_after that the source prints in italics (foreign terms:
+    `good governance`, `online`): the words stay as they are, pages print these phrases as <em>."""
 
     @property
     def display_marker(self) -> str:
@@ -281,6 +297,11 @@ class Node:
         if self.type == "ayat":
             return f"ayat ({self.num})"
         return f"{name} {self.num}"
+
+    @property
+    def kedudukan_label(self) -> str | None:
+        """How the page names its uncertain standing: `Kedudukan dalam naskah belum pasti`."""
+        return None if self.kedudukan is None else KEDUDUKAN[self.kedudukan]
 
     @property
     def is_heading(self) -> bool:
@@ -317,6 +338,18 @@ class Perbaikan:
 
 
 @dataclass(frozen=True, slots=True)
+class Derau:
+    """A source line dropped as extraction noise: every occurrence, or the `ke`-th one only."""
+
+    baris: str
+    """The line as it stands in the source (trimmed)."""
+    ke: int | None = None
+    """Which occurrence (1-based) among the source's lines equal to `baris`; None: all of them."""
+    alasan: str | None = None
+    """Why it is noise (Bahasa Indonesia), e.g. a slide title repeated on its continuation."""
+
+
+@dataclass(frozen=True, slots=True)
 class Sumber:
     """Provenance: the source text the data was transcribed from."""
 
@@ -328,7 +361,7 @@ class Sumber:
     """What the source is (shown to readers)."""
     perbaikan: tuple[Perbaikan, ...]
     """Noise repaired in the words."""
-    derau: tuple[str, ...]
+    derau: tuple[Derau, ...]
     """Source lines dropped as extraction noise."""
 
     @property
@@ -439,13 +472,17 @@ class Regulation:
 
     @property
     def nama_resmi(self) -> str:
-        """Formal name as cited: `Peraturan Bupati Bengkayang Nomor 51 Tahun 2020`."""
-        if self.jenis.startswith("Keputusan Kepala"):
+        """Formal name as cited: `Peraturan Bupati Bengkayang Nomor 51 Tahun 2020`; an instrument of the
+        head of a body is named after the body: `Keputusan Kepala Dinas Sosial Provinsi Banten Nomor
+        ...` (a Keputusan's nomor holds its year), `Peraturan Kepala Dinas Kesehatan Kota X Nomor 3
+        Tahun 2022`."""
+        if self.jenis.startswith(("Keputusan Kepala", "Peraturan Kepala")):
             body = self.penyelenggara.nama
             for prefix in ("Dinas ", "Badan "):
                 if self.jenis.endswith(prefix.strip()) and body.startswith(prefix):
                     body = body[len(prefix):]
-            return f"{self.jenis} {body} Nomor {self.nomor}"
+            year = "" if self.is_keputusan else f" Tahun {self.tahun}"
+            return f"{self.jenis} {body} Nomor {self.nomor}{year}"
         region = self.wilayah.nama
         return f"{self.jenis} {region} Nomor {self.nomor} Tahun {self.tahun}"
 
@@ -457,13 +494,35 @@ class Regulation:
             for node in lamp.children:
                 yield from node.walk()
 
+    def belum_pasti(self, eid: str) -> bool:
+        """Whether the provision, or a unit it is nested in, is of uncertain standing (`kedudukan`):
+        shown with its note, never tagged, compared, quoted or cited as the regulation's text."""
+        return uncertain_unit(self.provisions, eid) is not None
+
     def citation(self, eid: str) -> str:
         """Citation of a provision: `Pasal 11 huruf c Peraturan Bupati Bengkayang Nomor 51 Tahun 2020`."""
         return f"{provision_label(self, eid)} {self.nama_resmi}"
 
 
+def uncertain_unit(provisions: Mapping[str, Node], eid: str) -> Node | None:
+    """The provision itself or the unit it is nested in that carries `kedudukan`, if any."""
+    parts = eid.split("__")
+    for i in range(1, len(parts) + 1):
+        node = provisions.get("__".join(parts[:i]))
+        if node is not None and node.kedudukan is not None:
+            return node
+    return None
+
+
 def provision_label(reg: Regulation, eid: str) -> str:
-    """`Pasal 11 huruf c`; BAB/Bagian are left out once a Pasal is in the chain, as in citations."""
+    """`Pasal 11 huruf c`, `BAB 3 Larangan Pelaksana Yanlik butir ke-3`: what a citation names.
+
+    BAB/Bagian are left out once a Pasal is in the chain, as in citations. A text without Pasal
+    numbers (a slide deck, a Lampiran) is cited through its headings and the ordinal of each
+    unnumbered unit among its siblings of the same type, so that no two provisions share a label;
+    `_step_name` disambiguates what the original itself repeats (two BAB V, two slides headed
+    PENGHARGAAN).
+    """
     parts = eid.split("__")
     chain: list[Node] = []
     for i in range(1, len(parts) + 1):
@@ -471,21 +530,55 @@ def provision_label(reg: Regulation, eid: str) -> str:
         if node is not None:
             chain.append(node)
     labels: list[str] = []
+    top: tuple[Node, ...]
     if parts[0].startswith("lampiran"):
         lamp = next((lp for lp in reg.lampiran if lp.eid == parts[0]), None)
         labels.append(lamp.label if lamp else "Lampiran")
+        top = lamp.children if lamp else ()
     elif parts[0] in ("menimbang", "mengingat"):
         labels.append(parts[0].capitalize())
+        top = getattr(reg, parts[0])
+    else:
+        top = reg.diktum if parts[0].startswith("diktum") else reg.batang_tubuh
+    siblings = [top, *(n.children for n in chain[:-1])]
+    steps = list(zip(chain, siblings))
     if any(n.type == "pasal" for n in chain):
-        chain = chain[next(i for i, n in enumerate(chain) if n.type == "pasal"):]
-    for node in chain:
-        if node.type in ("kelompok", "formulir") and node.heading:
-            labels.append(node.heading)
-        elif node.type == "butir" and node.heading:
-            labels.append(node.heading)
-        else:
-            labels.append(node.label)
+        steps = steps[next(i for i, n in enumerate(chain) if n.type == "pasal"):]
+    labels += [_step_name(node, sibs) for node, sibs in steps]
     return " ".join(labels)
+
+
+_HEADING_NAMED = frozenset({"kelompok", "formulir", "butir"})
+"""Unnumbered types cited by their heading when they have one (a slide title, a defined term)."""
+_SMALL_WORDS = frozenset({"dan", "atau", "yang", "yg", "di", "ke", "dari", "pada", "untuk", "dalam", "dengan",
+                          "dgn", "bagi", "serta", "&"})
+
+
+def _step_name(node: Node, siblings: tuple[Node, ...]) -> str:
+    """One unit of a citation, unique among its siblings."""
+    def ordinal(twins: list[Node]) -> int:
+        return next(i for i, s in enumerate(twins) if s is node) + 1
+
+    if node.num is not None:
+        twins = [s for s in siblings if s.type == node.type and s.num == node.num]
+        if len(twins) < 2:
+            return node.label
+        return f"{node.label} {heading_in_citation(node.heading)}" if node.heading \
+            else f"{node.label} (ke-{ordinal(twins)})"
+    if node.heading and node.type in _HEADING_NAMED:
+        twins = [s for s in siblings if s.num is None and s.type in _HEADING_NAMED and s.heading == node.heading]
+        name = heading_in_citation(node.heading)
+        return name if len(twins) < 2 else f"{name} (ke-{ordinal(twins)})"
+    return f"{node.label} ke-{ordinal([s for s in siblings if s.type == node.type])}"
+
+
+def heading_in_citation(heading: str) -> str:
+    """A heading written in capitals, as a citation names it: `LARANGAN PELAKSANA YANLIK` ->
+    `Larangan Pelaksana Yanlik` (function words in lower case); any other heading as written."""
+    if heading != heading.upper():
+        return heading
+    words = heading.lower().split()
+    return " ".join(w if (i and w in _SMALL_WORDS) else w[:1].upper() + w[1:] for i, w in enumerate(words))
 
 
 @dataclass(frozen=True, slots=True)

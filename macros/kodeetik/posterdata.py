@@ -29,6 +29,7 @@ from .model import (
     PosterIsi,
     Regulation,
     provision_label,
+    uncertain_unit,
 )
 
 PENGADUAN_FILE = "_pengaduan.yaml"
@@ -278,6 +279,14 @@ def _preorder(roots: Iterable["Node"]) -> dict[str, int]:
     return order
 
 
+def _uncertain_part(eid: str, node: "Node", provisions: Mapping[str, "Node"]) -> str | None:
+    """The id of the provision's uncertain ancestor, itself or descendant (`kedudukan`), if any."""
+    above = uncertain_unit(provisions, eid)
+    if above is not None:
+        return above.eid
+    return next((n.eid for n in node.walk() if n.kedudukan is not None), None)
+
+
 def read_poster(r, m, roots: Iterable["Node"], provisions: Mapping[str, "Node"], status: str | None) -> PosterIsi | None:
     """A regulation's `poster:` mapping: lists of provision ids, each checked to exist, in order."""
     pm = r.mapping(m.get("poster"), r.line_of(m, "poster"), "poster")
@@ -324,6 +333,13 @@ def read_poster(r, m, roots: Iterable["Node"], provisions: Mapping[str, "Node"],
             if node.type in _NOT_QUOTABLE:
                 r.err(line, where, f"'{eid}' is a whole {node.type.upper() if node.type == 'bab' else node.type}.",
                       "list the Pasal, ayat or items to quote, not a structural unit.")
+                ok = False
+                continue
+            uncertain = _uncertain_part(eid, node, provisions)
+            if uncertain is not None:
+                r.err(line, where, f"'{eid}' cannot be quoted: the place of '{uncertain}' in the enacted text is "
+                      "uncertain ('kedudukan: belum_pasti'), and a poster presents what it quotes as the regulation's.",
+                      "remove it from the poster, or list only provisions outside the uncertain part.")
                 ok = False
                 continue
             if eid in eids:

@@ -153,14 +153,16 @@ def is_taggable(reg: Regulation, eid: str, parents: dict[str, Node | None] | Non
     node = reg.provisions.get(eid)
     if node is None or eid.startswith(("menimbang", "mengingat")) or node.type in UNTAGGABLE_TYPES:
         return False
+    if reg.belum_pasti(eid):
+        return False
     return not in_form(eid, parents if parents is not None else parent_map(reg))
 
 
 def is_normative(node: Node, parents: dict[str, Node | None], reg: Regulation) -> bool:
     if node.type not in NORMATIVE_TYPES or not (node.text or node.text_after):
         return False
-    if node.eid.startswith(("menimbang", "mengingat")):
-        return False
+    if node.eid.startswith(("menimbang", "mengingat")) or reg.belum_pasti(node.eid):
+        return False  # an uncertain provision is not the regulation's text: nothing to tag
     return not in_form(node.eid, parents)
 
 

@@ -16,7 +16,7 @@ from types import MappingProxyType
 from typing import Iterable
 
 from . import yamlio
-from .errors import Collector
+from .errors import Collector, DataError, DataErrors, display_path
 from .loader import _read_file, _Reader  # the same reading rules as the regulation files
 from .model import Corpus, Regulation
 from .topics import Area, Item, Topics, build_hits, is_taggable, parent_map, uncovered
@@ -31,15 +31,24 @@ RESERVED_AREAS = frozenset({"berdampingan", "glosarium", "index"})
 def load_topics(directory: str | os.PathLike, corpus: Corpus,
                 display_root: str | os.PathLike | None = None) -> Topics:
     """Load the taxonomy and every coding file of `directory`; raise DataErrors listing all problems."""
+    topics, errors = read_topics(directory, corpus, display_root)
+    if errors or topics is None:
+        raise DataErrors(list(errors))
+    return topics
+
+
+def read_topics(directory: str | os.PathLike, corpus: Corpus, display_root: str | os.PathLike | None = None,
+                skip: frozenset[str] = frozenset()) -> tuple[Topics | None, tuple[DataError, ...]]:
+    """The taxonomy and the coding, with every problem found. Topics is None when the taxonomy has
+    errors (the coding files are then not read: every tag would look unknown). `skip`: ids of
+    regulation files that did not load, whose coding files cannot be checked (their own errors say
+    what to fix)."""
     root = Path(directory)
     shown_root = Path(display_root) if display_root is not None else root.parent
     errors = Collector()
 
     def display(p: Path) -> str:
-        try:
-            return str(p.relative_to(shown_root))
-        except ValueError:
-            return str(p)
+        return display_path(p, shown_root)
 
     taxonomy = root / TAXONOMY_FILE
     areas: list[Area] = []
@@ -57,10 +66,10 @@ def load_topics(directory: str | os.PathLike, corpus: Corpus,
     if coding_dir.is_dir():
         for path in sorted(coding_dir.iterdir()):
             shown = display(path)
-            if path.suffix == ".yml":
+            if path.suffix.lower() == ".yml":
                 errors.add(shown, None, "", "coding files must end in '.yaml'.", f"rename it to {path.stem}.yaml.")
                 continue
-            if path.suffix != ".yaml":
+            if path.suffix.lower() != ".yaml" or path.stem in skip:
                 continue  # e.g. a README
             reg = by_id.get(path.stem)
             if reg is None:
@@ -71,11 +80,13 @@ def load_topics(directory: str | os.PathLike, corpus: Corpus,
                 continue
             if taxonomy_ok:
                 tags[reg.id] = _load_coding(errors, path, shown, reg, items)
-    errors.raise_if_any()
+    if not taxonomy_ok:
+        return None, tuple(errors.errors)
     untagged = {reg.id: uncovered(reg, tags.get(reg.id, {})) for reg in corpus.regulations}
     frozen_tags = MappingProxyType({rid: MappingProxyType(t) for rid, t in tags.items()})
     return Topics(areas=tuple(areas), items=MappingProxyType(items), tags=frozen_tags,
-                  untagged=MappingProxyType(untagged), hits=MappingProxyType(build_hits(corpus, tags)))
+                  untagged=MappingProxyType(untagged),
+                  hits=MappingProxyType(build_hits(corpus, tags))), tuple(errors.errors)
 
 
 def _key(r: _Reader, m: yamlio.Map, where: str) -> str | None:
@@ -193,6 +204,12 @@ def _load_coding(errors: Collector, path: Path, shown: str, reg: Regulation,
             continue
         if not is_taggable(reg, eid, parents):
             node = reg.provisions[eid]
+            if reg.belum_pasti(eid):
+                r.err(line, where, f"'{eid}' cannot be tagged: its place in the enacted text is uncertain "
+                      "('kedudukan: belum_pasti' on it or a unit it is in), so it is not the regulation's text.",
+                      "remove this tag; if the official text shows it is enacted, remove 'kedudukan' from the "
+                      "regulation file first.")
+                continue
             why = ("it is in Menimbang or Mengingat, which are not provisions of the code"
                    if eid.startswith(("menimbang", "mengingat")) else
                    f"it is a {node.type} (a heading or a form), not a provision")

@@ -20,6 +20,7 @@ templates, backlinks, and `problems`: references that resolve nowhere and are no
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Mapping
@@ -499,6 +500,8 @@ def citation_keys(reg: Regulation) -> dict[str, str]:
     out: dict[str, str] = {}
 
     def visit(node: Node, steps: tuple[Step, ...]) -> None:
+        if node.kedudukan is not None:
+            return  # of uncertain standing: not citable as the regulation's text
         here = steps
         if node.type in ("pasal", "ayat", "huruf", "angka", "diktum") and node.num:
             if node.type in ("pasal", "diktum") or steps:
@@ -520,6 +523,30 @@ def citation_keys(reg: Regulation) -> dict[str, str]:
     return out
 
 
+def jump_key(text: str) -> str:
+    """A citation as the jump box compares it (`norm` in content/assets/xref.js): lower case, no
+    quotation marks, single spaces."""
+    return re.sub(r"\s+", " ", re.sub("[\u201c\u201d\"']", "", text.replace("\u00a0", " ").lower())).strip()
+
+
+def label_keys(reg: Regulation) -> dict[str, str]:
+    """Copy-citation labels (`provision_label`) that the canonical keys do not give → provision id.
+
+    What a text without Pasal numbers is cited by (`bab 3 larangan pelaksana yanlik butir ke-3`), a
+    BAB, a Menimbang item or an unnumbered paragraph: with `citation_keys`, every provision of
+    certain standing can be found from its "Salin kutipan" text.
+    """
+    canonical = {k.lower(): v for k, v in citation_keys(reg).items()}
+    out: dict[str, str] = {}
+    for eid in reg.provisions:
+        if reg.belum_pasti(eid):
+            continue
+        key = jump_key(provision_label(reg, eid))
+        if canonical.get(key) != eid:
+            out[key] = eid
+    return out
+
+
 def mapped_keys(reg: Regulation) -> dict[str, str]:
     """Citations that resolve only through the editorial mapping (`peta_rujukan`)."""
     out: dict[str, str] = {}
@@ -536,4 +563,4 @@ def mapped_keys(reg: Regulation) -> dict[str, str]:
 
 
 __all__ = ["Backlink", "Dugaan", "Links", "Penyebutan", "Segment", "build_links", "citation_keys",
-           "mapped_keys"]
+           "jump_key", "label_keys", "mapped_keys"]

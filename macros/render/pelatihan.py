@@ -23,7 +23,7 @@ from ..kodeetik.perbedaan import MAKS_PEMBANDING, Perbedaan, comparable, perbeda
 from ..kodeetik.topics import Area, Item, Topics, ref_label
 from .pages import GeneratedPage, TocEntry, regulation_url, wilayah_url
 from .parallel import fork_map
-from .qr import absolute_url, qr_svg_data_uri, short_url
+from .qr import DRAF, qr_context, site_address
 
 BASE = "pelatihan"
 INDEX_URI = f"{BASE}/index.md"
@@ -246,11 +246,10 @@ def _training_files(m: Materi, topics: Topics, common: dict, renderer, printer,
     """One regulation's handbook and sheet files, or the data error that stops the sheet."""
     files: dict[str, bytes | str] = {}
     reg = m.reg
-    target = absolute_url(site_url, regulation_url(reg))
     page = buku_url(reg) + "index.html"
-    site = short_url(absolute_url(site_url, ""))
-    html = renderer.render("buku.html", buku_url(reg), **common, m=m, reg=reg, qr=qr_svg_data_uri(target),
-                           qr_short=short_url(target), site=site)
+    site = site_address(site_url)
+    html = renderer.render("buku.html", buku_url(reg), **common, m=m, reg=reg,
+                           **qr_context(site_url, regulation_url(reg)), site=site)
     files[page] = html
     files[buku_pdf(reg)], _ = printer.pdf(html, page)
     sheet_page = lembar_url(reg) + "index.html"
@@ -260,7 +259,7 @@ def _training_files(m: Materi, topics: Topics, common: dict, renderer, printer,
 
     def fits(i: int) -> bool:
         sheet = renderer.render("lembar_pelatih.html", lembar_url(reg), **common, m=m, reg=reg, rows=rows,
-                                same=same, scale=LEMBAR_SKALA[i], site=site, maks_pembanding=MAKS_PEMBANDING,
+                                same=same, scale=LEMBAR_SKALA[i], site=site, draf=DRAF, maks_pembanding=MAKS_PEMBANDING,
                                 skipped=[topics.area(k) for k in LEMBAR_TANPA])
         pdf, pages = printer.pdf(sheet, sheet_page)
         printed[i] = (sheet, pdf)

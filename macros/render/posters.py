@@ -15,12 +15,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..kodeetik.citations import find_all
 from ..kodeetik.errors import DataError, DataErrors
-from ..kodeetik.model import Corpus, Penyelenggara, Regulation, Wilayah
+from ..kodeetik.model import Corpus, Node, Penyelenggara, Regulation, Wilayah, provision_label
 from ..kodeetik.posterdata import kutipan_citation, kutipan_groups
 from .parallel import fork_map
 from .pages import GeneratedPage, TocEntry, regulation_url, wilayah_url
-from .qr import absolute_url, qr_svg_data_uri, short_url
+from .qr import qr_context
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,57 @@ class Poster:
         return f"{self.folder}{self.jenis}.png"
 
 
+@dataclass(frozen=True)
+class PosterGroup:
+    """Quoted provisions under one parent, as a poster prints them: the enacted items with their own
+    numbers, a mark where the quotation skips items, and the editorial notes the page gives them."""
+
+    label: str
+    """Citation of the group, e.g. `Pasal 11 huruf a sampai dengan huruf i`."""
+    pengantar: str | None
+    """The parent's words that introduce the items, printed above them; None when they point to
+    another provision ("... sebagaimana dimaksud dalam Pasal 7 huruf c dilarang:"), which a reader of
+    the poster cannot look up: they go to the footer (`pengantar_rujukan`)."""
+    pengantar_rujukan: str | None
+    """Those introducing words that point elsewhere, quoted whole in the footer."""
+    pengantar_label: str | None
+    """Citation of the parent whose introducing words are in the footer."""
+    rows: tuple[tuple[Node, bool], ...]
+    """Each quoted item, and whether items of the list were skipped right before it."""
+    lewat_akhir: bool
+    """Whether the list goes on after the last quoted item."""
+    catatan: tuple[tuple[str, str], ...]
+    """(provision label, note) for every editorial note on the quoted provisions and inside them."""
+
+
+def poster_groups(reg: Regulation, eids) -> list[PosterGroup]:
+    """The groups of `kutipan_groups` with what a poster needs to quote them honestly."""
+    out = []
+    for g in kutipan_groups(reg, eids):
+        siblings = g.parent.children if g.parent is not None else g.items
+        positions = [siblings.index(n) for n in g.items]
+        rows = tuple((n, pos != (positions[i - 1] + 1 if i else 0)) for i, (n, pos) in enumerate(zip(g.items, positions)))
+        lead = g.pengantar
+        elsewhere = bool(lead) and any(f.citation.instrument is None for f in find_all(lead))
+        notes: list[tuple[str, str]] = []
+        for n in g.items:
+            _notes(reg, n, notes)
+        out.append(PosterGroup(
+            label=g.label, pengantar=None if elsewhere else lead,
+            pengantar_rujukan=lead if elsewhere else None,
+            pengantar_label=provision_label(reg, g.parent.eid) if elsewhere and g.parent is not None else None,
+            rows=rows, lewat_akhir=bool(positions) and positions[-1] < len(siblings) - 1,
+            catatan=tuple(notes)))
+    return out
+
+
+def _notes(reg: Regulation, node: Node, out: list[tuple[str, str]]) -> None:
+    if node.catatan:
+        out.append((provision_label(reg, node.eid), node.catatan))
+    for child in node.children:
+        _notes(reg, child, out)
+
+
 def _needs_nip(pen: Penyelenggara) -> bool:
     jabatan = pen.kepala.jabatan or ""
     return not any(jabatan == h or jabatan.startswith(h + " ") for h in ELECTED_HEADS)
@@ -124,14 +176,14 @@ def plan_posters(corpus: Corpus) -> list[Poster]:
         if isi.budaya_pelayanan:
             posters.append(Poster(jenis="budaya-pelayanan", template="poster_budaya.html",
                                   source=(reg.path, "poster > budaya_pelayanan"), context={
-                                      "groups": kutipan_groups(reg, isi.budaya_pelayanan),
+                                      "groups": poster_groups(reg, isi.budaya_pelayanan),
                                       "citation": kutipan_citation(reg, isi.budaya_pelayanan)}, **common))
         if isi.larangan:
             posters.append(Poster(jenis="larangan", template="poster_larangan.html",
                                   source=(reg.path, "poster > larangan"), context={
-                                      "groups": kutipan_groups(reg, isi.larangan),
+                                      "groups": poster_groups(reg, isi.larangan),
                                       "citation": kutipan_citation(reg, isi.larangan),
-                                      "rute": kutipan_groups(reg, isi.pengaduan),
+                                      "rute": poster_groups(reg, isi.pengaduan),
                                       "rute_citation": kutipan_citation(reg, isi.pengaduan) if isi.pengaduan else "",
                                       "kanal_sendiri": reg.penyelenggara.pengaduan,
                                       "kanal": corpus.pengaduan}, **common))
@@ -156,11 +208,10 @@ def plan_posters(corpus: Corpus) -> list[Poster]:
 
 def render_poster(renderer, poster: Poster, paper: Paper, scale: float, site_url: str) -> str:
     """The poster's standalone HTML page at one paper size and type scale."""
-    url = absolute_url(site_url, poster.target)
     return renderer.render(
         poster.template, poster.page_url(paper), poster=poster, paper=paper, papers=PAPERS,
-        font_pt=round(BASE_PT * paper.factor * scale, 2), qr=qr_svg_data_uri(url), qr_url=url,
-        qr_short=short_url(url), **poster.context)
+        font_pt=round(BASE_PT * paper.factor * scale, 2), **qr_context(site_url, poster.target),
+        **poster.context)
 
 
 def build_poster_files(corpus: Corpus, posters: list[Poster], renderer, printer, site_url: str) -> dict[str, bytes | str]:

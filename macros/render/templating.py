@@ -6,14 +6,28 @@ import base64
 import datetime as dt
 import hashlib
 import posixpath
+import re
 from pathlib import Path
 
 import jinja2
+import markupsafe
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
          "Oktober", "November", "Desember")
+
+
+def miring(text: str | None, phrases: tuple[str, ...] = ()) -> markupsafe.Markup:
+    """`text` escaped, with each occurrence of a phrase the source prints in italics (a node's
+    `miring`) as <em>. The phrase is looked for in the escaped text, as whole words and never
+    inside a character reference (`&amp;`: not after `&` or `#`), so the only markup added is <em>."""
+    out = str(markupsafe.escape(text or ""))
+    if phrases:
+        alternatives = sorted({str(markupsafe.escape(p)) for p in phrases}, key=len, reverse=True)
+        pattern = "|".join(r"(?<![\w&#])" + re.escape(a) + r"(?!\w)" for a in alternatives)
+        out = re.sub(pattern, lambda m: f"<em>{m.group(0)}</em>", out)
+    return markupsafe.Markup(out)
 
 
 def tanggal(value: dt.date | None) -> str:
@@ -66,6 +80,7 @@ class Renderer:
             lstrip_blocks=True,
         )
         self.env.filters["tanggal"] = tanggal
+        self.env.filters["miring"] = miring
         self.env.filters["csp_hash"] = csp_hash
 
     def render(self, template: str, page_url: str, **context) -> str:

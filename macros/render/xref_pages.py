@@ -10,7 +10,7 @@ import json
 from ..kodeetik.citations import Citation, Ref, Step
 from ..kodeetik.dasar import Instrumen
 from ..kodeetik.model import Corpus
-from ..kodeetik.xref import Links, citation_keys, mapped_keys
+from ..kodeetik.xref import Links, citation_keys, label_keys, mapped_keys
 from .pages import GeneratedPage, TocEntry, regulation_url, wilayah_url
 
 DASAR_INDEX_URI = "dasar-hukum/index.md"
@@ -95,7 +95,9 @@ def plan_xref_pages(corpus: Corpus, links: Links) -> list[GeneratedPage]:
 
 
 def jump_index(corpus: Corpus) -> str:
-    """The JSON the citation jump box reads: each regulation's names and citable provisions."""
+    """The JSON the citation jump box reads: each regulation's names and citable provisions
+    (`ketentuan`: canonical citations; `dugaan`: through `peta_rujukan`; `kutipan`: the other
+    copy-citation labels, e.g. `bab 3 larangan pelaksana yanlik butir ke-3`)."""
     regs = []
     for reg in corpus.regulations:
         regs.append({
@@ -103,6 +105,7 @@ def jump_index(corpus: Corpus) -> str:
             "jenis": reg.jenis, "wilayah": reg.wilayah.nama, "nomor": reg.nomor, "tahun": reg.tahun,
             "ketentuan": {k.lower(): v for k, v in citation_keys(reg).items()},
             "dugaan": {k.lower(): v for k, v in mapped_keys(reg).items()},
+            "kutipan": label_keys(reg),
         })
     # The box builds its keys the same way: the canonical text of a one-item citation, lowercased.
     sample = str(Citation((Ref((Step("pasal", "17"), Step("ayat", "1"))),))).lower()

@@ -10,7 +10,7 @@ from . import metadata, rules, structure
 from .lines import Line, Log
 from .nodes import DNode
 
-FORM_TITLE = re.compile(r"^(FORMAT|FORMULIR|BLANKO|CONTOH)\b")
+FORM_TITLE = mk.FORM_TITLE
 HEADER_WORDS = re.compile(r"^(NOMOR|TANGGAL|TENTANG|LAMPIRAN)\b")
 
 
@@ -102,7 +102,7 @@ def _split_signatures(content: list[Line], jabatan: str | None, log: Log, used: 
     start = 0
     for i in sig_at:
         seg_paras = paras[start:i]
-        segments.append([ln for p in seg_paras for ln in p + [Line("", p[-1].no, "")]])
+        segments.append([ln for p in seg_paras for ln in p + [Line("", p[-1].no, "", page=p[-1].page)]])
         j = i + 1
         name_paras: list[list[Line]] = []
         while j < len(paras) and not FORM_TITLE.match(paras[j][0].text) and len(name_paras) < 2 \
@@ -118,7 +118,7 @@ def _split_signatures(content: list[Line], jabatan: str | None, log: Log, used: 
                 log.drop(ln, "signature read as text")
         signature = signature or sig
         start = j
-    segments.append([ln for p in paras[start:] for ln in p + [Line("", p[-1].no, "")]])
+    segments.append([ln for p in paras[start:] for ln in p + [Line("", p[-1].no, "", page=p[-1].page)]])
     return [s for s in segments if any(not ln.blank for ln in s)], signature
 
 

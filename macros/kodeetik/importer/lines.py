@@ -25,6 +25,9 @@ class Line:
     """The extractor put a bullet glyph (-, •, ...) before it; the glyph is gone from `text`."""
     tabbed: bool = False
     """The source line holds tab characters (a table row, not running text)."""
+    page: int = 1
+    """Page of the source it stands on: a form feed (`\\f`, as pdftotext writes between pages) starts
+    the next page."""
 
     @property
     def blank(self) -> bool:
@@ -60,12 +63,17 @@ class Log:
     noise: list[Noise] = field(default_factory=list)
     formatting: dict[str, int] = field(default_factory=dict)
     """Changes that keep the words (emphasis marks, bullet glyphs): counted, not listed."""
+    guesses: list[tuple[int, str]] = field(default_factory=list)
+    """(source line, what): a join or a split of lines that keeps the words but may be wrong."""
 
     def repair(self, line: Line, rule: str, dari: str, menjadi: str, alasan: str) -> None:
         self.repairs.append(Repair(line.no, rule, dari, menjadi, alasan))
 
     def drop(self, line: Line, rule: str) -> None:
         self.noise.append(Noise(line.no, rule, line.raw.strip()))
+
+    def guess(self, line: Line, what: str) -> None:
+        self.guesses.append((line.no, what))
 
     def count(self, rule: str, n: int = 1) -> None:
         self.formatting[rule] = self.formatting.get(rule, 0) + n
@@ -77,8 +85,10 @@ def read_lines(text: str) -> list[Line]:
     if text.startswith("\ufeff"):
         text = text[1:]
     out = []
+    page = 1
     for i, raw in enumerate(text.split("\n"), start=1):
+        page += raw.count("\f")
         # A non-breaking space alone on a line is a blank line in a PDF extraction.
-        stripped = raw.replace("\u00a0", " ").strip()
-        out.append(Line(text=stripped, no=i, raw=raw, tabbed="\t" in raw))
+        stripped = raw.replace("\u00a0", " ").replace("\f", " ").strip()
+        out.append(Line(text=stripped, no=i, raw=raw, tabbed="\t" in raw, page=page))
     return out

@@ -40,6 +40,21 @@ PENGUNDANGAN = re.compile(r"^(BERITA|LEMBARAN)\s+DAERAH\b")
 LAMPIRAN = re.compile(r"^LAMPIRAN(?:\s+([IVXLC]+|\d+))?\b\s*(?::\s*(.*))?(.*)$")
 TEMBUSAN = re.compile(r"^Tembusan\b\s*(?:Yth\.?)?\s*:?\s*(.*)$", re.IGNORECASE)
 PENUTUP = re.compile(r"^Agar setiap orang mengetahuinya")
+FORM_TITLE = re.compile(r"^(FORMAT|FORMULIR|BLANKO|CONTOH)\b")
+"""The title of a form in a Lampiran: its lines are kept as printed."""
+
+
+def form_lines(lines) -> list[bool]:
+    """For each line, whether it stands in a form (from a form's title to the next LAMPIRAN): the
+    layout rules leave a form's lines as they are."""
+    out, inside = [], False
+    for line in lines:
+        if LAMPIRAN.match(line.text):
+            inside = False
+        elif FORM_TITLE.match(line.text) and is_caps(line.text):
+            inside = True
+        out.append(inside)
+    return out
 
 
 @dataclass(frozen=True)

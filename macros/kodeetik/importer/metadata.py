@@ -26,11 +26,14 @@ JENIS = [  # (pattern on the title in capitals, jenis, issuer kind)
     (r"KEPUTUSAN\s+WALI\s*KOTA", "Keputusan Wali Kota", "kota"),
     (r"KEPUTUSAN\s+KEPALA\s+DINAS", "Keputusan Kepala Dinas", None),
     (r"KEPUTUSAN\s+KEPALA\s+BADAN", "Keputusan Kepala Badan", None),
+    (r"PERATURAN\s+KEPALA\s+DINAS", "Peraturan Kepala Dinas", None),
+    (r"PERATURAN\s+KEPALA\s+BADAN", "Peraturan Kepala Badan", None),
 ]
 SHORT = {"Peraturan Gubernur": "Pergub", "Peraturan Bupati": "Perbup", "Peraturan Wali Kota": "Perwal",
          "Peraturan Daerah": "Perda", "Keputusan Gubernur": "Kepgub", "Keputusan Bupati": "Kepbup",
          "Keputusan Wali Kota": "Kepwal", "Keputusan Kepala Dinas": "Kep. Kadis",
-         "Keputusan Kepala Badan": "Kep. Kaban"}
+         "Keputusan Kepala Badan": "Kep. Kaban", "Peraturan Kepala Dinas": "Per. Kadis",
+         "Peraturan Kepala Badan": "Per. Kaban"}
 SMALL_WORDS = {"di", "dan", "ke", "dari", "yang", "atau", "pada", "untuk", "dalam", "bagi", "serta",
                "atas", "tentang", "oleh", "dengan", "sebagai", "terhadap"}
 
@@ -105,7 +108,11 @@ def parse_preamble(lines: list[Line], log: Log, used: set[int]) -> Title:
     title = Title()
     starts = _title_starts(lines)
     if not starts:
-        title.notes.append("no title line (PERATURAN ... / KEPUTUSAN ... with NOMOR) found")
+        mixed = _mixed_case_title(lines, title, used)
+        if mixed is None:
+            title.notes.append("no title line (PERATURAN ... / KEPUTUSAN ... with NOMOR) found")
+            return title
+        title.kepala = _kepala(lines[:mixed], [], log, used)
         return title
     start = starts[-1]
     end, head, tentang = _title_block(lines, start)
@@ -163,6 +170,34 @@ def parse_preamble(lines: list[Line], log: Log, used: set[int]) -> Title:
     return title
 
 
+MIXED_TITLE = re.compile(r"^(?P<head>(?:Peraturan|Keputusan)\s+.+?)\s+Nomor\s*:?\s*(?P<nomor>\S+)"
+                         r"(?:\s+Tahun\s+(?P<tahun>\d{4}))?\s+[Tt]entang\s+(?P<tentang>\S.*?)\.?$")
+
+
+def _mixed_case_title(lines: list[Line], title: Title, used: set[int]) -> int | None:
+    """A title written as a sentence, as abstracts and web pages give it ("Peraturan Bupati Contoh
+    Nomor 87 Tahun 2020 tentang Kode Etik ..."): the index of its line, with the title filled in
+    (tentang as written)."""
+    for i, line in enumerate(lines):
+        m = MIXED_TITLE.match(line.text)
+        if not m:
+            continue
+        head = m.group("head").upper()
+        for pattern, jenis, _kind in JENIS:
+            jm = re.match(pattern + r"\b\s*(.*)$", head)
+            if jm:
+                title.jenis, title.issuer = jenis, jm.group(1).strip() or None
+                break
+        else:
+            continue
+        title.judul, title.nomor, title.tentang = line.text, m.group("nomor").rstrip(",;"), m.group("tentang")
+        title.tahun = int(m.group("tahun")) if m.group("tahun") else None
+        title.notes.append("the title is written in small letters, as a sentence: check it against the original")
+        used.add(line.no)
+        return i
+    return None
+
+
 def _title_block(lines: list[Line], start: int) -> tuple[int, list[str], list[str] | None]:
     """From a title line: the lines up to TENTANG, and the subject lines after it. Returns the index
     after the block."""
@@ -186,10 +221,35 @@ def _title_block(lines: list[Line], start: int) -> tuple[int, list[str], list[st
     i += 1
     while i < len(lines) and lines[i].blank and not tentang:
         i += 1
-    while i < len(lines) and not lines[i].blank and not lines[i].text.startswith("DENGAN RAHMAT"):
+    while i < len(lines) and not lines[i].text.startswith("DENGAN RAHMAT"):
+        if lines[i].blank:
+            # The subject goes on after a blank line when the next paragraph is more of it: in
+            # capitals like the title, not the opening formula, not the official ("BUPATI X,").
+            j = i
+            while j < len(lines) and lines[j].blank:
+                j += 1
+            if not (j < len(lines) and _subject_goes_on(lines[j].text, tentang)):
+                break
+            i = j
+            continue
         tentang.append(lines[i].text)
         i += 1
     return i, head, tentang
+
+
+SMALL_WORDS_CAPS = {w.upper() for w in SMALL_WORDS} - {"TENTANG"}
+OFFICIAL = re.compile(r"^(?:BUPATI|GUBERNUR|WALI\s*KOTA|KEPALA|SEKRETARIS|DIREKTUR|INSPEKTUR|CAMAT|PRESIDEN|MENTERI)\b")
+
+
+def _subject_goes_on(text: str, tentang: list[str]) -> bool:
+    """The subject is cut by a blank line only when the words say so: the part before ends in a word
+    that cannot end a title ("... PEGAWAI DI") or the next part starts with one ("DI LINGKUNGAN
+    ..."); anything else after a blank line (a letterhead, the official) is not the subject."""
+    if not (tentang and mk.is_caps(text) and mk.is_caps(" ".join(tentang))) or OFFICIAL.match(text) \
+            or text.startswith("DENGAN RAHMAT") or mk.LABEL.match(text) or mk.MEMUTUSKAN.match(text):
+        return False
+    last, first = tentang[-1].split()[-1].upper(), text.split()[0].upper()
+    return last in SMALL_WORDS_CAPS or first in SMALL_WORDS_CAPS or last.endswith(",")
 
 
 LETTERHEAD = re.compile(r"(Jalan|Jl\.|Telp|Telepon|Fax|Faks|Website|Laman|Email|E-mail|Surel|Kode Pos|\.go\.id|@)",
@@ -210,6 +270,10 @@ def _kepala(lines: list[Line], earlier_titles: list[int], log: Log, used: set[in
             paras = []  # prose (a slide's introduction): the heading is what comes after it
             continue
         paras.append(para)
+    # Above the heading's first line in capitals, a line in small letters that is no letterhead is
+    # a page's or a site's text ("N/A Protected Academic year"): left out, listed as not placed.
+    while paras and not any(mk.is_caps(ln.text) or LETTERHEAD.search(ln.text) for ln in paras[0]):
+        paras = paras[1:]
     keyed = [re.sub(r"\W+", " ", " ".join(ln.text for ln in p)).strip().upper() for p in paras]
     out: list[str] = []
     kept_nos: set[int] = set()

@@ -20,6 +20,8 @@ class DNode:
     dasar: dict | None = None
     no: int = 0
     """Source line it starts on."""
+    page: int = 1
+    """Source page it starts on (pages are separated by form feeds; 1 without them)."""
     checks: list[str] = field(default_factory=list)
     """What a human should check here (written as YAML comments and listed in the report)."""
 

@@ -64,13 +64,13 @@ def region_of(jenis_kind: str | None, issuer: str | None, texts: list[str]) -> t
 
 def body_name(jenis: str | None, issuer: str | None, tentang: str | None) -> str | None:
     """The body a regulation governs when it is not the whole regional government: the issuing
-    Dinas/Badan of a Keputusan Kepala Dinas, or "di Lingkungan <Dinas ...>" in the subject."""
+    Dinas/Badan of a Keputusan (or Peraturan) Kepala Dinas, or "di Lingkungan <Dinas ...>" in the subject."""
     if tentang:
         m = re.search(r"\bdi Lingkungan\s+((?:Dinas|Badan|Sekretariat|Inspektorat|Satuan|Rumah Sakit)\b.*)$",
                       tentang, re.IGNORECASE)
         if m:
             return m.group(1)
-    if jenis and jenis.startswith("Keputusan Kepala") and issuer:
+    if jenis and jenis.startswith(("Keputusan Kepala", "Peraturan Kepala")) and issuer:
         return f"{jenis.split()[-1]} {issuer}"  # "Keputusan Kepala Dinas" + "SOSIAL ..." -> "Dinas SOSIAL ..."
     return None
 

@@ -12,6 +12,15 @@ COUNTED = ("bab", "bagian", "paragraf", "pasal", "ayat", "huruf", "angka", "dikt
            "teks", "formulir")
 
 
+HUMAN_CHECK = [
+    "A draft that validates and builds is not proof of faithfulness. Compare with the original, by eye:",
+    "  - jenis, nomor, tahun and the whole of tentang, against the title;",
+    "  - that every BAB, Pasal, ayat, huruf and Diktum of the original is here, in order, with its number;",
+    "  - the first and last words of each provision (a wrong join or split moves words between provisions);",
+    "  - every line listed above as a repair, a guess or noise.",
+]
+
+
 @dataclass
 class Report:
     source: str
@@ -27,6 +36,12 @@ class Report:
     noise: list[Noise] = field(default_factory=list)
     unplaced: list[tuple[int, str]] = field(default_factory=list)
     formatting: dict[str, int] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    """Signs that the structure is implausible: shown first."""
+    page_of: dict[int, int] = field(default_factory=dict)
+    """Source line -> page, when the source has page breaks (form feeds)."""
+    encoding: str = "utf-8"
+    """The source's encoding when it was not UTF-8 and was converted (see `source`)."""
 
     def count_nodes(self, nodes: list[DNode]) -> None:
         for node in nodes:
@@ -41,25 +56,36 @@ class Report:
 
     def lines(self) -> list[str]:
         out = [f"Import report: {self.source} -> {self.target}", self.summary()]
+        if self.encoding != "utf-8":
+            out.append(f"Source encoding: not UTF-8; read as {self.encoding} (one character per byte, no letter "
+                       "lost). Save the source as UTF-8 before copying it to sources/ (e.g. iconv -f "
+                       f"{self.encoding.upper()} -t UTF-8), or the loader will not find the quoted noise.")
 
         def section(title: str, items: list[str]) -> None:
             out.append("")
             out.append(f"{title} ({len(items)}):" if items else f"{title}: none.")
             out.extend(f"  - {i}" for i in items)
 
+        if self.warnings:
+            section("LOOK FIRST: the structure looks implausible", self.warnings)
         section("Left empty, to fill in from the original", [f"{p}: {w}" for p, w in self.unknown])
         section("Lines not placed in the draft (add them where they belong, or to sumber.derau)",
-                [f"line {no}: {text}" for no, text in self.unplaced])
+                [f"{self.where(no)}: {text}" for no, text in self.unplaced])
         section("Repairs that change words (in sumber.perbaikan; check each against the original)",
-                [f"line {r.no} [{r.rule}]: {r.dari!r} -> {r.menjadi!r}" for r in self.repairs])
+                [f"{self.where(r.no)} [{r.rule}]: {r.dari!r} -> {r.menjadi!r}" for r in self.repairs])
         section("Lines dropped as noise (in sumber.derau)",
-                [f"line {n.no} [{n.rule}]: {n.text}" for n in self.noise])
+                [f"{self.where(n.no)} [{n.rule}]: {n.text}" for n in self.noise])
         section("To check (the importer guessed)", [f"{p}: {w}" for p, w in self.checks])
         if self.formatting:
             out.append("")
             out.append("Formatting removed (words unchanged): " +
                        ", ".join(f"{n} {k}" for k, n in sorted(self.formatting.items())) + ".")
+        out += ["", *HUMAN_CHECK]
         return out
+
+    def where(self, no: int) -> str:
+        page = self.page_of.get(no)
+        return f"line {no} (page {page})" if page and max(self.page_of.values(), default=1) > 1 else f"line {no}"
 
     def text(self) -> str:
         return "\n".join(self.lines()) + "\n"

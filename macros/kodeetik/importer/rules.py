@@ -9,21 +9,13 @@ are kept as written). A rule that changes words logs a `Repair`; one that drops 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from importlib import resources
 from typing import Callable
 
-from .. import yamlio
+from . import columns, pages, runin, spaced
 from .lines import Line, Log
+from .ruledata import rule_data
 
 TERMINAL = ".;:,!?"
-
-
-@lru_cache(maxsize=1)
-def rule_data() -> dict:
-    """The rule lists in rules.yaml (misreadings, noise lines)."""
-    text = resources.files(__package__).joinpath("rules.yaml").read_text(encoding="utf-8")
-    return yamlio.load(text)
 
 
 # --------------------------------------------------------------------------- line rules
@@ -101,18 +93,21 @@ def dedupe_markers(lines: list[Line], log: Log) -> list[Line]:
     return lines
 
 
-SPACED = re.compile(r"(?<!\S)(?:[A-Za-z] ){3,}[A-Za-z](?!\S)")
-
-
 def join_spaced_letters(lines: list[Line], log: Log) -> list[Line]:
-    """Letters spaced out by extraction: "P e r a t u r a n" -> "Peraturan"."""
+    """Letters spaced out by extraction: "P E R A T U R A N  B U P A T I" -> "PERATURAN BUPATI" (see
+    `spaced`); the word boundaries come from wider gaps, else from the document's words."""
+    if not any(spaced.SPACED_RUN.search(line.text) for line in lines):
+        return lines
+    known = spaced.base_words() | frozenset(
+        w.lower() for line in lines if spaced.spaced_share(line.text) < 0.5 for w in WORD.findall(line.text))
     for line in lines:
-        if not SPACED.search(line.text):
+        if line.tabbed or not spaced.SPACED_RUN.search(line.text):
             continue
         before = line.text
-        line.text = SPACED.sub(lambda m: m.group(0).replace(" ", ""), line.text)
-        line.text = re.sub(r" {2,}", " ", line.text)
+        line.text, guessed = spaced.restore(line.text, known)
         log.repair(line, "spaced letters", before, line.text, "huruf berjarak hasil ekstraksi")
+        if guessed:
+            log.guess(line, f"spaced-out letters cut into words with a word list: '{line.text}'; check")
     return lines
 
 
@@ -174,9 +169,29 @@ def drop_noise_lines(lines: list[Line], log: Log) -> list[Line]:
     return out
 
 
+def _page_number(line: Line) -> bool:
+    return not line.tabbed and bool(PAGE_NUMBER.match(line.text))
+
+
+def drop_page_furniture(lines: list[Line], log: Log) -> list[Line]:
+    """Page numbers, running headers and furniture phrases next to a page boundary; site chrome
+    anywhere (see `pages`)."""
+    data = rule_data()
+    furniture = [re.compile(p, re.IGNORECASE) for p in data["page_furniture"]]
+    chrome = [re.compile(p, re.IGNORECASE) for p in data["site_chrome"]]
+    return pages.drop_page_furniture(lines, log, furniture, chrome, _page_number)
+
+
+def split_run_in(lines: list[Line], log: Log) -> list[Line]:
+    """Run-in units on lines of their own (see `runin`); an item split off with its bullet glyph
+    loses the glyph as any bullet does."""
+    return strip_bullets(runin.split_run_in(lines, log), log)
+
+
 LINE_RULES: list[Callable[[list[Line], Log], list[Line]]] = [
-    drop_annotations, drop_page_numbers, strip_bullets, strip_emphasis, apply_misreadings, dedupe_markers,
-    join_spaced_letters, drop_paraf_marks, drop_stray_marks, drop_noise_lines,
+    drop_annotations, drop_page_furniture, drop_page_numbers, strip_bullets, strip_emphasis, apply_misreadings, dedupe_markers,
+    join_spaced_letters, columns.join_column_labels, split_run_in, drop_paraf_marks, drop_stray_marks,
+    drop_noise_lines,
 ]
 
 
@@ -189,41 +204,74 @@ def clean_lines(lines: list[Line], log: Log) -> list[Line]:
 # --------------------------------------------------------------------------- text rules
 
 def _reduplicated(first: str, second: str) -> bool:
-    """"kehati" + "hatian", "perundang" + "undangan": the hyphen of a repeated word stays."""
+    """"kehati" + "hatian", "perundang" + "undangan", "surat" + "menyurat": the hyphen of a repeated
+    word stays."""
     a, b = first.lower(), second.lower()
     for k in range(min(len(a), len(b)), 2, -1):
         # "hal-hal" repeats the whole first part; otherwise the repeated stem is 4 letters or more
         # ("menju-" + "njung" is a broken word, not a repetition of "nju").
         if a.endswith(b[:k]) and (k == len(a) or k >= 4):
             return True
-    return False
+    # Repetition with a prefix: "surat-menyurat", "tolong-menolong" (meN- takes the first letter).
+    return len(a) >= 4 and len(b) > len(a) and b.endswith(a[1:]) and b[:2] in ("me", "be", "te", "pe")
+
+
+WORD_OR_COMPOUND = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+
+
+def vocabulary(lines: list[Line]) -> dict[str, int]:
+    """How often each word (and each hyphenated compound) occurs in the text, lower case."""
+    counts: dict[str, int] = {}
+    for line in lines:
+        for w in WORD_OR_COMPOUND.findall(line.text):
+            counts[w.lower()] = counts.get(w.lower(), 0) + 1
+    return counts
+
+
+def hyphen_join(first: str, second: str, words: dict[str, int]) -> str:
+    """The word a hyphen at a line end broke, decided with the document's own words first: the
+    hyphenated form written elsewhere keeps its hyphen, the joined form written elsewhere is joined;
+    then the word list `kata_berhubung` (rules.yaml) and repetitions keep it; a break before a
+    capital ("Undang-" + "Undang") keeps it; anything else is a typesetter's break and is joined."""
+    kept, joined = f"{first}-{second}", first + second
+    if words.get(kept.lower()):
+        return kept
+    if words.get(joined.lower()):
+        return joined
+    listed = {w.lower() for w in rule_data().get("kata_berhubung") or []}
+    if kept.lower() in listed or _reduplicated(first, second) or second[:1].isupper():
+        return kept
+    return joined
 
 
 HYPHEN_END = re.compile(r"(\S*[A-Za-z])-$")
-LOWER_START = re.compile(r"^([a-z]\S*)")
+WORD_START = re.compile(r"^([A-Za-z]\S*)")
 
 
-def join_hyphenated(lines: list[Line], log: Log) -> list[Line]:
-    """A word broken across lines with a hyphen: "pelaya-" + "nan" -> "pelayanan".
-
-    The hyphen stays in a repeated word ("kehati-" + "hatian" -> "kehati-hatian").
-    """
+def join_hyphenated(lines: list[Line], log: Log, words: dict[str, int] | None = None) -> list[Line]:
+    """A word broken across lines with a hyphen: "pelaya-" + "nan" -> "pelayanan", also over blank
+    lines and a page break; "Undang-" + "Undang" and "perundang-" + "undangan" keep the hyphen
+    (see `hyphen_join`)."""
+    words = vocabulary(lines) if words is None else words
     out: list[Line] = []
     for line in lines:
-        prev = out[-1] if out else None
-        m1 = HYPHEN_END.search(prev.text) if prev is not None and not prev.blank else None
-        m2 = LOWER_START.match(line.text) if not line.bullet else None
-        if prev is not None and m1 and m2:
+        prev = next((ln for ln in reversed(out) if not ln.blank), None)
+        m1 = HYPHEN_END.search(prev.text) if prev is not None else None
+        m2 = WORD_START.match(line.text) if not line.bullet and not line.blank else None
+        if prev is not None and m1 and m2 and not (line.text[:1].isupper() and not m1.group(1).split()[-1][:1].isupper()):
             first, second = m1.group(1).split()[-1], m2.group(1)
-            word = f"{first}-{second}" if _reduplicated(first, second) else first + second
+            word = hyphen_join(first, second.rstrip(TERMINAL + ")"), words) + second[len(second.rstrip(TERMINAL + ")")):]
             raw_first = prev.raw.rstrip().split()[-1] if prev.raw.strip() else first + "-"
             raw_second = line.raw[:len(line.raw) - len(line.raw.lstrip())] + line.raw.lstrip().split()[0]
-            dari = f"{raw_first}\n{raw_second}"
+            between = "\n" + "".join(ln.raw + "\n" for ln in out[out.index(prev) + 1:])
+            dari = f"{raw_first}{between}{raw_second}"
             if not prev.raw.strip().endswith("-") or "\n" in prev.raw:  # joined before: keep it simple
-                dari = f"{first}-\n{second}"
+                dari = f"{first}-{between}{second}"
             log.repair(prev, "hyphenation", dari, word.rstrip(TERMINAL), "kata terpotong tanda hubung di akhir baris")
             prev.text = prev.text[:m1.start()] + m1.group(1)[:-len(first)] + word + line.text[m2.end():]
-            prev.raw = prev.raw + "\n" + line.raw
+            prev.raw = prev.raw + between + line.raw
+            while out and out[-1].blank:
+                out.pop()
             continue
         out.append(line)
     return out
@@ -255,6 +303,12 @@ def join_split_words(lines: list[Line], log: Log) -> list[Line]:
     counts: dict[str, int] = {}
     for w in WORD.findall(text):
         counts[w] = counts.get(w, 0) + 1
+    # How often each pair of words stands side by side (counted once: searching the text for each
+    # candidate made a large text quadratic).
+    pairs: dict[tuple[str, str], int] = {}
+    for m in re.finditer(r"(?=\b([a-z]+) ([a-z]+)\b)", text):
+        pair = (m[1], m[2])
+        pairs[pair] = pairs.get(pair, 0) + 1
     for line in lines:
         tokens = line.text.split(" ")
         i = 0
@@ -262,7 +316,7 @@ def join_split_words(lines: list[Line], log: Log) -> list[Line]:
             first, second = tokens[i], re.findall(r"^[a-z]*", tokens[i + 1])[0]
             if (len(first) >= 3 and first.isalpha() and first.islower() and len(second) >= 2
                     and counts.get(first + second)
-                    and counts.get(first, 0) == len(re.findall(rf"\b{first} {second}\b", text))):
+                    and counts.get(first, 0) == pairs.get((first, second), 0)):
                 log.repair(line, "split word", f"{first} {second}", first + second, "kata terpisah hasil ekstraksi")
                 tokens[i:i + 2] = [first + tokens[i + 1]]
             i += 1
@@ -315,12 +369,19 @@ def join_broken_lines(lines: list[Line], log: Log) -> list[Line]:
         joinable = (not mk.is_caps(prev.text) and (reference or not _structural(line.text))
                     and not (mk.is_caps(line.text) and mk.is_heading_like(line.text))
                     and not (mk.BAB.match(prev.text) or mk.PASAL.match(prev.text)))
-        lower = (joinable and line.text[:1].islower() and prev.text[-1] not in TERMINAL
+        lower = (joinable and line.text[:1].islower() and prev.text[-1] not in ".;:!?"
                  and not LIST_END.search(prev.text))
         # A wrapped line runs to the margin and goes on with no blank line; it may end with a comma.
-        wrapped = (joinable and not gap and not line.bullet and len(prev.text) >= width
-                   and prev.text[-1] not in ".;:!?")
+        # A page break is no paragraph break; nor is a blank line after a line that runs to the
+        # margin and stops mid-sentence (no punctuation at all): a PDF text layer writes both.
+        page_break = gap and prev.page != line.page
+        long_open = len(prev.text) >= width and prev.text[-1] not in TERMINAL
+        wrapped = (joinable and not line.bullet and len(prev.text) >= width and prev.text[-1] not in ".;:!?"
+                   and (not gap or page_break or long_open))
         conjunction = joinable and line.text in ("dan", "atau", "dan/atau", "serta")
+        wrapped = wrapped or bool(joinable and reference)
+        if wrapped and gap and not page_break:
+            log.guess(line, "joined to the line before across a blank line (a sentence going on); check")
         if lower or wrapped or conjunction:
             prev.text = f"{prev.text} {line.text}"
             prev.raw = f"{prev.raw}\n{line.raw}"
@@ -341,8 +402,10 @@ def drop_running_headers(lines: list[Line], log: Log, title_lines: set[str]) -> 
 
     def candidate(line: Line) -> bool:
         t = line.text
+        # The tail of a wrapped sentence ("Peraturan Bupati ini.", "pengguna layanan;") repeats
+        # too, but it ends a clause or starts in lower case: a header does neither.
         return (not line.blank and not line.bullet and not _structural(t) and len(t.split()) >= 2
-                and t[-1] not in ":," and "..." not in t)
+                and t[-1] not in ":,.;" and "..." not in t and not t[:1].islower())
 
     counts: dict[str, int] = {}
     for line in lines:
@@ -358,10 +421,11 @@ def drop_running_headers(lines: list[Line], log: Log, title_lines: set[str]) -> 
     return out
 
 
-def clean_text(lines: list[Line], log: Log, title_lines: set[str]) -> list[Line]:
-    """The text rules, for running text (not forms)."""
+def clean_text(lines: list[Line], log: Log, title_lines: set[str], words: dict[str, int] | None = None) -> list[Line]:
+    """The text rules, for running text (not forms). `words`: the document's vocabulary (see
+    `vocabulary`), to decide hyphenation; by default that of `lines`."""
     lines = drop_running_headers(lines, log, title_lines)
-    lines = join_hyphenated(lines, log)
+    lines = join_hyphenated(lines, log, words)
     lines = join_broken_lines(lines, log)
     lines = join_inline_hyphen(lines, log)
     return lines

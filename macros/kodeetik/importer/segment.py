@@ -25,7 +25,7 @@ class Parts:
 
 
 def _label_line(line: Line, text: str) -> Line:
-    return Line(text=text, no=line.no, raw=line.raw, bullet=False, tabbed=line.tabbed)
+    return Line(text=text, no=line.no, raw=line.raw, bullet=False, tabbed=line.tabbed, page=line.page)
 
 
 SIGNATURE_END = (mk.DITETAPKAN, mk.PENGUNDANGAN, mk.LAMPIRAN, mk.TEMBUSAN, mk.BAB, mk.PASAL, mk.LABEL,

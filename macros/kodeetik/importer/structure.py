@@ -182,6 +182,14 @@ def classify(lines: list[Line]) -> list[Unit]:
     units: list[Unit] = []
     i = 0
     nonblank = [ln for ln in lines if not ln.blank]
+    # Lines with no blank line between them (page furniture dropped between them does not count).
+    after: dict[int, int] = {}
+    for a, b in zip(lines, lines[1:]):
+        if not a.blank and not b.blank:
+            after[b.no] = a.no
+
+    def adjacent(first: Line, second: Line) -> bool:
+        return second.no == first.no + 1 or after.get(second.no) == first.no
     while i < len(nonblank):
         line = nonblank[i]
         t = line.text
@@ -194,7 +202,7 @@ def classify(lines: list[Line]) -> list[Unit]:
                 i += 1
                 # A heading in capitals may run over lines that follow without a break.
                 while i + 1 < len(nonblank) and mk.is_caps(nonblank[i + 1].text) and _heading_line(
-                        nonblank[i + 1].text) and nonblank[i + 1].no == nonblank[i].no + 1:
+                        nonblank[i + 1].text) and adjacent(nonblank[i], nonblank[i + 1]):
                     parts.append(nonblank[i + 1].text)
                     extra.append(nonblank[i + 1].no)
                     i += 1
@@ -238,7 +246,8 @@ def classify(lines: list[Line]) -> list[Unit]:
     for u in units:
         prev = merged[-1] if merged else None
         if (u.kind == "caps" and prev is not None and prev.kind == "caps"
-                and u.line.no == (prev.extra or [prev.line.no])[-1] + 1):
+                and (u.line.no == (prev.extra or [prev.line.no])[-1] + 1
+                     or after.get(u.line.no) == (prev.extra or [prev.line.no])[-1])):
             prev.text = f"{prev.text} {u.text}"
             prev.extra.append(u.line.no)
             continue

@@ -1,0 +1,309 @@
+"""The importer on layouts nobody curated: the five regulations laid out again (tests/layouts.py) as a
+PDF text layer, a web page (run in), two-column labels and spaced letters, plus hand-made texts for
+what the five lack. Pure logic (no site build).
+
+Figures per layout and source are printed by `tests/layout_bench.py` and recorded in BENCHMARKS.md;
+the pins below are the achieved ones (raise them when a change does better, never lower them).
+"""
+
+from __future__ import annotations
+
+import random
+
+import layout_bench as bench
+import layouts
+import pytest
+from importer_compare import REGULATIONS, compare_text, norm
+
+from macros.kodeetik.importer.draft import build
+
+TARGET = {"pdf": 0.97, "run-in": 0.90}
+"""Issue 13: a PDF text layer keeps 97% of the clauses with the curated ids, a web page 90%."""
+PINS = {
+    # layout: least share of curated provisions kept (same id, same words), for each of the five;
+    # achieved: see BENCHMARKS.md (every cell is 97.6% or more).
+    "pdf": 0.97, "run-in": 0.97, "two-column": 0.97, "spaced": 0.97,
+}
+
+
+@pytest.mark.parametrize("layout, reg_id", [(lay, r) for lay in PINS for r in REGULATIONS])
+def test_layout_keeps_clauses(layout, reg_id):
+    result = bench.measure(layout, reg_id)
+    assert result.load_errors is None, result.report()[:3000]
+    assert result.share >= max(PINS[layout], TARGET.get(layout, 0)), result.report()[:3000]
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+@pytest.mark.parametrize("reg_id", REGULATIONS)
+def test_pdf_layer_other_pages_and_margins(seed, reg_id):
+    """Other widths, page lengths and page furniture (the generator's seed): the same target."""
+    reg = bench.curated()[reg_id]
+    result = compare_text(reg, layouts.pdf_layer(reg, seed), f"pdf{seed}.txt")
+    assert result.load_errors is None, result.report()[:3000]
+    assert result.share >= TARGET["pdf"], result.report()[:3000]
+
+
+@pytest.mark.parametrize("layout", list(layouts.LAYOUTS))
+@pytest.mark.parametrize("reg_id", REGULATIONS)
+def test_opening_in_every_layout(layout, reg_id):
+    """jenis, nomor, tahun, tentang right, and each Menimbang/Mengingat item one node with its whole
+    text, whatever the layout."""
+    reg = bench.curated()[reg_id]
+    d = build(bench.text_of(layout, reg_id), "x.txt")
+    assert (d.data["jenis"], d.data["nomor"], d.data["tahun"], d.data["tentang"]) == \
+        (reg.jenis, reg.nomor, str(reg.tahun), reg.tentang)
+    for key in ("menimbang", "mengingat"):
+        assert [norm(n.text) for n in d.data[key] or []] == [norm(n.text) for n in getattr(reg, key)], key
+
+
+def test_generators_really_change_the_layout():
+    """Negative control for the tests above: each layout differs from the clean one as it claims."""
+    reg = bench.curated()["perbup-bengkayang-51-2020"]
+    pdf, run, two, sp = (layouts.pdf_layer(reg), layouts.run_in(reg), layouts.two_column(reg), layouts.spaced(reg))
+    assert "\f" in pdf and "-\n" in pdf and max(len(ln) for ln in pdf.splitlines()) <= 90
+    assert "; b. bahwa" in run and "BAB I KETENTUAN UMUM Pasal 1 Dalam" in run
+    assert "\nMenimbang\n:\na.\nbahwa" in two
+    assert "P E R A T U R A N  B U P A T I" in sp
+    # The measure does see a loss: a PDF layer cut short keeps fewer provisions.
+    cut = compare_text(reg, pdf[: len(pdf) // 2], "cut.txt")
+    assert cut.load_errors is not None or cut.share < 0.8
+
+
+# --------------------------------------------------------------------------- hand-made texts
+
+PERKADIS = """PEMERINTAH KOTA CONTOH
+DINAS KESEHATAN
+Jalan Merdeka Nomor 1, Contoh
+
+PERATURAN KEPALA DINAS KESEHATAN KOTA CONTOH
+NOMOR 800.1.6.1/KPTS/9/2024
+
+TENTANG
+KODE ETIK DAN KODE PERILAKU PEGAWAI
+
+DI LINGKUNGAN DINAS KESEHATAN KOTA CONTOH
+
+KEPALA DINAS KESEHATAN KOTA CONTOH,
+
+Menimbang
+:
+a.
+bahwa pelayanan kesehatan perlu dilaksanakan dengan
+jujur dan adil;
+b.
+bahwa berdasarkan pertimbangan sebagaimana dimaksud
+dalam huruf a, perlu menetapkan Peraturan Kepala Dinas;
+Mengingat
+:
+1.
+Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik;
+
+MEMUTUSKAN:
+Menetapkan : PERATURAN KEPALA DINAS TENTANG KODE ETIK.
+
+Pasal 1
+Pegawai wajib melayani dengan ramah.
+"""
+
+
+def test_peraturan_kepala_dinas_two_columns_and_a_subject_over_a_blank_line():
+    d = build(PERKADIS, "x.txt")
+    assert d.data["jenis"] == "Peraturan Kepala Dinas"
+    assert d.data["nomor"] == "800.1.6.1/KPTS/9/2024"
+    assert d.data["tahun"] == "2024"  # from the nomor, with a check
+    assert d.data["tentang"] == "Kode Etik dan Kode Perilaku Pegawai di Lingkungan Dinas Kesehatan Kota Contoh"
+    assert [n.text for n in d.data["menimbang"]] == [
+        "bahwa pelayanan kesehatan perlu dilaksanakan dengan jujur dan adil;",
+        "bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a, perlu menetapkan Peraturan Kepala Dinas;"]
+    assert d.data["mengingat"][0].dasar["nomor"] == "25"
+    assert "None" not in (d.data["singkatan"] or "") and "None" not in d.data["id"]
+    assert d.data["pembukaan"] == ["KEPALA DINAS KESEHATAN KOTA CONTOH,"]
+    assert [n.num for n in d.data["batang_tubuh"]] == ["1"]
+
+
+RUN_IN = ("PERATURAN BUPATI CONTOH NOMOR 87 TAHUN 2020 TENTANG KODE ETIK PELAYANAN PUBLIK DI LINGKUNGAN "
+          "PEMERINTAH KABUPATEN CONTOH DENGAN RAHMAT TUHAN YANG MAHA ESA BUPATI CONTOH,\n\n"
+          "Menimbang : a. bahwa pelayanan publik perlu ditingkatkan; b. bahwa untuk itu perlu kode etik; dan "
+          "c. bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a dan huruf b, perlu menetapkan "
+          "Peraturan Bupati; Mengingat : 1. Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik; "
+          "2. Peraturan Pemerintah Nomor 96 Tahun 2012 tentang Pelaksanaan Undang-Undang Nomor 25 Tahun 2009;\n\n"
+          "MEMUTUSKAN: Menetapkan : PERATURAN BUPATI TENTANG KODE ETIK PELAYANAN PUBLIK.\n\n"
+          "BAB I KETENTUAN UMUM Pasal 1 Dalam Peraturan Bupati ini yang dimaksud dengan: 1. Daerah adalah "
+          "Kabupaten Contoh. 2. Bupati adalah Bupati Contoh. 3. Pelayanan Publik adalah kegiatan sebagaimana "
+          "dimaksud dalam Pasal 2 ayat (1) huruf a. BAB II PRINSIP Pasal 2 (1) Pelayanan diberikan dengan "
+          "prinsip: a. jujur; b. adil; dan c. cepat. (2) Prinsip sebagaimana dimaksud pada ayat (1) "
+          "wajib ditaati.\n")
+
+
+def test_web_page_run_in_text():
+    d = build(RUN_IN, "x.txt")
+    assert (d.data["jenis"], d.data["nomor"], d.data["tahun"]) == ("Peraturan Bupati", "87", "2020")
+    assert d.data["tentang"] == "Kode Etik Pelayanan Publik di Lingkungan Pemerintah Kabupaten Contoh"
+    assert [n.num for n in d.data["menimbang"]] == ["a", "b", "c"]
+    assert d.data["menimbang"][1].text == "bahwa untuk itu perlu kode etik; dan"
+    assert [n.num for n in d.data["mengingat"]] == ["1", "2"]
+    bab1, bab2 = d.data["batang_tubuh"]
+    assert (bab1.heading, bab2.heading) == ("KETENTUAN UMUM", "PRINSIP")
+    pasal1 = bab1.children[0]
+    assert pasal1.text == "Dalam Peraturan Bupati ini yang dimaksud dengan:"
+    # A definition that cites "Pasal 2 ayat (1) huruf a." stays whole: no clause end before "Pasal 2".
+    assert [c.text for c in pasal1.children][2] == \
+        "Pelayanan Publik adalah kegiatan sebagaimana dimaksud dalam Pasal 2 ayat (1) huruf a."
+    ayat1, ayat2 = bab2.children[0].children
+    assert [c.text for c in ayat1.children] == ["jujur;", "adil; dan", "cepat."]
+    assert ayat2.text.startswith("Prinsip sebagaimana dimaksud pada ayat (1)")
+    checks = " ".join(w for _, w in d.report.checks)
+    assert "run-in line was split" in checks
+    # ... and the draft says so where it happened, as a CHECK comment.
+    assert any("run-in line was split" in c for c in d.data["menimbang"][0].checks)
+
+
+def test_run_in_leaves_a_sentence_with_references_alone():
+    """Negative control: numbers inside a sentence are not markers."""
+    text = ("Pasal 4\nPegawai sebagaimana dimaksud dalam Pasal 3 huruf a. dan angka 2. wajib hadir pada "
+            "tanggal 1. Januari sesuai Nomor 5. Tahun 2020 yang berlaku.\n")
+    d = build(text, "x.txt")
+    assert [n.text for n in d.data["batang_tubuh"]] == [None] or \
+        d.data["batang_tubuh"][0].text.endswith("yang berlaku.")
+    assert not any("run-in" in w for _, w in d.report.checks)
+
+
+SPACED = """K E P U T U S A N K E P A L A D I N A S S O S I A L K A B U P A T E N C O N T O H
+N O M O R 4 1 2 / 3 1 / 2 0 2 3
+T E N T A N G
+K O D E E T I K P E L A Y A N A N
+
+KEPALA DINAS SOSIAL KABUPATEN CONTOH,
+
+Menimbang : a. bahwa kode etik pelayanan perlu ditetapkan;
+Mengingat : 1. Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik;
+M E M U T U S K A N :
+Menetapkan : KEPUTUSAN KEPALA DINAS SOSIAL TENTANG KODE ETIK PELAYANAN.
+KESATU : Kode etik pelayanan sebagaimana tercantum dalam Lampiran.
+KEDUA : Keputusan ini mulai berlaku pada tanggal ditetapkan.
+"""
+
+
+def test_spaced_letters_with_single_spaces_and_a_keputusan_with_diktum():
+    d = build(SPACED, "x.txt")
+    assert d.data["jenis"] == "Keputusan Kepala Dinas"
+    assert d.data["nomor"] == "412/31/2023"
+    assert d.data["tentang"] == "Kode Etik Pelayanan"
+    assert [n.num for n in d.data["diktum"]] == ["KESATU", "KEDUA"]
+    assert d.data["diktum"][1].text == "Keputusan ini mulai berlaku pada tanggal ditetapkan."
+    assert any("word list" in w for _, w in d.report.checks)  # the cut into words is a guess
+
+
+HYPHENS = ("Pasal 1\nPegawai wajib menjaga pelak-\nsanaan tugas sesuai peraturan perundang-\n"
+           "undangan dan Undang-\nUndang serta bersikap kehati-\nhatian dalam surat-\nmenyurat; pelaksanaan "
+           "tugas dilakukan dengan e-\nmail dinas.\n")
+
+
+def test_hyphenation_decided_with_the_document_and_the_word_list():
+    d = build(HYPHENS, "x.txt")
+    text = d.data["batang_tubuh"][0].text
+    assert "pelaksanaan tugas" in text                      # joined: the document writes "pelaksanaan"
+    assert "perundang-undangan" in text                      # a repetition keeps its hyphen
+    assert "Undang-Undang" in text                           # a capital after the break keeps it
+    assert "kehati-hatian" in text and "surat-menyurat" in text
+    assert "e-mail" in text                                  # from the word list kata_berhubung
+    assert "pelak-" not in text and "perundangundangan" not in text
+
+
+PAGES = ("BUPATI CONTOH\n\nPERATURAN BUPATI CONTOH\nNOMOR 3 TAHUN 2022\nTENTANG\nKODE ETIK\n\n"
+         "Pasal 1\nPelayanan diberikan kepada masyarakat dengan memperhatikan standar pelayanan dan pelak-\n\n"
+         "Salinan sesuai dengan aslinya\n\f- 2 -\nPERATURAN BUPATI CONTOH NOMOR 3 TAHUN 2022\n\n"
+         "sanaan yang tertib.\nPasal 2\nPegawai wajib ramah.\n\n\f- 3 -\nPERATURAN BUPATI CONTOH NOMOR 3 TAHUN 2022\n"
+         "Pasal 3\nPegawai wajib jujur.\n\f")
+
+
+def test_page_breaks_furniture_and_hyphenation_across_pages():
+    d = build(PAGES, "x.txt")
+    p1, p2, p3 = d.data["batang_tubuh"]
+    assert p1.text == ("Pelayanan diberikan kepada masyarakat dengan memperhatikan standar pelayanan dan "
+                       "pelaksanaan yang tertib.")
+    assert (p1.page, p2.page, p3.page) == (1, 2, 3)
+    assert set(d.data["sumber"]["derau"]) == {"Salinan sesuai dengan aslinya", "- 2 -", "- 3 -",
+                                               "PERATURAN BUPATI CONTOH NOMOR 3 TAHUN 2022"}
+    assert "(page 2)" in "\n".join(d.report.lines())
+    # Negative control: the same words on page 1 (no break around them) are the title, not noise.
+    assert d.data["judul"] == "PERATURAN BUPATI CONTOH NOMOR 3 TAHUN 2022 TENTANG KODE ETIK"
+
+
+def test_site_chrome_is_noise_and_implausible_structure_comes_first():
+    text = ("Anda di halaman 1dari 13\nhttps://jdih.contoh.go.id/dokumen/123\n" + RUN_IN.replace(
+        "Menimbang : a.", "Menimbang : x.") + "\nPasal 9\n(1) Satu; (2) dua; (3) tiga; (4) empat.\n")
+    d = build(text, "x.txt")
+    assert "Anda di halaman 1dari 13" in d.data["sumber"]["derau"]
+    assert not any("halaman" in k for k in d.data["kepala"] or [])
+    lines = d.report.lines()
+    first_section = next(ln for ln in lines[2:] if ln.strip())
+    assert first_section.startswith("LOOK FIRST")
+
+
+def test_no_warning_on_a_plain_text():
+    """Negative control for the warnings: a clean opening gives none."""
+    d = build(PERKADIS, "x.txt")
+    assert d.report.warnings == []
+
+
+# --------------------------------------------------------------------------- never a traceback
+
+ALPHABET = list("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,;:()-/\t\f\n") + [
+    "Pasal ", "BAB ", "Menimbang", "Mengingat", ":", "a.", "1.", "(1)", "KESATU :", "LAMPIRAN", "Ditetapkan di ",
+    "pada tanggal 1 Januari 2020", "PERATURAN BUPATI ", "NOMOR ", "TAHUN ", "TENTANG", "MEMUTUSKAN:", "-\n",
+    "\n\n", "\f", "•", "P E R A T U R A N", "Salinan sesuai dengan aslinya", "- 2 -", "\u00a0", "é", "\u200b",
+    "TEMBUSAN", "NIP. 19690512 198903 2 009", "FORMAT", "Yth.", "**", "*)", "[Stamp]", "…"]
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_no_input_makes_a_traceback(seed):
+    rng = random.Random(seed)
+    text = "".join(rng.choice(ALPHABET) for _ in range(rng.randint(0, 1500)))
+    d = build(text, "x.txt")
+    assert isinstance(d.data, dict) and d.report.lines()
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_garbled_real_layouts_make_no_traceback(seed):
+    """A layout of a real regulation with lines shuffled, cut and doubled."""
+    rng = random.Random(seed)
+    lines = bench.text_of(rng.choice(list(layouts.LAYOUTS)), rng.choice(REGULATIONS)).split("\n")
+    for _ in range(30):
+        i = rng.randrange(len(lines))
+        op = rng.choice(["cut", "dup", "swap", "drop"])
+        if op == "cut":
+            lines[i] = lines[i][: rng.randint(0, len(lines[i]))]
+        elif op == "dup":
+            lines.insert(i, lines[i])
+        elif op == "swap":
+            j = rng.randrange(len(lines))
+            lines[i], lines[j] = lines[j], lines[i]
+        else:
+            del lines[i]
+    build("\n".join(lines), "x.txt")
+
+
+def test_site_text_above_the_heading_is_not_kepala():
+    text = "N/A Protected Academic year 2023/2024\n\n" + PERKADIS
+    d = build(text, "x.txt")
+    assert d.data["kepala"][0] == "PEMERINTAH KOTA CONTOH"
+    assert any("Protected" in t for _, t in d.report.unplaced)
+    # Negative control: a letterhead line in small letters stays in the heading.
+    assert "Jalan Merdeka Nomor 1, Contoh" in d.data["kepala"]
+
+
+def test_title_as_a_sentence_from_an_abstract():
+    text = ("Peraturan Bupati Contoh Nomor 87 Tahun 2020 tentang Kode Etik Pelayanan Publik di Lingkungan "
+            "Pemerintah Kabupaten Contoh\n\nMenimbang : a. bahwa pelayanan publik perlu diatur; b. bahwa "
+            "untuk itu perlu Peraturan Bupati;\nMengingat : 1. Undang-Undang Nomor 25 Tahun 2009 tentang "
+            "Pelayanan Publik;\nPasal 1\nPegawai wajib ramah.\n")
+    d = build(text, "x.txt")
+    assert (d.data["jenis"], d.data["nomor"], d.data["tahun"]) == ("Peraturan Bupati", "87", "2020")
+    assert d.data["tentang"] == "Kode Etik Pelayanan Publik di Lingkungan Pemerintah Kabupaten Contoh"
+    assert [n.num for n in d.data["menimbang"]] == ["a", "b"]
+    assert any("small letters" in w for _, w in d.report.checks)
+    # Negative control: a sentence that cites another instrument is no title.
+    other = build("Menimbang : a. bahwa Peraturan Bupati Contoh Nomor 3 Tahun 2019 tentang X perlu diubah;\n",
+                  "x.txt")
+    assert other.data["jenis"] is None
