@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import html
 import logging
-import os
-import shutil
 import sys
 from pathlib import Path
 
@@ -25,7 +23,7 @@ from macros import posterhooks, reproducible, state, wargahooks, xref_glue  # no
 from macros.kodeetik import DataErrors, load_site  # noqa: E402
 from macros.kodeetik.export import data_files  # noqa: E402
 from macros.kodeetik.topics import untagged_report  # noqa: E402
-from macros.render import Renderer, parallel, plan_pages  # noqa: E402
+from macros.render import Renderer, parallel, plan_pages, publish, staging  # noqa: E402
 from macros.render.compare import expand_compare_nav, plan_compare_pages  # noqa: E402
 from macros.render.topic_links import compare_links  # noqa: E402
 from macros.render.navtitles import escape_titles, fix_footer_labels, name_section_toggles  # noqa: E402
@@ -33,8 +31,17 @@ from macros.render.templating import uri_to_url  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.kodeetik")
 
-STAGING_SUFFIX = ".building"
 
+class _WriteErrorOnce(logging.Filter):
+    """MkDocs logs "Error building page 'x': [Errno 28] ..." before re-raising an I/O error, which
+    on_build_error then reports once, with where and the fix: its line is left out."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        return not (message.startswith("Error building page") and "[Errno " in message)
+
+
+logging.getLogger("mkdocs.commands.build").addFilter(_WriteErrorOnce())
 
 def on_startup(command: str, dirty: bool) -> None:
     state.command = command
@@ -49,7 +56,11 @@ def on_config(config):
     data_dir = project / extra.get("data_dir", "regulations")
     sources_dir = project / extra.get("sources_dir", "sources")
     try:
+        # No link in what the build reads or copies: MkDocs would publish what it points to.
+        publish.refuse_links([Path(config.docs_dir), project / (config.theme.custom_dir or "overrides"),
+                              sources_dir, data_dir], project)
         site = load_site(data_dir, sources_dir=sources_dir, display_root=project)
+        state.source_files = publish.source_files(site.corpus, sources_dir, project)
     except DataErrors as exc:
         # Abort prints the message without a traceback and exits non-zero, before anything is written.
         raise Abort("\n" + exc.report() + "\nNothing was built; the previous site is unchanged.") from None
@@ -57,7 +68,6 @@ def on_config(config):
         log.warning("Not read: %s", problem)  # --strict fails on it
     corpus, topics = site.corpus, site.topics
     state.corpus = corpus
-    state.sources_dir = sources_dir
     state.renderer = Renderer(extra_dirs=[project / (config.theme.custom_dir or "overrides") / "kodeetik"])
     state.links, xref_context, xref_pages = xref_glue.prepare(site)
     page_context = {**xref_context, **wargahooks.page_context(corpus),  # links to Hak Anda and training
@@ -79,12 +89,13 @@ def on_config(config):
     wargahooks.build(config)
     config.nav = escape_titles(expand_compare_nav(_expand_nav(config.nav, corpus), topics))
     if state.command == "build":
-        # Build into a sibling directory and swap it in at the end, so a failed build never leaves a
-        # half-written site behind.
+        # Build into a folder of this build's own and swap it in at the end (render/staging.py): a
+        # failed build never leaves a half-written site, and two builds at once never mix.
         state.final_site_dir = config.site_dir
-        config.site_dir = config.site_dir.rstrip("/\\") + STAGING_SUFFIX
-        if os.path.isdir(config.site_dir):
-            shutil.rmtree(config.site_dir)
+        try:
+            state.staging_dir = config.site_dir = str(staging.prepare(Path(config.site_dir)))
+        except OSError as exc:
+            raise Abort("\n" + staging.write_error(exc, Path(state.final_site_dir))) from None
     return config
 
 
@@ -130,8 +141,8 @@ def on_files(files: Files, config) -> Files:
         files.append(File.generated(config, uri, content=f"# {page.uri}\n", inclusion=xref_glue.inclusion(uri)))
     for uri, content in xref_glue.extra_files(state.corpus).items():
         files.append(File.generated(config, uri, content=content))
-    for src in sorted(state.sources_dir.glob("*.txt")):
-        files.append(File.generated(config, f"sumber/{src.name}", abs_src_path=str(src)))
+    for uri, content in state.source_files.items():  # only the files the data names (publish.py)
+        files.append(File.generated(config, uri, content=content))
     for uri, content in state.files.items():  # data downloads (JSON, CSV)
         files.append(File.generated(config, uri, content=content))
     posterhooks.add_files(files, config)
@@ -171,19 +182,15 @@ def on_post_build(config) -> None:
     final = state.final_site_dir
     if final is None:
         return
-    staging = config.site_dir
     if config.strict and _warnings_counted():
         # MkDocs aborts right after this hook when --strict saw a warning (an unresolved reference,
         # a broken link): that build must not replace the site either.
         return
-    old = final.rstrip("/\\") + ".old"
-    if os.path.isdir(old):
-        shutil.rmtree(old)
-    if os.path.isdir(final):
-        os.rename(final, old)
-    os.rename(staging, final)
-    if os.path.isdir(old):
-        shutil.rmtree(old)
+    try:
+        staging.publish(Path(config.site_dir), Path(final))
+    except OSError as exc:
+        raise Abort("\n" + staging.write_error(exc, Path(final))) from None  # on_build_error cleans
+    state.staging_dir = None
     config.site_dir = final
     log.info("Site written to %s", final)
 
@@ -197,5 +204,11 @@ def _warnings_counted() -> int:
 
 
 def on_build_error(error) -> None:
-    if state.final_site_dir is not None:
-        log.error("Build failed; the previous site in %s is unchanged.", state.final_site_dir)
+    if state.staging_dir is not None:
+        staging.discard(Path(state.staging_dir))
+        state.staging_dir = None
+    if state.final_site_dir is None:
+        return
+    if isinstance(error, OSError):  # disk full, permissions...: one message instead of a traceback
+        raise Abort("\n" + staging.write_error(error, Path(state.final_site_dir))) from None
+    log.error("Build failed; the previous site in %s is unchanged.", state.final_site_dir)

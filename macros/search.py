@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import logging
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -23,6 +22,7 @@ from mkdocs.exceptions import Abort  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
 from macros import state  # noqa: E402
+from macros.render.pagefind_sorted import PagefindError, index_site  # noqa: E402
 from macros.render.pagefind_stable import FormatError, stabilise  # noqa: E402
 from macros.render.search import NAVIGATION_TEMPLATES, page_entry, regulation_entry  # noqa: E402
 from macros.render.templating import uri_to_url  # noqa: E402
@@ -106,15 +106,10 @@ def build_index(site_dir: Path, language: str, expected_pages: int | None = None
     bundle = site_dir / BUNDLE_DIR
     if bundle.exists():
         shutil.rmtree(bundle)  # Pagefind adds to an existing bundle (mkdocs serve rebuilds in place)
-    cmd = [sys.executable, "-m", "pagefind_bin", "--site", str(site_dir), "--output-subdir", BUNDLE_DIR,
-           # The theme already writes <html lang="id">; forcing it keeps every page on the
-           # Indonesian stemmer ("melayani" finds "pelayanan") even if one page lacks the attribute.
-           "--force-language", language,
-           "--exclude-selectors", ", ".join(EXCLUDE_SELECTORS), "--quiet"]
-    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
-    output = (proc.stdout + proc.stderr).strip()
-    if proc.returncode != 0:
-        raise Abort(f"Pagefind failed to build the search index (exit {proc.returncode}):\n{output}")
+    try:  # pages given in sorted order: the same bundle whatever order the disk lists them in
+        output = index_site(site_dir, BUNDLE_DIR, language, EXCLUDE_SELECTORS)
+    except PagefindError as exc:
+        raise Abort(f"Pagefind failed to build the search index: {exc}") from None
     if output:
         log.warning("Pagefind: %s", output)
     entry_file = bundle / "pagefind-entry.json"
@@ -127,7 +122,7 @@ def build_index(site_dir: Path, language: str, expected_pages: int | None = None
             path.unlink()
     try:
         stabilise(bundle)  # Pagefind writes filters in hash-map order: same site, same bytes
-    except (FormatError, OSError, KeyError, ValueError) as exc:
+    except (FormatError, KeyError, ValueError) as exc:  # an OSError (disk full) is hooks.py's to report
         raise Abort(f"Pagefind's bundle is not as macros/render/pagefind_stable.py expects ({exc}); "
                     "a new Pagefind version? Update that module.") from None
     pages = sum(lang.get("page_count", 0) for lang in entry.get("languages", {}).values())

@@ -14,10 +14,12 @@ html: dict = {}
 """Rendered content by URI."""
 links = None
 """The cross-references (kodeetik.xref.Links)."""
-sources_dir = None
-"""Folder of the provenance texts."""
+source_files: dict = {}
+"""The provenance texts to publish, by site path: bytes (render/publish.py)."""
 final_site_dir: str | None = None
 """Where the site goes once the staged build succeeded (None when not staging)."""
+staging_dir: str | None = None
+"""This build's staging folder until it is swapped in or discarded (render/staging.py)."""
 topics = None
 """The Topics (taxonomy and coding)."""
 files: dict = {}
@@ -29,8 +31,8 @@ extra_files: dict = {}
 
 
 def reset() -> None:
-    global corpus, renderer, pages, html, sources_dir, final_site_dir, links, topics, files
+    global corpus, renderer, pages, html, source_files, final_site_dir, staging_dir, links, topics, files
     global posters, extra_files
-    corpus = renderer = sources_dir = final_site_dir = links = topics = None
-    pages, html, files = {}, {}, {}
+    corpus = renderer = final_site_dir = staging_dir = links = topics = None
+    pages, html, files, source_files = {}, {}, {}, {}
     posters, extra_files = [], {}

@@ -91,9 +91,10 @@ def generate(out: Path, provinces: int = 38, districts: int = 514) -> list[str]:
         raise SystemExit(f"{out} exists: give a new folder.")
     src = ROOT / "regulations"
     out.mkdir(parents=True)
-    for name in ("macros", "overrides", "sources"):
-        (out / name).symlink_to(ROOT / name)
-    shutil.copytree(ROOT / "content", out / "content", symlinks=True)
+    (out / "macros").symlink_to(ROOT / "macros")
+    # Copied, not linked: the build refuses a link in the folders it publishes from (render/publish.py).
+    for name in ("overrides", "sources", "content"):
+        shutil.copytree(ROOT / name, out / name)
     index = out / "content" / "index.md"
     text = index.read_text(encoding="utf-8")
     head, sep, body = text.partition("\n---\n") if text.startswith("---\n") else ("", "", text)

@@ -73,8 +73,9 @@ def make_project(tmp: Path, regulations: Path | None = None, sources: Path | Non
     """A copy of the project whose data can be replaced; code is linked, not copied."""
     project = tmp / "project"
     project.mkdir()
-    for name in ("macros", "overrides"):
-        (project / name).symlink_to(ROOT / name)
+    (project / "macros").symlink_to(ROOT / "macros")
+    # Copied, not linked: the build refuses any link in the folders it publishes from (publish.py).
+    shutil.copytree(ROOT / "overrides", project / "overrides")
     shutil.copytree(ROOT / "content", project / "content")
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     shutil.copytree(regulations or ROOT / "regulations", project / "regulations")

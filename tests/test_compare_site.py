@@ -352,6 +352,39 @@ def test_side_by_side_reads_the_choice_from_the_url(browser, served):
     assert errors == []
 
 
+@pytest.mark.parametrize("odd", ["__proto__", "toString", "constructor", "hasOwnProperty"])
+def test_side_by_side_names_an_unknown_regulation_instead_of_failing(browser, served, odd):
+    """Ids from the URL are looked up as own keys only: Object.prototype's names are unknown ids."""
+    page, errors = _open(browser, served + f"perbandingan/berdampingan/?p={odd}&p={BENGKAYANG}&p={KALTIM}")
+    page.wait_for_selector(".ke-sbs")
+    status = page.locator(".ke-side__status").inner_text()
+    assert status.startswith(f"Peraturan tidak dikenal: \u201c{odd}\u201d. 2 peraturan, "), status
+    assert [h.split("\n")[0] for h in page.locator(".ke-sbs__head").all_inner_texts()] == [
+        "Perbup Bengkayang 51/2020", "Pergub Kaltim 8/2025"]
+    assert "tidak dapat dimuat" not in status and errors == []
+    # Alone, it is still named, with what to do.
+    page, errors = _open(browser, served + f"perbandingan/berdampingan/?p={odd}")
+    page.wait_for_function("document.querySelector('.ke-side__status').textContent.includes('dua')")
+    assert page.locator(".ke-side__status").inner_text() == (
+        f"Peraturan tidak dikenal: \u201c{odd}\u201d. Pilih sekurang-kurangnya dua peraturan, paling banyak 5.")
+    assert errors == []
+
+
+def test_side_by_side_names_an_unknown_area_and_shows_every_area(browser, served):
+    page, errors = _open(browser, served + f"perbandingan/berdampingan/?p={BENGKAYANG}&p={KALTIM}&bidang=toString")
+    page.wait_for_selector(".ke-sbs")
+    status = page.locator(".ke-side__status").inner_text()
+    assert status.startswith("Bidang tidak dikenal: \u201ctoString\u201d; semua bidang ditampilkan. 2 peraturan"), status
+    every = page.locator(".ke-sbs__area h2").all_inner_texts()
+    assert len(every) > 3 and "Larangan" in every  # the view is not emptied
+    # Negative control: a known area narrows the view and names nothing unknown.
+    page, errors2 = _open(browser, served + f"perbandingan/berdampingan/?p={BENGKAYANG}&p={KALTIM}&bidang=larangan")
+    page.wait_for_selector(".ke-sbs")
+    assert page.locator(".ke-sbs__area h2").all_inner_texts() == ["Larangan"]
+    assert page.locator(".ke-side__status").inner_text().startswith("2 peraturan, ")
+    assert errors == errors2 == []
+
+
 def test_side_by_side_choice_goes_into_the_url(browser, served):
     page, errors = _open(browser, served + f"perbandingan/berdampingan/?p={BENGKAYANG}")
     page.wait_for_function("document.querySelector('.ke-side__status').textContent.includes('dua')")

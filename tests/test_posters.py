@@ -280,9 +280,7 @@ def test_poster_that_cannot_fit_one_sheet_fails_the_build(tmp_path):
 
 
 def test_poster_may_not_load_anything_from_elsewhere(tmp_path):
-    project = make_project(tmp_path)
-    (project / "overrides").unlink()
-    shutil.copytree(ROOT / "overrides", project / "overrides")
+    project = make_project(tmp_path)  # overrides/ is a copy: adding to it leaves the repository alone
     (project / "overrides" / "kodeetik").mkdir(exist_ok=True)
     (project / "overrides" / "kodeetik" / "poster_budaya.html").write_text(
         '{% extends "_poster_base.html" %}{% block isi %}<img src="https://cdn.example/logo.png">{% endblock %}',

@@ -146,3 +146,4 @@ def test_template_error_after_clean_keeps_previous_site(tmp_path):
     assert failed.returncode != 0
     assert (site / BENGKAYANG).is_file()
     assert not (site / "rusak").exists()
+    assert not list(project.glob("site.building*"))  # the failed build's staging folder is removed

@@ -106,13 +106,36 @@
     return box;
   }
 
+  // Lookups by a key from the URL or the data: own properties only, so `?p=__proto__` or
+  // `?p=toString` find nothing instead of Object.prototype's members.
+  function own(obj, key) {
+    return obj != null && Object.prototype.hasOwnProperty.call(obj, key) ? obj[key] : undefined;
+  }
+
+  function quoted(list) {
+    return list.map(function (v) { return "\u201c" + v + "\u201d"; }).join(", ");
+  }
+
+  // What the URL asked for that the data does not have, said on the page (not silently dropped).
+  function unknownNote(state, byId) {
+    var notes = [];
+    var ids = state.p.filter(function (id) { return !byId.has(id); });
+    if (ids.length) notes.push("Peraturan tidak dikenal: " + quoted(ids) + ".");
+    if (state.bidang && !data.bidang.some(function (a) { return a.kunci === state.bidang; })) {
+      notes.push("Bidang tidak dikenal: " + quoted([state.bidang]) + "; semua bidang ditampilkan.");
+    }
+    return notes.length ? notes.join(" ") + " " : "";
+  }
+
   function render(state) {
     out.textContent = "";
-    var byId = {};
-    data.peraturan.forEach(function (r) { byId[r.id] = r; });
-    var regs = state.p.filter(function (id) { return byId[id]; }).map(function (id) { return byId[id]; });
+    var byId = new Map();
+    data.peraturan.forEach(function (r) { byId.set(r.id, r); });
+    var note = unknownNote(state, byId);
+    var areaKnown = data.bidang.some(function (a) { return a.kunci === state.bidang; });
+    var regs = state.p.filter(function (id) { return byId.has(id); }).map(function (id) { return byId.get(id); });
     if (regs.length < 2) {
-      status.textContent = "Pilih sekurang-kurangnya dua peraturan, paling banyak " + MAX + ".";
+      status.textContent = note + "Pilih sekurang-kurangnya dua peraturan, paling banyak " + MAX + ".";
       return;
     }
     var grid = el("div", "ke-sbs");
@@ -128,13 +151,13 @@
     grid.appendChild(heads);
     var shown = 0, hidden = 0;
     data.bidang.forEach(function (area) {
-      if (state.bidang && area.kunci !== state.bidang) return;
+      if (areaKnown && area.kunci !== state.bidang) return;
       var section = el("section", "ke-sbs__area");
       section.appendChild(el("h2", null, area.label));
       var any = false;
       area.butir.forEach(function (item) {
-        var row = data.isi[item.kunci] || {};
-        var cells = regs.map(function (r) { return row[r.id] || []; });
+        var row = own(data.isi, item.kunci);
+        var cells = regs.map(function (r) { return own(row, r.id) || []; });
         if (!state.kosong && cells.every(function (c) { return !c.length; })) { hidden++; return; }
         any = true; shown++;
         var block = el("div", "ke-sbs__item");
@@ -159,7 +182,7 @@
       if (any) grid.appendChild(section);
     });
     out.appendChild(grid);
-    status.textContent = regs.length + " peraturan, " + shown + " butir topik" +
+    status.textContent = note + regs.length + " peraturan, " + shown + " butir topik" +
       (hidden ? " (" + hidden + " butir yang tidak diatur oleh peraturan pilihan disembunyikan)" : "") + ".";
     document.dispatchEvent(new CustomEvent("ke:content", { detail: out }));
   }

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import os
 import tempfile
 from pathlib import Path
@@ -35,6 +36,47 @@ FIT_CSS = """
 
 class PrintError(Exception):
     """A poster could not be printed as it must be (a message for the person building the site)."""
+
+
+class Overflow(PrintError):
+    """Something on the poster reaches beyond its right margin (a word too long to break)."""
+
+    def __init__(self, page_file: str, eids: list[str], text: str):
+        self.eids, self.text = eids, text
+        where = f" (provision {', '.join(eids)})" if eids else ""
+        super().__init__(f"{page_file}: '{text}'{where} runs beyond the right margin.")
+
+
+SLACK_PX = 0.5
+"""How far a box may reach past the margin (rounding of WeasyPrint's float layout)."""
+
+
+def overflow(document) -> tuple[list[str], str] | None:
+    """The provisions (`data-eid` of the enclosing quoted item) and the first words of what reaches
+    beyond the right edge of the poster's content box (`<main>`) on any page, or None when nothing
+    does. Fit is measured in both directions: the page count says nothing of a line too wide,
+    which the sheet's `overflow: hidden` would silently cut off."""
+    eids: list[str] = []
+    text = ""
+    for page in document.pages:
+        main = next((b for b in page._page_box.descendants() if getattr(b, "element_tag", None) == "main"), None)
+        if main is None:
+            continue
+        limit = main.content_box_x() + main.width + SLACK_PX
+        stack = [(child, "") for child in reversed(getattr(main, "children", ()))]  # popped in order
+        while stack:
+            box, eid = stack.pop()
+            element = getattr(box, "element", None)
+            eid = (element.get("data-eid") if element is not None else None) or eid
+            if box.width is not None and box.border_box_x() + box.border_width() > limit:
+                if eid and eid not in eids:
+                    eids.append(eid)
+                if not text and getattr(box, "text", ""):
+                    text = box.text.strip()
+            stack.extend((child, eid) for child in reversed(getattr(box, "children", ())))
+    if not (eids or text):
+        return None
+    return sorted(eids), (text[:40] + "…" if len(text) > 40 else text)
 
 
 def _local_fetcher(root: Path):
@@ -138,12 +180,20 @@ class PosterPrinter:
     def fit_ratio(self, html: str, page_file: str) -> float:
         """Sheet height over the height the poster needs with room to spare (see FIT_CSS):
         1 or more means it fits on one sheet. Measured on the laid-out boxes: when the poster runs
-        onto more pages, the heights of its parts are added up."""
+        onto more pages, the heights of its parts are added up. Raises Overflow when something
+        is too wide (smaller type does not help a word that cannot break)."""
         key = page_file.encode() + b"\0" + html.encode()
         cached = self.cache.get("fit", key)
         if cached is not None:
-            return float(cached.decode())
+            ratio, _, wide = cached.decode().partition("\0")
+            if wide:
+                raise Overflow(page_file, *json.loads(wide))
+            return float(ratio)
         document = self._render(html, page_file, fit=True)
+        wide = overflow(document)
+        if wide is not None:
+            self.cache.put("fit", key, ("0\0" + json.dumps(wide)).encode())
+            raise Overflow(page_file, *wide)
         needed = 0.0
         for page in document.pages:
             box = next((b for b in page._page_box.descendants() if getattr(b, "element_tag", None) == "main"),
@@ -161,6 +211,9 @@ class PosterPrinter:
         if cached is not None:
             return cached
         document = self._render(html, page_file, fit=False)
+        wide = overflow(document)  # at every paper size, not only where the fit was measured
+        if wide is not None:
+            raise Overflow(page_file, *wide)
         if len(document.pages) != 1:
             raise PrintError(f"{page_file}: printed on {len(document.pages)} pages instead of one.")
         page = document.pages[0]

@@ -19,8 +19,9 @@ from ..kodeetik.citations import find_all
 from ..kodeetik.errors import DataError, DataErrors
 from ..kodeetik.model import Corpus, Node, Penyelenggara, Regulation, Wilayah, provision_label
 from ..kodeetik.posterdata import kutipan_citation, kutipan_groups
-from .parallel import fork_map
 from .pages import GeneratedPage, TocEntry, regulation_url, wilayah_url
+from .parallel import fork_map
+from .pdf import Overflow
 from .qr import qr_context
 
 
@@ -234,13 +235,31 @@ def build_poster_files(corpus: Corpus, posters: list[Poster], renderer, printer,
 
 def _poster_files(poster: Poster, renderer, printer, site_url: str) -> tuple[dict[str, bytes | str], DataError | None]:
     """One poster's files, or the data error that stops it."""
-    a4 = PAPERS[0]
-    scale = _fit(poster, lambda s: render_poster(renderer, poster, a4, s, site_url), printer, a4)
-    if scale is None:
+    try:
+        return _print_poster(poster, renderer, printer, site_url), None
+    except Overflow as exc:
+        where = f"{poster.source[1]} > {', '.join(exc.eids)}" if exc.eids else poster.source[1]
+        return {}, DataError(poster.source[0], None, where,
+                             f"on the {poster.judul} poster, '{exc.text}' runs beyond the right margin "
+                             "(a word too long to break across lines).",
+                             "shorten that run of characters in the data (a fill-in blank of dots wraps; "
+                             "a long unbroken word may not), or leave the provision off the poster.")
+    except _DoesNotFit:
         return {}, DataError(poster.source[0], None, poster.source[1],
                              f"the {poster.judul} poster does not fit on one sheet even in the "
                              f"smallest type ({SCALES[-1]:.0%}).",
                              "quote fewer provisions on it (or shorten the maklumat wording).")
+
+
+class _DoesNotFit(Exception):
+    """Too tall for one sheet even in the smallest type."""
+
+
+def _print_poster(poster: Poster, renderer, printer, site_url: str) -> dict[str, bytes | str]:
+    a4 = PAPERS[0]
+    scale = _fit(poster, lambda s: render_poster(renderer, poster, a4, s, site_url), printer, a4)
+    if scale is None:
+        raise _DoesNotFit
     files: dict[str, bytes | str] = {}
     for paper in PAPERS:
         html = render_poster(renderer, poster, paper, scale, site_url)
@@ -249,7 +268,7 @@ def _poster_files(poster: Poster, renderer, printer, site_url: str) -> tuple[dic
         files[poster.pdf_file(paper)] = pdf
         if paper is a4:
             files[poster.preview_file] = printer.preview_png(pdf, PREVIEW_WIDTH)
-    return files, None
+    return files
 
 
 PREVIEW_WIDTH = 360
