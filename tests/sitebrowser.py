@@ -1,7 +1,7 @@
 """The built site in a real browser (conftest's session `browser`, Debian's chromium, and `served`),
 with a recorder of every request a page makes and of every Content-Security-Policy violation.
 
-Used by test_privacy.py and test_accessibility.py (`from sitebrowser import ...` brings `server`).
+Used by test_privacy.py, test_accessibility.py and test_phone_layout.py.
 """
 
 from __future__ import annotations
@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-import pytest
 
 PAGE_KINDS = {
     "beranda": "",
@@ -50,12 +49,6 @@ document.addEventListener('securitypolicyviolation', e => window.__violations.pu
     e.violatedDirective + ' ' + (e.blockedURI || '') + ' ' + (e.sample || '')));
 """
 """Runs in every page before its own scripts: keeps each CSP violation the page reports."""
-
-
-@pytest.fixture(scope="module")
-def server(served):
-    """The built site over HTTP on 127.0.0.1 (conftest's `served`; search and data need HTTP)."""
-    return served
 
 
 @dataclass

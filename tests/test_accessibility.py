@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from sitebrowser import PAGE_KINDS, close, open_context, server  # noqa: F401 (server: a fixture)
+from sitebrowser import PAGE_KINDS, close, open_context
 
 BLOCKING = ("moderate", "serious", "critical")
 """Impacts that fail a test: all but "minor" (landmarks without a name, a page without <main>, ...)."""
@@ -55,19 +55,19 @@ def heading_problems(levels: list) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def context(browser, server):
-    ctx, _ = open_context(browser, server)
+def context(browser, served):
+    ctx, _ = open_context(browser, served)
     yield ctx
     close(ctx)
 
 
 @pytest.mark.parametrize("kind", list(PAGE_KINDS))
-def test_no_moderate_serious_or_critical_axe_violation_and_headings_in_order(context, server, kind):
+def test_no_moderate_serious_or_critical_axe_violation_and_headings_in_order(context, served, kind):
     page = context.new_page()
     try:
         for name, viewport in [("desktop", DESKTOP)] + ([("ponsel", PHONE)] if kind in PHONE_KINDS else []):
             page.set_viewport_size(viewport)
-            page.goto(server + PAGE_KINDS[kind])
+            page.goto(served + PAGE_KINDS[kind])
             # Colours do not change with the width, and the contrast rule is the slow one (seconds on
             # a long regulation): it runs at desktop width only.
             options = {} if name == "desktop" else {"rules": {"color-contrast": {"enabled": False}}}
@@ -77,12 +77,12 @@ def test_no_moderate_serious_or_critical_axe_violation_and_headings_in_order(con
         page.close()
 
 
-def test_the_checks_see_what_they_are_for(context, server):
+def test_the_checks_see_what_they_are_for(context, served):
     """Negative controls: axe reports a link told apart by colour alone and pale text, and the
     heading check a skipped level."""
     page = context.new_page()
     try:
-        page.goto(server + "tentang/")
+        page.goto(served + "tentang/")
         # (CSSOM from the test: the page's policy refuses a <style> element, as it should.)
         page.evaluate("""() => { const p = document.querySelector('.md-content p');
                                  p.insertAdjacentHTML('beforeend', ' <a href="#x">tautan</a> dalam teks.');
@@ -96,10 +96,10 @@ def test_the_checks_see_what_they_are_for(context, server):
         page.close()
 
 
-def test_provisions_are_announced_as_headings_lists_and_numbered_items(context, server):
+def test_provisions_are_announced_as_headings_lists_and_numbered_items(context, served):
     page = context.new_page()
     try:
-        page.goto(server + "peraturan/perbup-bengkayang-51-2020/", wait_until="load")
+        page.goto(served + "peraturan/perbup-bengkayang-51-2020/", wait_until="load")
         pasal = page.locator('[data-eid="bab_3__pasal_11"]').aria_snapshot()
         # The heading's name is the provision alone, not its tools ("Tautan ke...", "Salin...").
         assert pasal.startswith('- heading "Pasal 11" [level=3]')
@@ -119,7 +119,7 @@ def test_provisions_are_announced_as_headings_lists_and_numbered_items(context, 
         page.keyboard.press("Tab")
         assert page.evaluate("() => document.activeElement.textContent.trim()") == "Lewati ke isi"
         # A Keputusan: each Diktum a heading named by its number.
-        page.goto(server + "peraturan/kep-diskominfotik-bengkalis-2024/", wait_until="load")
+        page.goto(served + "peraturan/kep-diskominfotik-bengkalis-2024/", wait_until="load")
         assert page.locator('[data-eid="diktum_kesatu"] > h3, [data-eid="diktum_kesatu"] > h2').first \
             .aria_snapshot().startswith('- heading "KESATU"')
     finally:
@@ -146,16 +146,16 @@ TEXT_STYLES = """root => [...root.querySelectorAll('*')]
 
 
 @pytest.mark.parametrize("path", list(PRINTED))
-def test_print_pages_are_black_on_white_in_legible_type_and_survive_forced_colours(context, server, path):
+def test_print_pages_are_black_on_white_in_legible_type_and_survive_forced_colours(context, served, path):
     """Posters, handbooks and trainer's sheets as printed."""
     scope, smallest = PRINTED[path]
     page = context.new_page()
     try:
         page.emulate_media(media="print")
-        page.goto(server + path, wait_until="load")
+        page.goto(served + path, wait_until="load")
         styles = [s for s in page.locator(scope).first.evaluate(TEXT_STYLES) if s[5]]  # printed (has boxes)
         assert len(styles) > 5
-        for name, color, background, size, visibility, boxes in styles:
+        for name, color, background, size, _visibility, _boxes in styles:
             paper = (255, 255, 255) if background == "rgba(0, 0, 0, 0)" else \
                 tuple(int(v) for v in re.findall(r"[\d.]+", background)[:3])
             assert _contrast(color, paper) >= 7, f"{name}: {color} on {background}"  # WCAG AAA
@@ -171,10 +171,10 @@ def test_print_pages_are_black_on_white_in_legible_type_and_survive_forced_colou
         page.close()
 
 
-def test_printed_regulation_is_legible_at_high_contrast(context, server):
+def test_printed_regulation_is_legible_at_high_contrast(context, served):
     page = context.new_page()
     try:
-        page.goto(server + "peraturan/kep-dinsos-banten-2024/", wait_until="load")
+        page.goto(served + "peraturan/kep-dinsos-banten-2024/", wait_until="load")
         for forced in ("none", "active"):
             page.emulate_media(media="print", forced_colors=forced)
             # The rules about seeing the text (the page's structure is checked above).

@@ -13,11 +13,10 @@ import re
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, real_data
 from htmltext import text_of
-from macros.kodeetik import load_corpus
 
-CORPUS = load_corpus(ROOT / "regulations")
+CORPUS = real_data().corpus
 
 MARKER = re.compile(r"^(?:[-•✓]\s+|\(\d+[a-z]?\)\s*|\d+[a-z]?[.)]\s*|[a-zA-Z][.)]\s*(?=\S)|[a-zA-Z][.)]?\s+(?=\S))")
 LABEL = re.compile(r"^(?:Menimbang|Mengingat|Menetapkan|MEMUTUSKAN|Memperhatikan|KESATU|KEDUA|KETIGA|"

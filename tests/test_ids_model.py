@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from macros.kodeetik import load_corpus
 from macros.kodeetik.ids import int_to_roman, join, number_part, roman_to_int
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,8 +51,8 @@ def test_join_skips_empty_prefix():
 # ------------------------------------------------------------------ the real data
 
 @pytest.fixture(scope="module")
-def corpus():
-    return load_corpus(ROOT / "regulations")
+def corpus(real):
+    return real.corpus
 
 
 def reg_of(corpus, rid):

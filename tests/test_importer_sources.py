@@ -63,11 +63,11 @@ def test_no_word_is_lost_silently(reg_id):
     import re
     from collections import Counter
 
+    from conftest import real_data
     from importer_compare import ROOT
-    from macros.kodeetik import load_corpus
     from macros.kodeetik.importer import import_file
 
-    reg = next(r for r in load_corpus(ROOT / "regulations").regulations if r.id == reg_id)
+    reg = next(r for r in real_data().corpus.regulations if r.id == reg_id)
     source = ROOT / "sources" / reg.sumber.berkas
     yaml_text, draft = import_file(source, None, data_dir=ROOT / "regulations")
     body = "\n".join(ln for ln in yaml_text.splitlines() if not ln.lstrip().startswith("#"))

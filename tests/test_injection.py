@@ -13,7 +13,6 @@ import html as htmllib
 import io
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-ROOT_REGS = Path(__file__).resolve().parent.parent / "regulations"
-
 from macros.kodeetik import DataError, DataErrors, load_corpus
+
+ROOT_REGS = Path(__file__).resolve().parent.parent / "regulations"
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from html.parser import HTMLParser
 
 from macros.render.navtitles import escape_titles, fix_footer_labels, name_section_toggles

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitebrowser import PAGE_KINDS, close, open_context, server  # noqa: F401 (server: a fixture)
+from sitebrowser import PAGE_KINDS, close, open_context
 
 WIDTH = 320
 PRINT_PAGES = {"poster larangan", "poster maklumat", "buku orientasi", "lembar pelatih"}
@@ -18,8 +18,8 @@ WIDEST = """() => [...document.querySelectorAll('body *')]
 
 
 @pytest.fixture(scope="module")
-def phone(browser, server):  # noqa: F811
-    context, traffic = open_context(browser, server, viewport={"width": WIDTH, "height": 640},
+def phone(browser, served):
+    context, traffic = open_context(browser, served, viewport={"width": WIDTH, "height": 640},
                                     is_mobile=True, has_touch=True)
     page = context.new_page()
     yield page
@@ -31,15 +31,15 @@ def overflow(page) -> tuple[int, list[str]]:
 
 
 @pytest.mark.parametrize("kind", [k for k in PAGE_KINDS if k not in PRINT_PAGES])
-def test_page_does_not_scroll_sideways_on_a_small_phone(phone, server, kind):  # noqa: F811
-    phone.goto(server + "/" + PAGE_KINDS[kind])
+def test_page_does_not_scroll_sideways_on_a_small_phone(phone, served, kind):
+    phone.goto(served + "/" + PAGE_KINDS[kind])
     width, culprits = overflow(phone)
     assert width <= WIDTH, f"{kind}: the page is {width}px wide; too wide: {culprits}"
 
 
-def test_the_check_sees_a_wide_element(phone, server):  # noqa: F811
+def test_the_check_sees_a_wide_element(phone, served):
     """Negative control: one element wider than the screen is found."""
-    phone.goto(server + "/tentang/")
+    phone.goto(served + "/tentang/")
     phone.evaluate("""() => { const d = document.createElement('div'); d.className = 'lebar';
         d.style.width = '400px'; d.textContent = 'lebar'; document.querySelector('article.md-content__inner').appendChild(d); }""")
     width, culprits = overflow(phone)

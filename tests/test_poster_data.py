@@ -16,8 +16,8 @@ BENGKAYANG = "perbup-bengkayang-51-2020"
 
 
 @pytest.fixture(scope="module")
-def corpus():
-    return load_corpus(ROOT / "regulations", sources_dir=ROOT / "sources", display_root=ROOT)
+def corpus(real):
+    return real.corpus
 
 
 def reg(corpus, rid):

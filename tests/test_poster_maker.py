@@ -11,7 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from posterkit import PAPERS, compact
-from sitebrowser import close, open_context, server, violations  # noqa: F401 (server: a fixture)
+from sitebrowser import close, open_context, violations
 
 LONG_UNIT = ("Unit Pelaksana Teknis Daerah Pusat Kesehatan Masyarakat Kecamatan Sungai Betung "
              "Kabupaten Bengkayang Provinsi Kalimantan Barat")
@@ -19,15 +19,15 @@ LONGEST_LIST = "kep-diskominfotik-bengkalis-2024"  # the longest larangan list o
 
 
 @pytest.fixture(scope="module")
-def maker(browser, server):  # noqa: F811
-    context, traffic = open_context(browser, server)
+def maker(browser, served):
+    context, traffic = open_context(browser, served)
     page = context.new_page()
     yield page, traffic
     close(context)
 
 
-def open_maker(page, server, **choices):  # noqa: F811
-    page.goto(server.rstrip("/") + "/poster/buat/?" + urlencode(choices))
+def open_maker(page, served, **choices):
+    page.goto(served.rstrip("/") + "/poster/buat/?" + urlencode(choices))
     # The script marks the body when the poster is composed and fitted (data-siap), never before.
     page.wait_for_selector("body[data-siap]")
     return page.get_attribute("body", "data-siap")
@@ -52,9 +52,9 @@ def printed(page) -> tuple[int, tuple[int, int], str]:
 
 
 @pytest.mark.parametrize("paper", PAPERS)
-def test_a_long_larangan_poster_for_an_office_prints_on_one_sheet(maker, server, paper):  # noqa: F811
+def test_a_long_larangan_poster_for_an_office_prints_on_one_sheet(maker, served, paper):
     page, traffic = maker
-    assert open_maker(page, server, jenis="larangan", kertas=paper, p=LONGEST_LIST, unit=LONG_UNIT,
+    assert open_maker(page, served, jenis="larangan", kertas=paper, p=LONGEST_LIST, unit=LONG_UNIT,
                       alamat="Jalan Raya Sungai Betung Km 12", jam="Senin–Jumat 08.00–15.00",
                       aduan="Loket pengaduan, ruang depan", telp="0562-1234567", wa="0812-0000-1111") == "1"
     assert page.evaluate(OUTSIDE) == FITS
@@ -71,9 +71,9 @@ def test_a_long_larangan_poster_for_an_office_prints_on_one_sheet(maker, server,
 
 
 @pytest.mark.parametrize("paper", PAPERS)
-def test_a_maklumat_for_an_office_without_a_code_prints_on_one_sheet(maker, server, paper):  # noqa: F811
+def test_a_maklumat_for_an_office_without_a_code_prints_on_one_sheet(maker, served, paper):
     page, _ = maker
-    assert open_maker(page, server, jenis="maklumat-pelayanan", kertas=paper, unit=LONG_UNIT,
+    assert open_maker(page, served, jenis="maklumat-pelayanan", kertas=paper, unit=LONG_UNIT,
                       kepala="dr. Maria Goretti Simanjuntak, M.Kes.") == "1"
     assert page.evaluate(OUTSIDE) == FITS
     pages, size, text = printed(page)
@@ -86,9 +86,9 @@ def test_a_maklumat_for_an_office_without_a_code_prints_on_one_sheet(maker, serv
     assert page.locator("#poster [data-isi='nip'] .poster__isian").count() == 1
 
 
-def test_choices_are_kept_in_the_address_and_typed_text_stays_text(maker, server):  # noqa: F811
+def test_choices_are_kept_in_the_address_and_typed_text_stays_text(maker, served):
     page, _ = maker
-    open_maker(page, server, jenis="larangan", p="perbup-bengkayang-51-2020")
+    open_maker(page, served, jenis="larangan", p="perbup-bengkayang-51-2020")
     page.fill("#buat-unit", '<img src=x onerror="window.__pwned=1">Kantor Camat')
     page.wait_for_function("() => location.search.includes('unit=')")
     page.wait_for_selector("body[data-siap]")
@@ -99,23 +99,23 @@ def test_choices_are_kept_in_the_address_and_typed_text_stays_text(maker, server
     assert page.evaluate("() => window.__pwned") is None
     # The saved link opens the same poster.
     again = page.url
-    open_maker(page, server)
+    open_maker(page, served)
     page.goto(again)
     page.wait_for_selector("body[data-siap]")
     assert page.input_value("#buat-unit").endswith("Kantor Camat") and page.input_value("#buat-p") == "perbup-bengkayang-51-2020"
 
 
-def test_a_poster_that_quotes_needs_a_code_and_an_unknown_one_is_not_invented(maker, server):  # noqa: F811
+def test_a_poster_that_quotes_needs_a_code_and_an_unknown_one_is_not_invented(maker, served):
     page, _ = maker
-    open_maker(page, server, jenis="larangan", p="perbup-tidak-ada-1-2099")
+    open_maker(page, served, jenis="larangan", p="perbup-tidak-ada-1-2099")
     assert page.input_value("#buat-p") == ""  # not a regulation of the site
     status = page.locator("[data-status]").inner_text()
     assert "pilih kode etik" in status
     assert page.locator("#poster .poster__judul").inner_text().lower() == "maklumat pelayanan"
     # Negative control: Sumbawa has no budaya pelayanan list, Bengkayang has one.
-    open_maker(page, server, jenis="budaya-pelayanan", p="perbup-sumbawa-6-2020")
+    open_maker(page, served, jenis="budaya-pelayanan", p="perbup-sumbawa-6-2020")
     assert "tidak memuat daftar budaya pelayanan" in page.locator("[data-status]").inner_text()
-    open_maker(page, server, jenis="budaya-pelayanan", p="perbup-bengkayang-51-2020")
+    open_maker(page, served, jenis="budaya-pelayanan", p="perbup-bengkayang-51-2020")
     assert page.locator("[data-status]").inner_text() == ""
     assert "mempraktekkan senyum, salam, sapa, sopan, dan santun;" in page.locator("#poster").inner_text()
 
@@ -131,10 +131,10 @@ def test_every_regulation_piece_holds_its_quotations(real_site):
         assert "DRAF — alamat situs belum ditetapkan" in piece  # the repository's site_url is a placeholder
 
 
-def test_the_fit_check_sees_a_poster_that_runs_over(maker, server):  # noqa: F811
+def test_the_fit_check_sees_a_poster_that_runs_over(maker, served):
     """Negative control: the same poster in type twice as large runs into its footer."""
     page, _ = maker
-    open_maker(page, server, jenis="larangan", p=LONGEST_LIST)
+    open_maker(page, served, jenis="larangan", p=LONGEST_LIST)
     assert page.evaluate(OUTSIDE) == FITS
     page.evaluate("() => { document.documentElement.style.fontSize = '30pt'; }")
     assert page.evaluate(OUTSIDE)["body_over_footer"]

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from sitebrowser import PAGE_KINDS, close, open_context, server, violations  # noqa: F401 (server: a fixture)
+from sitebrowser import PAGE_KINDS, close, open_context, violations
 
 META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">')
 
@@ -49,10 +49,10 @@ def test_every_page_sets_the_policy_before_anything_it_loads(real_site):
 
 
 @pytest.mark.parametrize("kind", list(PAGE_KINDS))
-def test_page_loads_only_from_the_site_and_breaks_no_policy_rule(browser, server, kind):
-    context, traffic = open_context(browser, server)
+def test_page_loads_only_from_the_site_and_breaks_no_policy_rule(browser, served, kind):
+    context, traffic = open_context(browser, served)
     page = context.new_page()
-    page.goto(server + PAGE_KINDS[kind], wait_until="networkidle")
+    page.goto(served + PAGE_KINDS[kind], wait_until="networkidle")
     try:
         assert page.evaluate("() => !!document.querySelector('meta[http-equiv=Content-Security-Policy]')")
         assert traffic.foreign == []
@@ -64,13 +64,13 @@ def test_page_loads_only_from_the_site_and_breaks_no_policy_rule(browser, server
         close(context)
 
 
-def test_search_previews_popups_and_data_views_stay_on_the_site(browser, server):
+def test_search_previews_popups_and_data_views_stay_on_the_site(browser, served):
     """The parts that fetch after the page loaded: Pagefind (WebAssembly, a worker, index chunks),
     the side-by-side view and the citation jump box (JSON), previews and term popups."""
-    context, traffic = open_context(browser, server, viewport={"width": 1280, "height": 900})
+    context, traffic = open_context(browser, served, viewport={"width": 1280, "height": 900})
     page = context.new_page()
     try:
-        page.goto(server + "peraturan/perbup-bengkayang-51-2020/", wait_until="networkidle")
+        page.goto(served + "peraturan/perbup-bengkayang-51-2020/", wait_until="networkidle")
         page.locator(".ke-search__open").click()
         page.locator("#ke-search-input").fill("pungutan liar")
         page.wait_for_function("() => document.querySelectorAll('.ke-result').length > 0")
@@ -78,9 +78,9 @@ def test_search_previews_popups_and_data_views_stay_on_the_site(browser, server)
         page.wait_for_function("() => !document.querySelector('.ke-search__dialog').open")
         page.locator('a.ke-ref[href="#bab_3__pasal_7__huruf_a"]').first.hover()
         page.locator(".ke-istilah").first.hover()
-        page.goto(server + "perbandingan/berdampingan/", wait_until="networkidle")
+        page.goto(served + "perbandingan/berdampingan/", wait_until="networkidle")
         page.wait_for_function("() => document.querySelector('main').textContent.length > 200")
-        page.goto(server + "cari-pasal/", wait_until="networkidle")
+        page.goto(served + "cari-pasal/", wait_until="networkidle")
         page.locator("#ke-jump-input").fill("Pasal 11 huruf c Perbup Bengkayang 51/2020")
         page.keyboard.press("Enter")
         page.wait_for_url("**/perbup-bengkayang-51-2020/#bab_3__pasal_11__huruf_c")
@@ -94,13 +94,13 @@ def test_search_previews_popups_and_data_views_stay_on_the_site(browser, server)
         close(context)
 
 
-def test_the_recorders_catch_what_they_are_for(browser, server):
+def test_the_recorders_catch_what_they_are_for(browser, served):
     """Negative controls: a request to elsewhere and an inline script are refused and reported, and
     with the policy bypassed the request recorder sees the request."""
-    context, traffic = open_context(browser, server)
+    context, traffic = open_context(browser, served)
     page = context.new_page()
     try:
-        page.goto(server + "tentang/", wait_until="networkidle")
+        page.goto(served + "tentang/", wait_until="networkidle")
         page.evaluate("""() => { fetch('https://example.invalid/pixel').catch(() => {});
                                  const s = document.createElement('script');
                                  s.textContent = 'window.__ran = true'; document.body.append(s);
@@ -113,10 +113,10 @@ def test_the_recorders_catch_what_they_are_for(browser, server):
         assert traffic.foreign == []  # refused before any request was made
     finally:
         close(context)
-    context, traffic = open_context(browser, server, bypass_csp=True)
+    context, traffic = open_context(browser, served, bypass_csp=True)
     page = context.new_page()
     try:
-        page.goto(server + "tentang/", wait_until="networkidle")
+        page.goto(served + "tentang/", wait_until="networkidle")
         page.evaluate("() => fetch('https://example.invalid/pixel').catch(() => {})")
         # The request event reaches Python asynchronously: wait for it (bounded), not a fixed time.
         for _ in range(100):

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, run_mkdocs
+from conftest import ROOT, real_data, run_mkdocs
 from macros.kodeetik import load_corpus
 from macros.kodeetik.topics_loader import load_topics
 from macros.render import parallel
@@ -43,7 +43,7 @@ def test_generator_spreads_regions_and_regulations_as_asked(synthetic):
     assert per_province == [3, 3, 4]
     assert len({r.penyelenggara.id for r in regs}) == 13
     # Each of the five real texts is used, with its enacted words unchanged.
-    real = {r.id: r for r in load_corpus(ROOT / "regulations", sources_dir=ROOT / "sources").regulations}
+    real = {r.id: r for r in real_data().corpus.regulations}
     for reg in regs:
         template = real[_template_id(reg)]
         assert reg.judul == template.judul
@@ -68,7 +68,7 @@ def test_everything_that_names_the_corpus_says_it_is_synthetic(synthetic):
     assert "SINTETIS, bukan untuk diterbitkan" in config
     assert "Korpus sintetis" in (synthetic / "content" / "index.md").read_text(encoding="utf-8")
     # Negative control: the real data carries none of these marks.
-    assert not any("SINTETIS" in r.singkatan for r in load_corpus(ROOT / "regulations").regulations)
+    assert not any("SINTETIS" in r.singkatan for r in real_data().corpus.regulations)
 
 
 def test_generator_refuses_to_write_into_the_repository(tmp_path):

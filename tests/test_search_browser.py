@@ -203,16 +203,11 @@ PASAL_8_HURUF_F = "bab_3__pasal_8__huruf_f"  # Bengkayang: no imbalan (tata atur
 
 
 @pytest.fixture(scope="module")
-def areas_of():
+def areas_of(real):
     """Regulation id -> provision id -> area keys, as macros/render/search.py computes them."""
-    from conftest import ROOT
-    from macros.kodeetik import load_corpus
-    from macros.kodeetik.topics_loader import load_topics
     from macros.render.search import provision_areas
 
-    corpus = load_corpus(ROOT / "regulations", sources_dir=ROOT / "sources")
-    topics = load_topics(ROOT / "regulations", corpus)
-    return {r.id: provision_areas(r, topics) for r in corpus.regulations}
+    return {r.id: provision_areas(r, real.topics) for r in real.corpus.regulations}
 
 
 def anchors(found) -> dict[str, list[str]]:

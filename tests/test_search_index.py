@@ -132,12 +132,10 @@ def test_hak_anda_pages_are_indexed_by_region(real_site):
     assert "data-pagefind-body" not in read(real_site, "hak-anda/index.html")
 
 
-def test_locations_name_the_structure(real_site):
-    from macros.kodeetik import load_corpus
+def test_locations_name_the_structure(real_site, real):
     from macros.render.search import location_labels
 
-    corpus = load_corpus(ROOT / "regulations", sources_dir=ROOT / "sources")
-    regs = {r.id: r for r in corpus.regulations}
+    regs = {r.id: r for r in real.corpus.regulations}
     sumbawa = location_labels(regs["perbup-sumbawa-6-2020"])
     assert sumbawa["bab_5__bagian_4__pasal_18__ayat_5"] == \
         "BAB V MEKANISME PENEGAKAN KODE ETIK › Bagian Keempat › Pasal 18 ayat (5)"
@@ -243,12 +241,8 @@ def test_header_offers_pagefind_search_not_materials(real_site):
 # --------------------------------------------------------------------------- topic areas
 
 @pytest.fixture(scope="module")
-def data():
-    from macros.kodeetik import load_corpus
-    from macros.kodeetik.topics_loader import load_topics
-
-    corpus = load_corpus(ROOT / "regulations", sources_dir=ROOT / "sources")
-    return corpus, load_topics(ROOT / "regulations", corpus), {r.id: r for r in corpus.regulations}
+def data(real):
+    return real.corpus, real.topics, {r.id: r for r in real.corpus.regulations}
 
 
 def decode_areas(html: str) -> dict[str, set[str]]:
@@ -311,7 +305,7 @@ def test_area_runs_encode_gaps_and_refuse_integer_ids():
                         areas={"X": frozenset({"a", "b", "d"}), "Y": frozenset({"e"})})
     assert json.loads(entry.areas_json) == {"X": [0, 1, 3, 3], "Y": [4, 4]}
     with pytest.raises(ValueError, match="integer"):
-        SearchEntry(title="t", locations={"a": "", "12": ""}, areas={"X": frozenset({"a"})}).areas_json
+        _ = SearchEntry(title="t", locations={"a": "", "12": ""}, areas={"X": frozenset({"a"})}).areas_json
 
 
 def test_only_the_glossary_among_other_pages_has_an_area(data):

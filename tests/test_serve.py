@@ -10,7 +10,11 @@ import time
 import urllib.error
 import urllib.request
 
+import pytest
+
 from conftest import POSTER_CACHE, ROOT
+
+pytestmark = pytest.mark.site  # builds through `mkdocs serve`, which the tier detection cannot see
 
 
 def _free_port() -> int:

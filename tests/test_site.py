@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
-from pathlib import Path
 
 
 from conftest import ROOT, make_project, run_mkdocs
@@ -98,21 +96,13 @@ def test_no_third_party_requests_in_html(real_site):
 MALICIOUS = "<script>alert(1)</script> {{ 7*7 }} {% raw %}x{% endraw %} **tebal** [tautan](javascript:alert(1))"
 
 
-def _mutated_regulations(tmp_path: Path, edit) -> Path:
-    data = tmp_path / "regs"
-    shutil.copytree(ROOT / "regulations", data)
-    path = data / "perbup-bengkayang-51-2020.yaml"
-    path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
-    return data
+def _malicious_title(text: str) -> str:
+    text = re.sub(r"(?m)^tentang: .*$", "tentang: '" + MALICIOUS.replace("'", "''") + "'", text, count=1)
+    return re.sub(r'(?m)^nomor: .*$', "nomor: '51</title><script>alert(2)</script>'", text, count=1)
 
 
-def test_injected_text_is_escaped_everywhere(tmp_path):
-    def edit(text: str) -> str:
-        text = re.sub(r"(?m)^tentang: .*$", "tentang: '" + MALICIOUS.replace("'", "''") + "'", text, count=1)
-        return re.sub(r'(?m)^nomor: .*$', "nomor: '51</title><script>alert(2)</script>'", text, count=1)
-
-    project = make_project(tmp_path, regulations=_mutated_regulations(tmp_path, edit))
-    build = run_mkdocs(project, tmp_path / "site")
+def test_injected_text_is_escaped_everywhere(altered_build):
+    build = altered_build({"regulations/perbup-bengkayang-51-2020.yaml": _malicious_title})
     assert build.returncode == 0, build.output
     html = (build.site / BENGKAYANG).read_text(encoding="utf-8")
     assert "<script>alert(1)</script>" not in html
@@ -137,7 +127,7 @@ def test_bad_data_fails_build_and_keeps_previous_site(tmp_path):
     text = reg.read_text(encoding="utf-8")
     reg.write_text(text.replace("\nwilayah: '61.07'", "\nwilayah: '99.99'").replace(
         '\nwilayah: "61.07"', '\nwilayah: "99.99"'), encoding="utf-8")
-    line = next(i for i, l in enumerate(reg.read_text(encoding="utf-8").splitlines(), 1) if l.startswith("wilayah:"))
+    line = next(i for i, row in enumerate(reg.read_text(encoding="utf-8").splitlines(), 1) if row.startswith("wilayah:"))
     failed = run_mkdocs(project, site)
     assert failed.returncode != 0
     assert f"regulations/perbup-bengkayang-51-2020.yaml:{line}" in failed.output

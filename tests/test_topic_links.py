@@ -7,7 +7,6 @@ from html import unescape
 
 import pytest
 
-from conftest import ROOT
 from htmltext import text_of
 
 BENGKAYANG = "perbup-bengkayang-51-2020"
@@ -15,12 +14,8 @@ PUNGLI = "bab_3__pasal_11__huruf_c"
 
 
 @pytest.fixture(scope="module")
-def topics():
-    from macros.kodeetik import load_corpus
-    from macros.kodeetik.topics_loader import load_topics
-
-    corpus = load_corpus(ROOT / "regulations", sources_dir=ROOT / "sources")
-    return load_topics(ROOT / "regulations", corpus)
+def topics(real):
+    return real.topics
 
 
 def test_a_tagged_provision_links_to_its_rows(topics):

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, no_bom
+from conftest import ROOT, no_bom, real_data
 from macros.kodeetik import DataErrors, load_corpus
 from macros.kodeetik import export
 from macros.kodeetik.glossary import definitions, entries, term_of
@@ -21,8 +21,8 @@ from macros.kodeetik.topics_loader import load_topics
 from macros.render.compare import column_groups
 from macros.render.pages import regulation_url
 
-CORPUS = load_corpus(ROOT / "regulations")
-TOPICS = load_topics(ROOT / "regulations", CORPUS)
+CORPUS = real_data().corpus
+TOPICS = real_data().topics
 BENGKAYANG = "perbup-bengkayang-51-2020"
 CODING = "regulations/_topik/perbup-bengkayang-51-2020.yaml"
 
@@ -272,7 +272,7 @@ def test_provisions_csv_round_trips_and_matches_the_matrix(hostile):
     absent = {(r["butir"], r["peraturan"]) for r in rows if r["ada"] == "0"}
     assert absent == {(i, r.id) for i in topics.items for r in corpus.regulations} - {(k, rid) for k, rid, _ in expected}
     by_eid = {(r["peraturan"], r["ketentuan_id"]): r for r in rows if r["ada"] == "1"}
-    for (key, reg_id), hits in topics.hits.items():
+    for (_key, reg_id), hits in topics.hits.items():
         for h in hits:
             assert by_eid[(reg_id, h.node.eid)]["teks"] == flat_text(h.node, with_marker=True)
     hostile_row = by_eid[(BENGKAYANG, "bab_3__pasal_11__huruf_c")]

@@ -10,7 +10,6 @@ import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from conftest import ROOT
 from test_warga_site import starts_page
 
 BENGKAYANG = "perbup-bengkayang-51-2020"
@@ -85,12 +84,11 @@ def test_checking_without_a_choice_asks_for_one(browser, server):
     assert pg.url.endswith("/kuis/")  # the form was not submitted
 
 
-def test_hak_anda_first_screen_on_a_phone(browser, server, real_site):
+def test_hak_anda_first_screen_on_a_phone(browser, server, real_site, real):
     """At 360 x 640 the first screen shows what staff may not do and every complaint channel."""
-    from macros.kodeetik import load_corpus
     from macros.render.hak_anda import hak_url
 
-    corpus = load_corpus(ROOT / "regulations", sources_dir=ROOT / "sources")
+    corpus = real.corpus
     pg = open_page(browser, 360, 640)
     checked = 0
     for w in corpus.wilayah:

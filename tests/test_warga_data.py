@@ -4,17 +4,15 @@ each message naming file, line and a fix), and what is computed from the real da
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 
 from conftest import ROOT
-from macros.kodeetik import DataErrors, load_corpus
+from macros.kodeetik import DataErrors
 from macros.kodeetik.hak_anda import hak_peraturan
 from macros.kodeetik.kuis import NEGASI, buat_kuis, lead_in
 from macros.kodeetik.perbedaan import perbedaan
 from macros.kodeetik.topics import flat_text, parent_map
-from macros.kodeetik.topics_loader import load_topics
 from macros.kodeetik.warga_loader import HAK_FILE, KUIS_FILE, load_warga
 
 BENGKAYANG = "perbup-bengkayang-51-2020"
@@ -22,17 +20,15 @@ SUMBAWA = "perbup-sumbawa-6-2020"
 
 
 @pytest.fixture(scope="module")
-def real():
-    corpus = load_corpus(ROOT / "regulations", sources_dir=ROOT / "sources")
-    topics = load_topics(ROOT / "regulations", corpus)
-    hak, kuis = load_warga(ROOT / "regulations", topics)
-    return corpus, topics, hak, kuis
+def real(real):
+    """conftest's real data as the tuple (corpus, topics, hak, kuis) these tests unpack."""
+    return real.corpus, real.topics, real.hak, real.kuis
 
 
 @pytest.fixture(scope="module")
 def data_copy(tmp_path_factory, real):
     """A fresh copy of regulations/ for each alteration (made by `alter`)."""
-    corpus, topics = real[0], real[1]
+    topics = real[1]
 
     def alter(name: str, old: str, new: str) -> list[str]:
         folder = tmp_path_factory.mktemp("warga") / "regulations"

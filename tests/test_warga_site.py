@@ -13,14 +13,11 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from pypdf import PdfReader
 
-from conftest import ROOT, make_project, run_mkdocs
+from conftest import make_project, run_mkdocs
 from htmltext import text_of
-from macros.kodeetik import load_corpus
 from macros.kodeetik.kuis import buat_kuis, lead_in
 from macros.kodeetik.perbedaan import perbedaan
 from macros.kodeetik.topics import flat_text, parent_map
-from macros.kodeetik.topics_loader import load_topics
-from macros.kodeetik.warga_loader import load_warga
 from macros.render.hak_anda import hak_uri
 from macros.render.templating import uri_to_url
 from posterkit import pdf_fonts
@@ -29,11 +26,8 @@ BENGKAYANG = "perbup-bengkayang-51-2020"
 
 
 @pytest.fixture(scope="module")
-def data():
-    corpus = load_corpus(ROOT / "regulations", sources_dir=ROOT / "sources")
-    topics = load_topics(ROOT / "regulations", corpus)
-    hak, kuis = load_warga(ROOT / "regulations", topics)
-    return corpus, topics, hak, kuis
+def data(real):
+    return real.corpus, real.topics, real.hak, real.kuis
 
 
 def read(site: Path, rel: str) -> str:

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, real_data
 from macros.kodeetik import DataErrors, load_corpus
 from macros.kodeetik.dasar import load_katalog
 from macros.kodeetik.xref import build_links, citation_keys
 
-CORPUS = load_corpus(ROOT / "regulations")
+CORPUS = real_data().corpus
 KATALOG, KATALOG_ERRORS = load_katalog(ROOT / "regulations", CORPUS)
 LINKS = build_links(CORPUS, KATALOG)
 REG = {r.id: r for r in CORPUS.regulations}
@@ -153,12 +153,12 @@ def test_marked_reference_is_not_a_problem_and_stale_marks_are(tmp_path):
     def mark(t: str) -> str:
         t = t.replace(PASAL_8, PASAL_8.replace("pasal 7", "pasal 77"))
         return re.sub(r"(\n(\s*)text: '?Tata aturan perilaku pelayanan publik[^\n]*\n)",
-                      r"\1\2rujukan:\n\2- teks: pasal 77 huruf a\n\2  keterangan: Salah ketik dalam naskah asli.\n", t, 1)
+                      r"\1\2rujukan:\n\2- teks: pasal 77 huruf a\n\2  keterangan: Salah ketik dalam naskah asli.\n", t, count=1)
     assert _links(_data(tmp_path / "a", BENGKAYANG, mark)).problems == ()
 
     def stale(t: str) -> str:
         return re.sub(r"(\n(\s*)text: '?Tata aturan perilaku pelayanan publik[^\n]*\n)",
-                      r"\1\2rujukan:\n\2- teks: pasal 7 huruf a\n\2  keterangan: x\n", t, 1)
+                      r"\1\2rujukan:\n\2- teks: pasal 7 huruf a\n\2  keterangan: x\n", t, count=1)
     (problem,) = _links(_data(tmp_path / "b", BENGKAYANG, stale)).problems
     assert "no unresolved reference stands there" in str(problem)
 

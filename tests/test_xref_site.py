@@ -190,21 +190,21 @@ def test_unresolved_reference_fails_strict_build_but_not_a_lenient_one(tmp_path)
     assert (tmp_path / "plain" / BENGKAYANG).is_file()
 
 
-def test_no_warning_when_the_basis_is_in_force(tmp_path):
-    def edit(t: str) -> str:
-        return re.sub(r"(- id: (?:uu-5-2014|pp-53-2010|permenpanrb-17-2017)\n(?:.*\n)*?    keadaan: )dicabut\n    oleh: \[[^\]]*\]",
-                      r"\1berlaku", t)
-    project = _project_with(tmp_path, "_dasar_hukum.yaml", edit)
-    build = run_mkdocs(project, tmp_path / "site")
+def _basis_in_force(t: str) -> str:
+    return re.sub(r"(- id: (?:uu-5-2014|pp-53-2010|permenpanrb-17-2017)\n(?:.*\n)*?    keadaan: )dicabut\n    oleh: \[[^\]]*\]",
+                  r"\1berlaku", t)
+
+
+def test_no_warning_when_the_basis_is_in_force(altered_build):
+    build = altered_build({"regulations/_dasar_hukum.yaml": _basis_in_force})
     assert build.returncode == 0, build.output
     assert "ke-revoked" not in (build.site / BENGKAYANG).read_text(encoding="utf-8")
 
 
-def test_injected_catalogue_text_is_escaped(tmp_path):
-    project = _project_with(tmp_path, "_dasar_hukum.yaml", lambda t: t.replace(
+def test_injected_catalogue_text_is_escaped(altered_build):
+    build = altered_build({"regulations/_dasar_hukum.yaml": [(
         "  tentang: Aparatur Sipil Negara\n  singkatan: UU 5/2014",
-        "  tentang: '<script>alert(1)</script> {{ 7*7 }}'\n  singkatan: UU 5/2014", 1))
-    build = run_mkdocs(project, tmp_path / "site")
+        "  tentang: '<script>alert(1)</script> {{ 7*7 }}'\n  singkatan: UU 5/2014")]})
     assert build.returncode == 0, build.output
     for rel in ("dasar-hukum/uu-5-2014/index.html", BENGKAYANG, "dasar-hukum/index.html"):
         html = (build.site / rel).read_text(encoding="utf-8")

@@ -225,7 +225,7 @@ def parse_instrument(text: str) -> Instrument:
 
 def find_instruments(text: str) -> list[tuple[int, int, Instrument]]:
     """Every instrument named in a text, with its span (for the Mengingat items)."""
-    out = []
+    out: list[tuple[int, int, Instrument]] = []
     pos = 0
     starts = re.compile(r"\b(?=Undang-|Peraturan|Keputusan|Instruksi|UUD|" + "|".join(_ABBR) + r")", re.I)
     while True:

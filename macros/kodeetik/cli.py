@@ -31,7 +31,7 @@ def _project_dirs(start: Path) -> tuple[Path, Path, Path]:
     for folder in (start, *start.parents):
         config = folder / "mkdocs.yml"
         if config.is_file():
-            options = {}
+            options: dict = {}
             try:
                 options = _plugin_options(yamlio.load(yamlio.read_text(str(config))))
             except yamlio.YamlProblem:

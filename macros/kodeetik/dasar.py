@@ -189,14 +189,14 @@ def _instrumen(r: _Reader, item, line: int, kodes: set[str]):
     d = r.mapping(item, line, "instrumen")
     if d is None:
         return None
-    iid = d.get("id") if isinstance(d.get("id"), str) else f"(line {line})"
-    if not r.keys(d, iid, ("id", "jenis", "tahun", "singkatan", "status"), ("nomor", "tentang", "wilayah")):
+    place: str = d["id"] if isinstance(d.get("id"), str) else f"(line {line})"
+    if not r.keys(d, place, ("id", "jenis", "tahun", "singkatan", "status"), ("nomor", "tentang", "wilayah")):
         return None
-    iid = r.text(d, "id", iid, required=True)
-    jenis = r.text(d, "jenis", iid, required=True)
-    tahun = r.year(d, "tahun", iid, required=True)
-    singkatan = r.text(d, "singkatan", iid, required=True)
-    nomor, wilayah = r.text(d, "nomor", iid), r.text(d, "wilayah", iid)
+    iid = r.text(d, "id", place, required=True)
+    jenis = r.text(d, "jenis", place, required=True)
+    tahun = r.year(d, "tahun", place, required=True)
+    singkatan = r.text(d, "singkatan", place, required=True)
+    nomor, wilayah = r.text(d, "nomor", place), r.text(d, "wilayah", place)
     if iid is not None and not ID_RE.match(iid):
         r.err(r.line_of(d, "id"), iid, f"id '{iid}' is not a valid id.",
               "use lowercase letters, digits and '-', e.g. uu-5-2014.")
@@ -226,7 +226,7 @@ def _instrumen(r: _Reader, item, line: int, kodes: set[str]):
         if keadaan is not None:
             status = StatusInstrumen(keadaan=keadaan, oleh=oleh, sejak=sejak,
                                      sumber=sumber, catatan=r.text(st, "catatan", where))
-    if None in (iid, jenis, tahun, singkatan, status):
+    if iid is None or jenis is None or tahun is None or singkatan is None or status is None:
         return None
     return Instrumen(id=iid, jenis=normalise_jenis(jenis), nomor=nomor, tahun=tahun,
                      tentang=r.text(d, "tentang", iid), singkatan=singkatan, wilayah=wilayah,

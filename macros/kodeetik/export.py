@@ -12,7 +12,7 @@ import csv
 import datetime as dt
 import io
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from .dasar import Instrumen
@@ -286,6 +286,7 @@ def data_files(corpus: Corpus, topics: Topics, base_url: str = "", map_fn=None,
     """
     per_area = [(a, _provision_rows(corpus, topics, a, base_url)) for a in topics.areas]
     terms = terms_json(corpus, topics, base_url)
+    jobs: list[tuple[str, Callable[..., str]]]  # each called with no argument (defaults bind the loop variables)
     jobs = [(regulation_path(r.id), lambda r=r: dumps(regulation_json(corpus, r, topics, base_url)))
             for r in corpus.regulations]
     jobs += [

@@ -231,7 +231,7 @@ def _kata(reg: Regulation, plan: RencanaSoal, data: KuisData, topics: Topics, co
     chosen = _sample(rng, rights, plan.jumlah)
     order = {eid: i for i, eid in enumerate(reg.provisions)}
     chosen.sort(key=lambda pair: order[pair[1].eid])
-    out = []
+    out: list[Soal] = []
     for item, node in chosen:
         right_text = flat_text(node)
         pool = [w for w in own if flat_text(w[2]) != right_text]
@@ -280,7 +280,7 @@ def _daerah(reg: Regulation, plan: RencanaSoal, data: KuisData, topics: Topics, 
         return []
     rng = random.Random(f"{reg.id}|daerah|{plan.bidang}|{start}")
     fresh = [i for i in mine if i.key not in used] or mine
-    out = []
+    out: list[Soal] = []
     for item in _sample(rng, fresh, plan.jumlah):
         used.add(item.key)
         node = topics.hits_for(item.key, reg.id)[0].node

@@ -213,21 +213,21 @@ def _load_wilayah(errors: Collector, path: Path, display: str) -> list[Wilayah]:
     seen: dict[str, int] = {}
     items = r.seq(m, "wilayah", "wilayah")
     for item, line in zip(items, items.item_lines):
-        w = r.mapping(item, line, "wilayah")
-        if w is None or not r.keys(w, f"wilayah (line {line})", ("kode", "jenis", "nama"), ()):
+        entry = r.mapping(item, line, "wilayah")
+        if entry is None or not r.keys(entry, f"wilayah (line {line})", ("kode", "jenis", "nama"), ()):
             continue
-        kode = r.text(w, "kode", "wilayah", required=True)
+        kode = r.text(entry, "kode", "wilayah", required=True)
         where = f"wilayah {kode}"
-        jenis = r.choice(w, "jenis", where, tuple(WILAYAH_JENIS))
-        nama = r.text(w, "nama", where, required=True)
+        jenis = r.choice(entry, "jenis", where, tuple(WILAYAH_JENIS))
+        nama = r.text(entry, "nama", where, required=True)
         if kode is None or jenis is None or nama is None:
             continue
         if not KODE_RE.match(kode):
-            r.err(w.key_lines["kode"], where, f"'{kode}' is not a Kemendagri code.",
+            r.err(entry.key_lines["kode"], where, f"'{kode}' is not a Kemendagri code.",
                   "write two digits for a province ('64') or 'PP.KK' for a district ('61.07'), in quotes.")
             continue
         if (jenis == "provinsi") != ("." not in kode):
-            r.err(w.key_lines["jenis"], where, f"a {jenis} cannot have the code '{kode}'.",
+            r.err(entry.key_lines["jenis"], where, f"a {jenis} cannot have the code '{kode}'.",
                   "provinces have two-digit codes, districts and cities 'PP.KK'.")
             continue
         if kode in seen:
@@ -236,7 +236,7 @@ def _load_wilayah(errors: Collector, path: Path, display: str) -> list[Wilayah]:
             continue
         seen[kode] = line
         if not slugify(nama):
-            r.err(w.key_lines["nama"], where, f"the name '{nama}' gives no page address: it has no letter a-z "
+            r.err(entry.key_lines["nama"], where, f"the name '{nama}' gives no page address: it has no letter a-z "
                   "or digit.", "write the name in Latin letters, as Kemendagri's list does.")
             continue
         slug = slugify(nama) if jenis == "provinsi" else slugify(f"{jenis} {nama}")
@@ -493,7 +493,7 @@ def _peta_rujukan(r: _Reader, m: yamlio.Map, provisions: dict[str, Node]) -> tup
             continue
         rujukan, ke = r.text(k, "rujukan", "peta_rujukan", True), r.text(k, "ke", "peta_rujukan", True)
         ket, huruf = r.text(k, "keterangan", "peta_rujukan", True), r.text(k, "huruf", "peta_rujukan")
-        if None in (rujukan, ke, ket):
+        if rujukan is None or ke is None or ket is None:
             continue
         try:
             cit = parse(rujukan)
@@ -698,7 +698,7 @@ def _load_regulation(errors: Collector, path: Path, display: str, wilayah: dict[
         if node.type != "diktum":
             r.err(node.line, "diktum", f"'diktum' may only hold nodes of type diktum, found {node.type}.",
                   "set type: diktum, or move the node into a lampiran.")
-    lampiran = []
+    lampiran: list[Lampiran] = []
     lamp_items = r.seq(m, "lampiran", "lampiran")
     for i, (item, line) in enumerate(zip(lamp_items, lamp_items.item_lines), start=1):
         lm = r.mapping(item, line, "lampiran")
@@ -738,7 +738,7 @@ def _load_regulation(errors: Collector, path: Path, display: str, wilayah: dict[
 
     peta = _peta_rujukan(r, m, nb.index) if "peta_rujukan" in m else ()
     lingkup = read_lingkup(r, m, nb.index) if "lingkup" in m else None  # names provisions by id
-    reg_kwargs = dict(
+    reg_kwargs: dict[str, Any] = dict(
         jenis=jenis, nomor=r.text(m, "nomor", "nomor", required=True),
         tahun=r.year(m, "tahun", "tahun", required=True), tentang=r.text(m, "tentang", "tentang", required=True),
         singkatan=r.text(m, "singkatan", "singkatan", required=True),
@@ -749,7 +749,8 @@ def _load_regulation(errors: Collector, path: Path, display: str, wilayah: dict[
         pengundangan=r.text(m, "pengundangan", "pengundangan"), tembusan=r.strings(m, "tembusan", "tembusan"),
         catatan=r.strings(m, "catatan", "catatan"),
     )
-    if len(errors.errors) > before or None in (rid, wil, pen, status, sumber) or None in (
+    if len(errors.errors) > before or rid is None or wil is None or pen is None or status is None \
+            or sumber is None or None in (
             reg_kwargs["jenis"], reg_kwargs["nomor"], reg_kwargs["tahun"], reg_kwargs["tentang"],
             reg_kwargs["singkatan"]):
         return None

@@ -6,13 +6,13 @@ Nothing here knows about MkDocs; the rendering layer only reads these objects.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Iterator, Mapping
 
 if TYPE_CHECKING:
     from .lingkup import Lingkup
-    from .posterdata import KanalPengaduan, Maklumat, MaklumatBaku, PosterIsi
 
 NODE_TYPES = ("bab", "bagian", "paragraf", "pasal", "ayat", "huruf", "angka", "diktum",
               "kelompok", "butir", "teks", "formulir")
@@ -74,6 +74,98 @@ class Pejabat:
     """Rank, e.g. `Pembina Tk. I`."""
 
 
+# --------------------------------------------------------------------------- counter posters
+# Read by posterdata.py's readers.
+
+KONTAK_JENIS = {
+    "loket": "Loket",
+    "telepon": "Telepon",
+    "call_center": "Call center",
+    "sms": "SMS",
+    "whatsapp": "WhatsApp",
+    "surel": "Surel",
+    "laman": "Laman",
+    "alamat": "Alamat",
+}
+"""Kinds of contact and how the site names them."""
+
+
+@dataclass(frozen=True, slots=True)
+class Kontak:
+    """One way to reach a complaint channel."""
+
+    jenis: str
+    """One of KONTAK_JENIS."""
+    nilai: str
+    """The number, address or place, as it is to be printed (a web address without https://)."""
+    catatan: str | None
+    """How to use it, e.g. what to write in the SMS (Bahasa Indonesia)."""
+
+    @property
+    def label(self) -> str:
+        return KONTAK_JENIS[self.jenis]
+
+    @property
+    def href(self) -> str | None:
+        """A link a phone can open (web, call, SMS, mail), or None for an address or a desk."""
+        digits = re.sub(r"[^0-9+]", "", self.nilai)
+        return {"laman": f"https://{self.nilai}", "surel": f"mailto:{self.nilai}", "telepon": f"tel:{digits}",
+                "call_center": f"tel:{digits}", "sms": f"sms:{digits}",
+                "whatsapp": f"https://wa.me/{digits.lstrip('+')}"}.get(self.jenis)
+
+
+@dataclass(frozen=True, slots=True)
+class KanalPengaduan:
+    """A place where a citizen can complain about a public service."""
+
+    id: str | None
+    """Registry id (national channels); None for a penyelenggara's own channel."""
+    nama: str
+    """Name as the public knows it, e.g. `SP4N-LAPOR!`."""
+    keterangan: str | None
+    """One line on what it is (Bahasa Indonesia)."""
+    dasar: str | None
+    """Its legal basis, e.g. `Peraturan Presiden Nomor 76 Tahun 2013 ...`."""
+    kontak: tuple[Kontak, ...]
+    """How to reach it, in the order to be printed."""
+
+
+@dataclass(frozen=True, slots=True)
+class MaklumatBaku:
+    """The usual maklumat wording, used by every penyelenggara that has no wording of its own."""
+
+    teks: str
+    """The statement of commitment."""
+    dasar: str
+    """The provision that requires a maklumat (UU 25/2009 Pasal 22)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Maklumat:
+    """A penyelenggara's own maklumat: wording, place and date; any may be left to the default."""
+
+    teks: str | None
+    """Own wording; None uses the registry's usual wording."""
+    tempat: str | None
+    """Place where it was issued; None leaves a line to fill in."""
+    tanggal: dt.date | None
+    """Date it was issued; None leaves a line to fill in."""
+
+
+@dataclass(frozen=True, slots=True)
+class PosterIsi:
+    """What a regulation's posters quote: provision ids, in the regulation's order."""
+
+    budaya_pelayanan: tuple[str, ...]
+    """The regulation's budaya pelayanan list (empty: no budaya pelayanan poster)."""
+    larangan: tuple[str, ...]
+    """The prohibitions a citizen should know (empty: no larangan poster)."""
+    pengaduan: tuple[str, ...]
+    """Provisions that say where to report a breach, quoted on the larangan poster."""
+
+
+# --------------------------------------------------------------------------- bodies and regulations
+
 @dataclass(frozen=True, slots=True)
 class Penyelenggara:
     """A public-service body governed by a regulation."""
@@ -94,9 +186,9 @@ class Penyelenggara:
     """Telephone, as written."""
     kepala: Pejabat
     """Its head."""
-    pengaduan: tuple["KanalPengaduan", ...] = ()
+    pengaduan: tuple[KanalPengaduan, ...] = ()
     """Its own complaint channels, shown before the national ones."""
-    maklumat: "Maklumat | None" = None
+    maklumat: Maklumat | None = None
     """Its own maklumat wording, place and date (None: the usual wording, lines to fill in)."""
     kepala_per_tanggal: "dt.date | None" = None
     """The date on which `kepala` was known to hold the post. Heads change: without a date the
@@ -378,7 +470,7 @@ class Regulation:
     """Every node by id."""
     peta_rujukan: tuple[PetaRujukan, ...] = ()
     """Editorial mappings of cited units the source does not number."""
-    poster: "PosterIsi | None" = None
+    poster: PosterIsi | None = None
     """Which provisions its counter posters quote (None: no budaya pelayanan or larangan poster)."""
     lingkup: "Lingkup | None" = None
     """Who the code binds (`lingkup:`; None: not stated, the penyelenggara's name stands for it)."""
@@ -508,9 +600,9 @@ class Corpus:
     """Bodies."""
     regulations: tuple[Regulation, ...]
     """Regulations, by region code then year."""
-    pengaduan: tuple["KanalPengaduan", ...] = ()
+    pengaduan: tuple[KanalPengaduan, ...] = ()
     """National complaint channels (`_pengaduan.yaml`), in the order they are printed."""
-    maklumat: "MaklumatBaku | None" = None
+    maklumat: MaklumatBaku | None = None
     """The usual maklumat wording (`_maklumat.yaml`)."""
 
     def wilayah_by_kode(self, kode: str) -> Wilayah:

@@ -73,7 +73,8 @@ def load_nasional(directory: str | os.PathLike, topics: Topics, katalog: Katalog
     m = r.mapping(data, 1, "") if data is not None else None
     if m is not None and r.keys(m, "", ("butir",), ()):
         items = r.mapping(m.get("butir"), r.line_of(m, "butir"), "butir")
-        for key in items or {}:
+        for key in items if items is not None else {}:
+            assert items is not None
             where = f"butir {key}"
             line = items.key_lines.get(key)
             if key not in topics.items:

@@ -1,10 +1,12 @@
-"""Data behind the counter posters: complaint channels, the maklumat wording, what a poster quotes.
+"""Readers of the data behind the counter posters, and how a poster groups and cites what it quotes.
 
-Read by the loader into frozen objects, like everything else: `_pengaduan.yaml` (channels every
-larangan poster and region page shows), `_maklumat.yaml` (the usual maklumat wording), the optional
-`pengaduan:` and `maklumat:` of each penyelenggara, and the `poster:` mapping of a regulation, which
-names the provisions a poster quotes. Which provisions make a regulation's budaya pelayanan or
-larangan list is stated in data, never guessed from the text.
+The loader reads with these: `_pengaduan.yaml` (channels every larangan poster and region page
+shows), `_maklumat.yaml` (the usual maklumat wording), the optional `pengaduan:` and `maklumat:` of
+each penyelenggara, and the `poster:` mapping of a regulation, which names the provisions a poster
+quotes. Which provisions make a regulation's budaya pelayanan or larangan list is stated in data,
+never guessed from the text. The objects they make (`Kontak`, `KanalPengaduan`, `Maklumat`,
+`MaklumatBaku`, `PosterIsi`) live in the model, with the rest of the data; they are re-exported
+here, where they were defined before.
 
 The readers get the loader's `_Reader` (passed in, so this module does not import the loader) and
 report every problem through it, with file, line and a fix.
@@ -12,31 +14,26 @@ report every problem through it, with file, line and a fix.
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Iterable, Mapping
+from typing import Any, Iterable, Mapping
 
-from .model import uncertain_unit
-
-if TYPE_CHECKING:  # only for annotations: the model imports nothing from here at run time either
-    from .model import Node, Regulation
+from .model import (
+    KONTAK_JENIS,
+    KanalPengaduan,
+    Kontak,
+    Maklumat,
+    MaklumatBaku,
+    Node,
+    PosterIsi,
+    Regulation,
+    provision_label,
+    uncertain_unit,
+)
 
 PENGADUAN_FILE = "_pengaduan.yaml"
 MAKLUMAT_FILE = "_maklumat.yaml"
-
-KONTAK_JENIS = {
-    "loket": "Loket",
-    "telepon": "Telepon",
-    "call_center": "Call center",
-    "sms": "SMS",
-    "whatsapp": "WhatsApp",
-    "surel": "Surel",
-    "laman": "Laman",
-    "alamat": "Alamat",
-}
-"""Kinds of contact and how the site names them."""
 
 _PHONE_RE = re.compile(r"^\+?[0-9(][0-9 ()\-]*[0-9]$")
 _HOST_RE = re.compile(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+(/[^\s]*)?$")
@@ -45,80 +42,6 @@ _MAIL_RE = re.compile(r"^[^@\s]+@[a-z0-9-]+(\.[a-z0-9-]+)+$")
 POSTER_LISTS = ("budaya_pelayanan", "larangan", "pengaduan")
 """Keys of a regulation's `poster:` mapping."""
 _NOT_QUOTABLE = frozenset({"bab", "bagian", "paragraf"})
-
-
-@dataclass(frozen=True, slots=True)
-class Kontak:
-    """One way to reach a complaint channel."""
-
-    jenis: str
-    """One of KONTAK_JENIS."""
-    nilai: str
-    """The number, address or place, as it is to be printed (a web address without https://)."""
-    catatan: str | None
-    """How to use it, e.g. what to write in the SMS (Bahasa Indonesia)."""
-
-    @property
-    def label(self) -> str:
-        return KONTAK_JENIS[self.jenis]
-
-    @property
-    def href(self) -> str | None:
-        """A link a phone can open (web, call, SMS, mail), or None for an address or a desk."""
-        digits = re.sub(r"[^0-9+]", "", self.nilai)
-        return {"laman": f"https://{self.nilai}", "surel": f"mailto:{self.nilai}", "telepon": f"tel:{digits}",
-                "call_center": f"tel:{digits}", "sms": f"sms:{digits}",
-                "whatsapp": f"https://wa.me/{digits.lstrip('+')}"}.get(self.jenis)
-
-
-@dataclass(frozen=True, slots=True)
-class KanalPengaduan:
-    """A place where a citizen can complain about a public service."""
-
-    id: str | None
-    """Registry id (national channels); None for a penyelenggara's own channel."""
-    nama: str
-    """Name as the public knows it, e.g. `SP4N-LAPOR!`."""
-    keterangan: str | None
-    """One line on what it is (Bahasa Indonesia)."""
-    dasar: str | None
-    """Its legal basis, e.g. `Peraturan Presiden Nomor 76 Tahun 2013 ...`."""
-    kontak: tuple[Kontak, ...]
-    """How to reach it, in the order to be printed."""
-
-
-@dataclass(frozen=True, slots=True)
-class MaklumatBaku:
-    """The usual maklumat wording, used by every penyelenggara that has no wording of its own."""
-
-    teks: str
-    """The statement of commitment."""
-    dasar: str
-    """The provision that requires a maklumat (UU 25/2009 Pasal 22)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Maklumat:
-    """A penyelenggara's own maklumat: wording, place and date; any may be left to the default."""
-
-    teks: str | None
-    """Own wording; None uses the registry's usual wording."""
-    tempat: str | None
-    """Place where it was issued; None leaves a line to fill in."""
-    tanggal: dt.date | None
-    """Date it was issued; None leaves a line to fill in."""
-
-
-@dataclass(frozen=True, slots=True)
-class PosterIsi:
-    """What a regulation's posters quote: provision ids, in the regulation's order."""
-
-    budaya_pelayanan: tuple[str, ...]
-    """The regulation's budaya pelayanan list (empty: no budaya pelayanan poster)."""
-    larangan: tuple[str, ...]
-    """The prohibitions a citizen should know (empty: no larangan poster)."""
-    pengaduan: tuple[str, ...]
-    """Provisions that say where to report a breach, quoted on the larangan poster."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,8 +72,6 @@ def parent_eid(eid: str) -> str | None:
 def kutipan_groups(reg: "Regulation", eids: Iterable[str]) -> list[KutipanGroup]:
     """Group quoted ids: a listed node with children stands for its whole list; listed leaves
     with the same parent form one group."""
-    from .model import provision_label
-
     groups: list[KutipanGroup] = []
     pending_parent: str | None = None
     pending: list[Node] = []
@@ -179,8 +100,6 @@ def kutipan_groups(reg: "Regulation", eids: Iterable[str]) -> list[KutipanGroup]
 
 def _selection_label(reg: "Regulation", parent: "Node | None", items: list["Node"]) -> str:
     """`Pasal 11 huruf b sampai dengan huruf i`, `Pasal 7 ayat (1) huruf b dan huruf c`, `Pasal 13`."""
-    from .model import provision_label
-
     if parent is None:
         return _join([provision_label(reg, n.eid) for n in items])
     base = provision_label(reg, parent.eid)
@@ -302,7 +221,7 @@ def read_pengaduan_registry(r, data: Any) -> tuple[KanalPengaduan, ...]:
     items = r.seq(m, "kanal", "kanal")
     for item, line in zip(items, items.item_lines):
         kanal = _kanal(r, item, line, "kanal", with_id=True)
-        if kanal is None:
+        if kanal is None or kanal.id is None:  # with_id: an id is required, so None means an error
             continue
         if kanal.id in seen:
             r.err(line, f"kanal {kanal.id}", f"id '{kanal.id}' is used twice (first at line {seen[kanal.id]}).",

@@ -13,6 +13,7 @@ import os
 import re
 from pathlib import Path
 from types import MappingProxyType
+from typing import Iterable
 
 from . import yamlio
 from .errors import Collector, DataError, DataErrors, display_path
@@ -168,7 +169,7 @@ def _load_taxonomy(errors: Collector, path: Path, shown: str) -> list[Area]:
             for other in item.terkait:
                 if other not in known:
                     r.err(related_lines[item.key], f"bidang {area.key} > butir {item.key}",
-                          f"'terkait' names an unknown item '{other}'.", _unknown_fix(other, {k: None for k in known}))
+                          f"'terkait' names an unknown item '{other}'.", _unknown_fix(other, known))
                 elif other == item.key:
                     r.err(related_lines[item.key], f"bidang {area.key} > butir {item.key}",
                           "an item cannot be related to itself.", "remove it from 'terkait'.")
@@ -247,10 +248,10 @@ def _load_coding(errors: Collector, path: Path, shown: str, reg: Regulation,
             out[eid] = tuple(good)
             lines[eid] = line
     # A tag repeated on a nested provision says nothing new and would show the words twice.
-    for eid, keys in out.items():
+    for eid, tags in out.items():
         parent = parents.get(eid)
         while parent is not None:
-            dup = [k for k in keys if k in out.get(parent.eid, ())]
+            dup = [k for k in tags if k in out.get(parent.eid, ())]
             if dup:
                 r.err(lines[eid], f"topik > {eid}",
                       f"'{dup[0]}' is already on '{parent.eid}' (line {lines[parent.eid]}), which covers this provision.",
@@ -276,7 +277,8 @@ def _item_list(r: _Reader, value, line: int, where: str, m: yamlio.Map, key: str
     return []
 
 
-def _unknown_fix(key: str, items: dict[str, Item]) -> str:
+def _unknown_fix(key: str, items: Iterable[str]) -> str:
+    """`items`: the known item keys."""
     if "." not in key:
         examples = [k for k in items if k.startswith(key + ".")][:3]
         if examples:

@@ -60,6 +60,7 @@ def load_warga(directory: str | os.PathLike, topics: Topics,
     hak = _hak(*data[HAK_FILE], topics) if HAK_FILE in data else DEFAULT_HAK
     kuis = _kuis(*data[KUIS_FILE], topics) if KUIS_FILE in data else DEFAULT_KUIS
     errors.raise_if_any()
+    assert hak is not None and kuis is not None  # a reader returns None only after recording an error
     return hak, kuis
 
 
@@ -157,8 +158,8 @@ def _hak(r: _Reader, raw, topics: Topics) -> HakAndaData | None:
             target = None
     statements: dict[str, str] = {}
     if "pernyataan" in m:
-        pm = r.mapping(m.get("pernyataan"), r.line_of(m, "pernyataan"), "pernyataan")
-        for key in (pm or {}):
+        pm = r.mapping(m.get("pernyataan"), r.line_of(m, "pernyataan"), "pernyataan") or yamlio.Map()
+        for key in pm:
             where = f"pernyataan > {key}"
             if key not in topics.items:
                 r.err(pm.key_lines[key], where, f"unknown topic '{key}'.", _unknown(key, topics, areas=False))
@@ -197,7 +198,7 @@ def _kuis(r: _Reader, raw, topics: Topics) -> KuisData | None:
         jumlah = _number(r, s, "jumlah", where, 1, 20)
         pertanyaan = r.text(s, "pertanyaan", where, required=True)
         if pertanyaan is not None and PLACEHOLDER not in pertanyaan:
-            r.err(r.line_of(s, "pertanyaan"), where, f"the question does not name the regulation.",
+            r.err(r.line_of(s, "pertanyaan"), where, "the question does not name the regulation.",
                   f"write {PLACEHOLDER} where its short name goes.")
             pertanyaan = None
         pengecoh = r.strings(s, "pengecoh", where)
@@ -215,7 +216,7 @@ def _kuis(r: _Reader, raw, topics: Topics) -> KuisData | None:
         if jenis == "daerah" and pengecoh:
             r.err(r.line_of(s, "pengecoh"), where, "a 'daerah' question takes its wrong answers from other regions.",
                   "remove 'pengecoh'.")
-        if None not in (jenis, bidang, jumlah, pertanyaan):
+        if jenis is not None and bidang is not None and jumlah is not None and pertanyaan is not None:
             plans.append(RencanaSoal(jenis=jenis, bidang=bidang, pengecoh=pengecoh, jumlah=jumlah,
                                      pertanyaan=pertanyaan, line=line))
     groups: dict[str, frozenset[str]] = {}
@@ -239,8 +240,8 @@ def _kuis(r: _Reader, raw, topics: Topics) -> KuisData | None:
             groups[k] = group
             where_group.setdefault(k, line)
     markers: dict[str, tuple[str, ...]] = {}
-    pm = r.mapping(m.get("penanda"), r.line_of(m, "penanda"), "penanda")
-    for key in (pm or {}):
+    pm = r.mapping(m.get("penanda"), r.line_of(m, "penanda"), "penanda") or yamlio.Map()
+    for key in pm:
         if key not in area_keys:
             close = difflib.get_close_matches(key, area_keys, n=2)
             r.err(pm.key_lines[key], f"penanda > {key}", f"unknown area '{key}'.",

@@ -170,7 +170,7 @@ class _RegIndex:
             for node in group:
                 self._walk(node, None, group)
         self.pasal_order = [n for top in reg.batang_tubuh for n in top.walk() if n.type == "pasal"]
-        self.pasal = {n.num.upper(): n for n in self.pasal_order}
+        self.pasal = {(n.num or "").upper(): n for n in self.pasal_order}  # a Pasal always has a number
         self.lampiran: dict[str | None, Lampiran] = {}
         for lp in reg.lampiran:
             key = None if lp.num is None else citations._canon("lampiran", lp.num.upper())
@@ -223,7 +223,7 @@ def _resolve(ix: _RegIndex, steps: tuple[Step, ...], here: Node | None) -> _Hit 
     rest = steps[1:]
     dugaan = None
     if first.kind == "pasal":
-        node = ix.pasal.get(first.num)
+        node = ix.pasal.get(first.num or "")
         if node is not None:
             cur = _Container(node.eid, node.children, node)
         elif first.num in ix.peta:
@@ -234,7 +234,7 @@ def _resolve(ix: _RegIndex, steps: tuple[Step, ...], here: Node | None) -> _Hit 
             cur = _Container(target.eid, target.children, target)
             if rest and rest[0].kind == "huruf" and dugaan.huruf:
                 kids = [c for c in target.children if c.type == dugaan.huruf]
-                idx = ord(rest[0].num) - ord("a")
+                idx = ord(rest[0].num or "a") - ord("a")  # a huruf step always has a letter
                 if not 0 <= idx < len(kids):
                     return f"{first} {rest[0]} is beyond the {len(kids)} items mapped to {first}"
                 kid = kids[idx]
@@ -411,7 +411,8 @@ class _Builder:
     def found(self, reg: Regulation, ix: _RegIndex, indexes: dict, node: Node, text: str, found: Found,
               used_marks: set[int]) -> list[tuple[int, int, Segment]]:
         cit: Citation = found.citation
-        target_ix, here = ix, node
+        here: Node | None
+        target_ix, here = ix, node  # here: None once the citation names another regulation
         if cit.instrument is not None:
             other = self.regulation_named(cit.instrument)
             if other is None:
@@ -426,7 +427,7 @@ class _Builder:
         hits: dict[int, _Hit] = {}
         for start, end, idx, is_end in found.parts:
             ref = cit.refs[idx]
-            steps = ref.end if is_end else ref.steps
+            steps = ref.end if is_end and ref.end is not None else ref.steps  # is_end: a range, so end is set
             hit = _resolve(target_ix, steps, here)
             if isinstance(hit, str):
                 out.extend(self.unresolved(reg, node, text, start, end, hit, used_marks))
@@ -435,7 +436,7 @@ class _Builder:
                 for eid in _between(target_ix, hits[idx], hit):
                     self.backlink(target_ix.reg, eid, reg, node)
             hits[idx] = hit
-            other = target_ix.reg.id if target_ix.reg.id != reg.id else None
+            other_id = target_ix.reg.id if target_ix.reg.id != reg.id else None
             dugaan_id = None
             if hit.dugaan is not None:
                 dugaan_id = f"dugaan-{node.eid}"
@@ -444,7 +445,7 @@ class _Builder:
                     notes.append(Dugaan(dugaan_id, hit.dugaan.rujukan, hit.dugaan.ke, hit.dugaan.keterangan))
             self.backlink(target_ix.reg, hit.eid, reg, node)
             self.jumlah += 1
-            out.append((start, end, Segment(text[start:end], anchor=hit.eid, peraturan=other,
+            out.append((start, end, Segment(text[start:end], anchor=hit.eid, peraturan=other_id,
                                             label=provision_label(target_ix.reg, hit.eid), dugaan=dugaan_id)))
         return out
 

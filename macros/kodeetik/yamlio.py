@@ -86,17 +86,18 @@ def read_text(path: str) -> str:
 def load(text: str):
     """Parse one YAML document into Map/Seq/str/None. Raises YamlProblem."""
     _refuse_typed_invisibles(text)
+    line: int | None  # where a problem is reported
     try:
         depth = -1  # checked on events too: compose() recurses and crashes on deep nesting
         for event in yaml.parse(text, Loader=_Loader):
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                raise YamlProblem(event.start_mark.line + 1,
+                raise YamlProblem(_event_line(event),
                                   "YAML anchors and aliases (&name, *name) are not allowed.",
                                   "write the value out in full where it is used.")
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    raise _too_deep(event.start_mark.line + 1)
+                    raise _too_deep(_event_line(event))
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
         node = yaml.compose(text, Loader=_Loader)
@@ -158,6 +159,10 @@ def _unclosed_quote(text: str, stop: int | None) -> int | None:
         if quote not in body:
             return i + 1
     return None
+
+
+def _event_line(event: yaml.Event) -> int | None:
+    return event.start_mark.line + 1 if event.start_mark else None
 
 
 def _too_deep(line: int | None) -> YamlProblem:
@@ -228,7 +233,8 @@ def char_name(char: str) -> str:
 
 
 def _bare_name(char: str) -> str:
-    return _CONTROL_NAMES.get(ord(char)) or unicodedata.name(char, "CONTROL CHARACTER")
+    known = _CONTROL_NAMES.get(ord(char))
+    return known if known is not None else unicodedata.name(char, "CONTROL CHARACTER")
 
 
 def _place(text: str, index: int) -> tuple[int, int]:

@@ -48,7 +48,7 @@ def join_column_labels(lines: list[Line], log: Log) -> list[Line]:
                 pending = None
                 continue
             pending = None
-        if LABEL_WORD.match(t) or MARKER_ONLY.match(t) or (mk.DIKTUM.match(t) and not mk.DIKTUM.match(t).group(2)):
+        if LABEL_WORD.match(t) or MARKER_ONLY.match(t) or ((diktum := mk.DIKTUM.match(t)) is not None and not diktum.group(2)):
             pending = line
         out.append(line)
     return out

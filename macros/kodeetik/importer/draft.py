@@ -57,7 +57,8 @@ class Context:
     """(source line, what to check): the guesses of the structure rules."""
     unknown: list[tuple[tuple, str]] = field(default_factory=list)
     """(key path, what to do): fields left empty for a human."""
-    report: Report | None = None
+    report: Report = field(default_factory=lambda: Report(source="", target=""))
+    """Made afresh by read_stage, which names the source; a stage run alone may be given one."""
     title: metadata.Title = field(default_factory=metadata.Title)
     title_lines: set[str] = field(default_factory=set)
     menimbang: list[DNode] = field(default_factory=list)
@@ -225,7 +226,7 @@ def names_stage(ctx: Context) -> None:
         ctx.reg_id = slugify(" ".join(p for p in parts_id if p)) or "peraturan-baru"
     if short and region_name and title.nomor:
         ctx.singkatan = f"{short} {region_name} {title.nomor}" + (
-            f"/{tahun}" if title.jenis.startswith("Peraturan") and tahun else "")
+            f"/{tahun}" if (title.jenis or "").startswith("Peraturan") and tahun else "")
     for key, value, what in (("jenis", title.jenis, "the kind of instrument (see regulations/README.md)"),
                              ("nomor", title.nomor, "the number as written"),
                              ("tahun", tahun, "the year"),

@@ -93,7 +93,7 @@ def place_provisions(d: Draft, yaml_text: str, reading: Reading) -> list[Placed]
     r = _Reader(Collector(), "draft")
     m = yamlio.load(yaml_text)
     nb = _NodeBuilder(r)
-    loaded = []
+    loaded: list = []
     for key, prefix in NODE_LISTS:
         if key in m:
             for node in nb.build_list(r.seq(m, key, key), prefix, key, None):

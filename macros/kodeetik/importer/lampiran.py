@@ -39,7 +39,7 @@ def parse(lines: list[Line], jabatan: str | None, log: Log, used: set[int], titl
             judul_lines = paras[k]
             k += 1
     else:
-        heads = []
+        heads: list[list[Line]] = []
         while k < len(paras) and _header_like(paras[k]) and not (heads and FORM_TITLE.match(paras[k][0].text)):
             heads.append(paras[k])
             k += 1
@@ -104,7 +104,7 @@ def _split_signatures(content: list[Line], jabatan: str | None, log: Log, used: 
         seg_paras = paras[start:i]
         segments.append([ln for p in seg_paras for ln in p + [Line("", p[-1].no, "", page=p[-1].page)]])
         j = i + 1
-        name_paras = []
+        name_paras: list[list[Line]] = []
         while j < len(paras) and not FORM_TITLE.match(paras[j][0].text) and len(name_paras) < 2 \
                 and not mk.LAMPIRAN.match(paras[j][0].text):
             name_paras.append(paras[j])

@@ -105,7 +105,7 @@ def successor(style: str, prev: str, num: str) -> bool:
     pa, pb = int(a.group(1)), int(b.group(1))
     if pb == pa + 1 and not b.group(2):
         return True
-    return pb == pa and b.group(2) and (not a.group(2) or ord(b.group(2)) == ord(a.group(2)) + 1)
+    return pb == pa and bool(b.group(2)) and (not a.group(2) or ord(b.group(2)) == ord(a.group(2)) + 1)
 
 
 def first(style: str, num: str) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from . import markers as mk
 from .lines import Line, Log
@@ -262,7 +263,7 @@ def _kepala(lines: list[Line], earlier_titles: list[int], log: Log, used: set[in
     for s in earlier_titles:
         end, _, _ = _title_block(lines, s)
         skip.update(range(s, end))
-    paras = []
+    paras: list[list[Line]] = []
     for para in _paragraphs([ln for k, ln in enumerate(lines) if k not in skip]):
         text = " ".join(ln.text for ln in para)
         if len(text) > 120 and not LETTERHEAD.search(text):
@@ -301,7 +302,8 @@ PANGKAT = re.compile(r"^(Pembina|Penata|Pengatur|Juru)\b")
 
 def parse_signature(block: list[Line], used: set[int]) -> dict:
     """`Ditetapkan di X` / `pada tanggal D` / position (may run over lines) / name / rank / NIP."""
-    out = {"tempat": None, "tanggal": None, "jabatan": None, "nama": None, "nip": None, "pangkat": None}
+    out: dict[str, Any] = {"tempat": None, "tanggal": None, "jabatan": None, "nama": None, "nip": None,
+                           "pangkat": None}
     for ln in block:
         used.add(ln.no)
     lines = list(block)
@@ -325,9 +327,10 @@ def signatory(paras: list[list[Line]], out: dict | None = None) -> dict:
     """Position, name, rank and NIP from the paragraphs of a signature block."""
     out = out or {"tempat": None, "tanggal": None, "jabatan": None, "nama": None, "nip": None, "pangkat": None}
     flat = [ln.text for p in paras for ln in p]
-    nip = next((t for t in flat if NIP.match(t)), None)
-    if nip:
-        out["nip"] = NIP.match(nip).group(1).strip()
+    nip_match = next(filter(None, map(NIP.match, flat)), None)
+    nip = nip_match.string if nip_match else None
+    if nip_match:
+        out["nip"] = nip_match.group(1).strip()
     texts = [t for t in flat if t != nip]
     pangkat = next((t for t in texts if PANGKAT.match(t)), None)
     if pangkat:

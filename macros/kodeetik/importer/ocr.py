@@ -14,7 +14,7 @@ import shutil
 import subprocess
 import unicodedata
 
-from .pdf import PdfProblem, Word
+from .pdfword import PdfProblem, Word
 
 LANGUAGE = os.environ.get("KODEETIK_OCR_LANG", "eng")
 """Tesseract's model. Measured on printed regulations scanned at 300 dpi (BENCHMARKS.md), the English

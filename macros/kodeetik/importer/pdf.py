@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..importer.rules import _reduplicated
+from .pdfword import PdfProblem, Word  # noqa: F401 (PdfProblem: part of this module's interface)
 
 MAX_BYTES = 100 * 1024 * 1024
 MAX_PAGES = 300
@@ -45,30 +46,6 @@ PAGE_NUMBER = re.compile(r"^(?:[-–—]\s*\d{1,3}\s*[-–—]|\d{1,3}|(?:hal(?:
                          r"|\d{1,3}\s*/\s*\d{1,3})$", re.IGNORECASE)
 MARKER = re.compile(r"^(?:\(?\d{1,3}[a-z]?[.)]|\(?[a-z][.)]|\(\d{1,3}[a-z]?\)|[•▪◦●➢►✓-])$")
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-
-
-class PdfProblem(Exception):
-    """A PDF the reader refuses, with one sentence for the user (what is wrong, what to do)."""
-
-
-@dataclass(frozen=True)
-class Word:
-    text: str
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    """Box in points from the page's top-left corner."""
-    conf: float | None = None
-    """OCR confidence (0-100); None for a text layer."""
-
-    @property
-    def middle(self) -> float:
-        return (self.top + self.bottom) / 2
-
-    @property
-    def height(self) -> float:
-        return self.bottom - self.top
 
 
 @dataclass
@@ -139,7 +116,7 @@ class Reading:
 
 def open_pdf(path: Path):
     """The PdfDocument, or PdfProblem with one clear sentence (size, damage, password, pages)."""
-    import pypdfium2 as pdfium
+    import pypdfium2 as pdfium  # type: ignore[import-untyped]
 
     size = path.stat().st_size
     if size == 0:
@@ -175,7 +152,7 @@ def open_pdf(path: Path):
 
 def text_layer_words(page) -> list[Word]:
     """Words of a page's text layer: characters split at spaces and at gaps wider than a space."""
-    import pypdfium2.raw as raw
+    import pypdfium2.raw as raw  # type: ignore[import-untyped]
 
     textpage = page.get_textpage()
     try:
@@ -221,7 +198,7 @@ def group_lines(words: list[Word], page_no: int) -> list[PdfLine]:
         return []
     size = statistics.median(max(w.height, 1.0) for w in words)
     lines: list[list[Word]] = []
-    centre = None
+    centre = 0.0  # of the line being gathered (read only once a line exists)
     for w in sorted(words, key=lambda w: w.middle):
         if lines and abs(w.middle - centre) <= 0.45 * size:
             lines[-1].append(w)
@@ -327,7 +304,8 @@ def mark_margin_noise(pages: list[Page], reading: Reading) -> None:
     spots = Counter(key for page in pages for key in {spot(ln, page) for ln in page.lines if _zone(ln, page)} if key)
     n = len(pages)
     for page, line in margin:
-        if PAGE_NUMBER.match(line.text) or (n > 2 and spots[spot(line, page)] >= max(3, n // 2)):
+        place = spot(line, page)
+        if PAGE_NUMBER.match(line.text) or (n > 2 and place is not None and spots[place] >= max(3, n // 2)):
             line.noise = "page number"
             continue
         where, ocr = _zone(line, page), page.ocr
@@ -360,7 +338,7 @@ def join_paragraphs(pages: list[Page]) -> None:
             if line.noise:
                 kept.append(line)
                 continue
-            if prev is not None and _continues(prev, prev_page, line, page, pitch):
+            if prev is not None and prev_page is not None and _continues(prev, prev_page, line, page, pitch):
                 prev.words = prev.words + line.words
                 prev.right = line.right
                 prev.last_top = line.top
@@ -465,8 +443,8 @@ def render_text(pages: list[Page], reading: Reading) -> None:
     entries: list[tuple[str, int, PdfLine | None]] = []
     for page in pages:
         feed = "\f" if page.number > 1 else ""
-        for j, line in enumerate(page.lines):
-            entries.append(((feed if j == 0 else "") + line.text, page.number, line))
+        for j, pdf_line in enumerate(page.lines):
+            entries.append(((feed if j == 0 else "") + pdf_line.text, page.number, pdf_line))
         if not page.lines and feed:  # a page without text still counts
             entries.append((feed, page.number, None))
     out: list[str] = []

@@ -9,22 +9,13 @@ are kept as written). A rule that changes words logs a `Repair`; one that drops 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from importlib import resources
 from typing import Callable
 
-from .. import yamlio
 from . import columns, pages, runin, spaced
 from .lines import Line, Log
+from .ruledata import rule_data
 
 TERMINAL = ".;:,!?"
-
-
-@lru_cache(maxsize=1)
-def rule_data() -> dict:
-    """The rule lists in rules.yaml (misreadings, noise lines)."""
-    text = resources.files(__package__).joinpath("rules.yaml").read_text(encoding="utf-8")
-    return yamlio.load(text)
 
 
 # --------------------------------------------------------------------------- line rules
@@ -94,7 +85,7 @@ def dedupe_markers(lines: list[Line], log: Log) -> list[Line]:
     for line in lines:
         m = DOUBLE_MARKER.match(line.text)
         if m:
-            word = re.match(r"\S+", line.text[m.end():]).group(0)
+            word = line.text[m.end():].split(maxsplit=1)[0]  # the marker is followed by a non-space
             dari = line.text[:m.end()] + word
             menjadi = f"{m.group(1)}. {word}"
             log.repair(line, "double marker", dari, menjadi, "penanda huruf/angka ganda hasil ekstraksi")
@@ -267,7 +258,7 @@ def join_hyphenated(lines: list[Line], log: Log, words: dict[str, int] | None = 
         prev = next((ln for ln in reversed(out) if not ln.blank), None)
         m1 = HYPHEN_END.search(prev.text) if prev is not None else None
         m2 = WORD_START.match(line.text) if not line.bullet and not line.blank else None
-        if m1 and m2 and not (line.text[:1].isupper() and not m1.group(1).split()[-1][:1].isupper()):
+        if prev is not None and m1 and m2 and not (line.text[:1].isupper() and not m1.group(1).split()[-1][:1].isupper()):
             first, second = m1.group(1).split()[-1], m2.group(1)
             word = hyphen_join(first, second.rstrip(TERMINAL + ")"), words) + second[len(second.rstrip(TERMINAL + ")")):]
             raw_first = prev.raw.rstrip().split()[-1] if prev.raw.strip() else first + "-"
@@ -316,12 +307,13 @@ def join_split_words(lines: list[Line], log: Log) -> list[Line]:
     # candidate made a large text quadratic).
     pairs: dict[tuple[str, str], int] = {}
     for m in re.finditer(r"(?=\b([a-z]+) ([a-z]+)\b)", text):
-        pairs[m.groups()] = pairs.get(m.groups(), 0) + 1
+        pair = (m[1], m[2])
+        pairs[pair] = pairs.get(pair, 0) + 1
     for line in lines:
         tokens = line.text.split(" ")
         i = 0
         while i + 1 < len(tokens):
-            first, second = tokens[i], re.match(r"[a-z]*", tokens[i + 1]).group(0)
+            first, second = tokens[i], re.findall(r"^[a-z]*", tokens[i + 1])[0]
             if (len(first) >= 3 and first.isalpha() and first.islower() and len(second) >= 2
                     and counts.get(first + second)
                     and counts.get(first, 0) == pairs.get((first, second), 0)):
@@ -368,9 +360,13 @@ def join_broken_lines(lines: list[Line], log: Log) -> list[Line]:
             out.append(line)
             continue
         prev = next((ln for ln in reversed(out) if not ln.blank), None)
+        if prev is None:  # nothing to join to yet
+            out.append(line)
+            gap = False
+            continue
         # "... sebagaimana dimaksud pada ayat" + "(1) ..." is a reference broken before its number.
-        reference = prev is not None and REFERENCE_END.search(prev.text) and mk.item(line.text) is not None
-        joinable = (prev is not None and not mk.is_caps(prev.text) and (reference or not _structural(line.text))
+        reference = REFERENCE_END.search(prev.text) and mk.item(line.text) is not None
+        joinable = (not mk.is_caps(prev.text) and (reference or not _structural(line.text))
                     and not (mk.is_caps(line.text) and mk.is_heading_like(line.text))
                     and not (mk.BAB.match(prev.text) or mk.PASAL.match(prev.text)))
         lower = (joinable and line.text[:1].islower() and prev.text[-1] not in ".;:!?"
@@ -378,8 +374,8 @@ def join_broken_lines(lines: list[Line], log: Log) -> list[Line]:
         # A wrapped line runs to the margin and goes on with no blank line; it may end with a comma.
         # A page break is no paragraph break; nor is a blank line after a line that runs to the
         # margin and stops mid-sentence (no punctuation at all): a PDF text layer writes both.
-        page_break = gap and prev is not None and prev.page != line.page
-        long_open = len(prev.text) >= width and prev.text[-1] not in TERMINAL if prev is not None else False
+        page_break = gap and prev.page != line.page
+        long_open = len(prev.text) >= width and prev.text[-1] not in TERMINAL
         wrapped = (joinable and not line.bullet and len(prev.text) >= width and prev.text[-1] not in ".;:!?"
                    and (not gap or page_break or long_open))
         conjunction = joinable and line.text in ("dan", "atau", "dan/atau", "serta")

@@ -79,7 +79,7 @@ def _cuts(text: str, numbering: Numbering) -> tuple[list[int], set[int]]:
             cuts.add(m.end())
             numbering.bagian = n
     for m in PASAL.finditer(text):
-        num = int(re.match(r"\d+", m.group(1)).group(0))
+        num = int(re.findall(r"^\d+", m.group(1))[0])  # PASAL's number starts with digits
         after_clause = m.end() == 0 or text[:m.end()].rstrip()[-1:] in (";", ":", ".")
         if PREPOSITION.search(text[:m.end()].rstrip()) and not after_clause:
             continue
@@ -100,7 +100,7 @@ def _cuts(text: str, numbering: Numbering) -> tuple[list[int], set[int]]:
             it = mk.item(m.group(1) + " x")
             head = mk.item(before.strip())
             heading = head is not None and head.text[:1].isupper() and mk.is_heading_like(head.text)
-            ok = (not REFERENCE_WORD.search(before) and it is not None
+            ok = bool(not REFERENCE_WORD.search(before) and it is not None
                   and ((m.group(2).isupper() and not mk.first(it.style, it.num) and numbering.fits(m.group(1)))
                        or (mk.first(it.style, it.num) and heading)
                        or (mk.first(it.style, it.num) and re.search(r"\bPasal\s+\d+[A-Z]?$", before))))
@@ -137,7 +137,7 @@ def split_run_in(lines: list[Line], log: Log) -> list[Line]:
             numbering.see(text)
             out.append(line)
             continue
-        cuts, pasal = _title_cuts(text), set()
+        cuts, pasal = _title_cuts(text), set[int]()
         if not cuts:
             cuts, pasal = _cuts(text, numbering)
         if not cuts and 0 not in pasal:
@@ -145,7 +145,7 @@ def split_run_in(lines: list[Line], log: Log) -> list[Line]:
             out.append(line)
             continue
         bounds = list(zip([0, *cuts], [*cuts, len(text)]))
-        pieces = []
+        pieces: list[str] = []
         for a, b in bounds:
             piece = text[a:b].strip()
             # "Pasal 1 Dalam ..." -> "Pasal 1" / "Dalam ...": the Pasal's heading stands alone.

@@ -100,9 +100,9 @@ def split(lines: list[Line]) -> Parts:
             parts.pengundangan.append(line)
             i += 1
             continue
-        if mk.TEMBUSAN.match(t) and state in ("closing", "body"):
+        if (tembusan := mk.TEMBUSAN.match(t)) and state in ("closing", "body"):
             state = "tembusan"
-            rest = mk.TEMBUSAN.match(t).group(1)
+            rest = tembusan.group(1)
             if rest:
                 parts.tembusan.append(_label_line(line, rest))
             i += 1

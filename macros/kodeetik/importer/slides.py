@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from .lines import Line
 from .nodes import DNode
-from .rules import rule_data
+from .ruledata import rule_data
 
 LABEL_MAX = 60
 """Longest line taken as a diagram label rather than a sentence."""

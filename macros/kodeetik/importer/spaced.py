@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .ruledata import rule_data
+
 SPACED_RUN = re.compile(r"(?<!\S)(?:\S {1,3}){3,}\S(?!\S)")
 """Four characters or more, each standing alone, one to three spaces apart."""
 ROMAN = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"}
@@ -98,5 +100,4 @@ def restore(text: str, known: frozenset[str]) -> tuple[str, bool]:
 
 @lru_cache(maxsize=1)
 def base_words() -> frozenset[str]:
-    from .rules import rule_data
     return frozenset(w.lower() for w in rule_data().get("kata_dasar") or [])

@@ -23,7 +23,7 @@ OWNS_TEXT = {"pasal", "diktum", "ayat", "huruf", "angka", "butir"}
 
 def ends_open(text: str | None) -> bool:
     """Text that introduces what follows ("... meliputi:")."""
-    return bool(text) and text.rstrip().endswith(":")
+    return text is not None and text.rstrip().endswith(":")
 
 
 @dataclass
@@ -290,10 +290,11 @@ class BodyParser:
     def _content(self) -> DNode:
         return self.pasal or (self.kelompok[-1] if self.kelompok else None) or self._outer()
 
-    def _set_builder(self) -> None:
+    def _set_builder(self) -> ListBuilder:
         self._finish_builder()
         container = self._content()
         self.builder = ListBuilder(container, slides=bool(self.kelompok) and container is self.kelompok[-1])
+        return self.builder
 
     def _finish_builder(self) -> None:
         if self.builder is not None:
@@ -405,9 +406,7 @@ class BodyParser:
         builder.add_plain(units[i].line)
 
     def _ensure_builder(self) -> ListBuilder:
-        if self.builder is None:
-            self._set_builder()
-        return self.builder
+        return self.builder if self.builder is not None else self._set_builder()
 
     def _on_caps(self, units, i):
         u = units[i]
