@@ -195,4 +195,6 @@ def test_the_synthetic_site_says_what_it_is(synthetic_site):
     assert "Korpus sintetis: bukan untuk diterbitkan" in home
     assert "SINTETIS, bukan untuk diterbitkan" in home  # the site name, on every page
     poster = next((synthetic_site / "poster").rglob("larangan-a4/index.html")).read_text(encoding="utf-8")
-    assert "sintetis.invalid" in poster and "kode-etik-pelayanan.example" not in poster
+    # Its site_url is under .invalid: its posters carry the draft mark, never a code to an address.
+    assert "DRAF — alamat situs belum ditetapkan" in poster and "data:image/svg+xml" not in poster
+    assert "kode-etik-pelayanan.example" not in poster
