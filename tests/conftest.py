@@ -9,7 +9,8 @@ needs no marker of its own:
   or through `real_site`, `served`, `altered_build`);
 - `unit`: everything else. A unit test that builds a site or starts a browser anyway fails
   loudly (see `_forbid_builds`): mark it `@pytest.mark.site` (a build the detection cannot see,
-  such as `mkdocs serve` in a subprocess) instead.
+  such as `mkdocs serve` in a subprocess) instead. Tests that print and read back whole documents
+  (the PDF and OCR imports) are marked `site` too, so that the unit tier stays fast.
 
 `scripts/test.sh` runs the tiers in that order; `scripts/test.sh -m unit` runs the fast one.
 """

@@ -17,7 +17,8 @@ from macros.kodeetik import load_corpus
 from macros.kodeetik.errors import DataErrors
 from test_pdf_import import import_into_copy
 
-pytestmark = pytest.mark.skipif(shutil.which("tesseract") is None, reason="needs tesseract-ocr (scripts/_venv.sh)")
+pytestmark = [pytest.mark.skipif(shutil.which("tesseract") is None, reason="needs tesseract-ocr (scripts/_venv.sh)"),
+              pytest.mark.site]  # prints and OCRs five regulations (minutes): not the fast tier
 
 TARGET = 0.90
 """Issue 14: at least 90% of the provisions with the curated ids and words from a scan."""

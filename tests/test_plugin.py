@@ -41,6 +41,7 @@ def _build(project: Path) -> subprocess.CompletedProcess:
                           timeout=120, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"), check=False)
 
 
+@pytest.mark.site  # a real `mkdocs build` in a subprocess, which the tier detection cannot see
 def test_an_unknown_option_stops_the_build_naming_it(tmp_path):
     """A small real site whose mkdocs.yml misspells an option: `mkdocs build` stops, naming it."""
     proc = _build(_fixture_site(tmp_path, "      dta_dir: regulations\n"))
