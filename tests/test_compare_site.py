@@ -374,7 +374,7 @@ def test_side_by_side_names_an_unknown_regulation_instead_of_failing(browser, se
     assert "tidak dapat dimuat" not in status and errors == []
     # Alone, it is still named, with what to do.
     page, errors = _open(browser, served + f"perbandingan/berdampingan/?p={odd}")
-    page.wait_for_function("document.querySelector('.ke-side__status').textContent.includes('dua')")
+    page.wait_for_function("() => document.querySelector('.ke-side__status').textContent.includes('dua')")
     assert page.locator(".ke-side__status").inner_text() == (
         f"Peraturan tidak dikenal: \u201c{odd}\u201d. Pilih sekurang-kurangnya dua peraturan, paling banyak 5.")
     assert errors == []
@@ -397,7 +397,7 @@ def test_side_by_side_names_an_unknown_area_and_shows_every_area(browser, served
 
 def test_side_by_side_choice_goes_into_the_url(browser, served):
     page, errors = _open(browser, served + f"perbandingan/berdampingan/?p={BENGKAYANG}")
-    page.wait_for_function("document.querySelector('.ke-side__status').textContent.includes('dua')")
+    page.wait_for_function("() => document.querySelector('.ke-side__status').textContent.includes('dua')")
     assert page.locator(".ke-sbs").count() == 0  # one regulation is not a comparison
     page.check(f'input[value="{BANTEN}"]')
     page.wait_for_selector(".ke-sbs")

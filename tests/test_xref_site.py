@@ -229,7 +229,7 @@ def test_preview_on_keyboard_focus_and_escape(served, browser):
     # Enter still follows the link.
     link.focus()
     page.keyboard.press("Enter")
-    page.wait_for_function("location.hash === '#bab_3__pasal_7__huruf_a'")
+    page.wait_for_function("() => location.hash === '#bab_3__pasal_7__huruf_a'")
     page.close()
 
 
@@ -243,7 +243,7 @@ def test_preview_on_tap_then_open(served, browser):
     tip.wait_for(state="visible")
     assert "a. disiplin;" in tip.inner_text() and page.evaluate("location.hash") == ""  # first tap: preview only
     tip.locator("a.ke-preview__open").tap()
-    page.wait_for_function("location.hash === '#bab_3__pasal_5__ayat_1__huruf_a'")
+    page.wait_for_function("() => location.hash === '#bab_3__pasal_5__ayat_1__huruf_a'")
     context.close()
 
 
