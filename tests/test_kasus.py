@@ -191,3 +191,18 @@ def test_a_close_item_the_code_holds_under_another_topic_is_no_wrong_answer(site
     offered = {p.item.key for s in quizzes(site)[SUMBAWA] if s.jenis == "daerah"
                for p in s.pilihan if not p.benar and p.item}
     assert offered and not offered & {"larangan.mempersulit", "larangan.menolak_melayani", "larangan.diskriminasi"}
+
+
+# --------------------------------------------------------------------------- the trainer's sheet
+
+def test_the_sumbawa_sheet_compares_by_meaning(site):
+    """Perbup Sumbawa lists disiplin, ramah dan simpatik, terbuka dan jujur, adil as values (Pasal 5
+    ayat (1)); others list them as rules of conduct. The sheet must not call those "lacking"; an item
+    Sumbawa really lacks still is (negative control)."""
+    from macros.kodeetik.perbedaan import perbedaan
+
+    reg = next(r for r in site.corpus.regulations if r.id == SUMBAWA)
+    lacks = {k.item.key for b in perbedaan(reg, site.corpus, site.topics).baris for k in b.kurang}
+    assert not lacks & {"tata_perilaku.jujur_disiplin_profesional", "tata_perilaku.ramah_tersenyum",
+                        "tata_perilaku.adil_nondiskriminatif"}
+    assert "tata_perilaku.terbuka_kritik" in lacks

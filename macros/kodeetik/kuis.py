@@ -40,7 +40,7 @@ from typing import Iterator, Mapping
 from .kasus import Kasus
 from .model import Corpus, Node, Regulation
 from .nasional import AturanNasional
-from .topics import Item, Topics, flat_text, parent_map, ref_label
+from .topics import Item, Topics, flat_text, parent_map, ref_label, related_keys
 
 JENIS_SOAL = ("kata", "daerah")
 """Kinds of recall question configured in `_kuis.yaml`; situation questions are `kasus`."""
@@ -189,13 +189,6 @@ def lead_in(eid: str, parents) -> str:
     return ""
 
 
-def _related(item: Item, topics: Topics) -> set[str]:
-    """Keys related to an item either way (`terkait` is written on one side only)."""
-    out = set(item.terkait)
-    out.update(i.key for i in topics.items.values() if item.key in i.terkait)
-    return out
-
-
 def _in_force(corpus: Corpus) -> list[Regulation]:
     return [r for r in corpus.regulations if r.status.keadaan != "dicabut"]
 
@@ -228,7 +221,7 @@ def _wrong_options(reg: Regulation, plan: RencanaSoal, data: KuisData, topics: T
     """Provisions that are certainly not a `plan.bidang` of `reg`: the regulation's own first, in
     document order, then other regulations' in corpus order (read only as far as needed)."""
     asked = {i.key for i in topics.area(plan.bidang).items}
-    related = set().union(*(_related(topics.items[k], topics) for k in asked))
+    related = set().union(*(related_keys(topics.items[k], topics) for k in asked))
     for other in [reg] + [r for r in _in_force(corpus) if r.id != reg.id]:
         parents = parent_map(other)
         for eid, keys in topics.tags.get(other.id, {}).items():
@@ -305,7 +298,7 @@ def _daerah(reg: Regulation, plan: RencanaSoal, data: KuisData, topics: Topics, 
     near: set[str] = set()
     for i in topics.items.values():
         if topics.hits_for(i.key, reg.id):
-            near |= {i.key} | _related(i, topics)
+            near |= {i.key} | related_keys(i, topics)
     for key in list(near):  # ... and what is close in meaning to any of those
         near |= data.serupa.get(key, frozenset())
     others = [r for r in _in_force(corpus) if r.id != reg.id]
