@@ -206,3 +206,18 @@ def test_the_sumbawa_sheet_compares_by_meaning(site):
     assert not lacks & {"tata_perilaku.jujur_disiplin_profesional", "tata_perilaku.ramah_tersenyum",
                         "tata_perilaku.adil_nondiskriminatif"}
     assert "tata_perilaku.terbuka_kritik" in lacks
+
+
+def test_prohibition_questions_offer_other_regions_prohibitions_not_values(site):
+    """The wrong answers to "which is a prohibition in Perbup Sumbawa" are prohibitions of other
+    regions (listed as such there), never its own values ("sopan;", "loyal;")."""
+    from macros.kodeetik.kuis import lead_in
+    from macros.kodeetik.topics import parent_map
+
+    soal = [s for s in quizzes(site)[SUMBAWA] if s.jenis == "kata" and s.bidang == "larangan"]
+    assert soal
+    for s in soal:
+        for p in s.pilihan:
+            assert site.kuis.marks("larangan", lead_in(p.eid, parent_map(p.reg))), p.teks
+            assert p.benar == (p.reg.id == SUMBAWA)
+        assert len({p.item.key for p in s.pilihan if p.item}) == len(s.pilihan)  # one wording per rule

@@ -5,12 +5,15 @@ Two kinds of question, configured in `regulations/_kuis.yaml` (loaded by `warga_
 - `kata`: "Which of these is listed as a <area> in regulation X?" The options are enacted words,
   each *listed as* something by the regulation's own words: the nearest lead-in or heading above
   it holds a marker word of its area (`penanda`: "dilarang", "kewajiban", ...). The right one is a
-  provision of X tagged with an item of the asked area and listed as such. The wrong ones are
-  provisions tagged with, and listed as, other areas (`pengecoh`): of X itself first, of other
-  regulations when X has too few. A wrong answer is never covered by a tag of the asked area,
-  never tagged with an item related (`terkait`) to one of it, and never worded in the negative
-  ("tidak ...", "dilarang ...", which would read as a prohibition or a duty): it must be wrong by
-  the data and read so.
+  provision of X tagged with an item of the asked area and listed as such. The wrong ones are of
+  the same kind (`_same_kind`): other regulations' provisions listed as the asked area (other
+  regions' prohibitions, for a prohibition), each of another item, and of an item X holds under no
+  topic, compared by item (`_held`: X's items, those related to them, those close in meaning), so a
+  trainee never learns that X lacks what it says in other words. Only where other regions offer too
+  few, provisions tagged with, and listed as, other areas (`pengecoh`) fill up: of X itself first,
+  then of others; such a wrong answer is never covered by a tag of the asked area, never tagged
+  with an item related to one of it, and never worded in the negative ("tidak ...", "dilarang ...",
+  which would read as a prohibition or a duty).
 - `daerah`: "Each option is a <area> item some region lists; which does X list?" The options are
   the items' labels (editorial). The right one is an item X tags; the wrong ones are items other
   regulations tag and X does not, nor any item close in meaning (`serupa`) or related to one X
@@ -240,11 +243,44 @@ def _wrong_options(reg: Regulation, plan: RencanaSoal, data: KuisData, topics: T
                 yield other, item, node
 
 
+def _held(reg: Regulation, data: KuisData, topics: Topics) -> set[str]:
+    """The items a regulation holds under any topic, with every item related to one (`terkait`)
+    and every item close in meaning (`serupa`) to those: what it says, in whatever words."""
+    held: set[str] = set()
+    for i in topics.items.values():
+        if topics.hits_for(i.key, reg.id):
+            held |= {i.key} | related_keys(i, topics)
+    for key in list(held):
+        held |= data.serupa.get(key, frozenset())
+    return held
+
+
+def _same_kind(reg: Regulation, plan: RencanaSoal, data: KuisData, topics: Topics, corpus: Corpus
+               ) -> list[tuple[Regulation, Item, Node]]:
+    """Other regulations' provisions listed as `plan.bidang` and tagged with an item of it that
+    `reg` does not hold (`_held`), in corpus and document order."""
+    held = _held(reg, data, topics)
+    out = []
+    for other in _in_force(corpus):
+        if other.id == reg.id:
+            continue
+        parents = parent_map(other)
+        for eid, keys in topics.tags.get(other.id, {}).items():
+            node = other.provisions[eid]
+            if not _usable(node) or not data.marks(plan.bidang, lead_in(eid, parents)):
+                continue
+            item = next((topics.items[k] for k in keys if _area_of(k) == plan.bidang), None)
+            if item is not None and not _covering(other, eid, topics, parents) & held:
+                out.append((other, item, node))
+    return out
+
+
 def _kata(reg: Regulation, plan: RencanaSoal, data: KuisData, topics: Topics, corpus: Corpus, start: int,
           used: set[str]) -> list[Soal]:
     rights = _right_options(reg, plan.bidang, data, topics)
     if not rights:
         return []
+    same = _same_kind(reg, plan, data, topics, corpus)
     # The regulation's own wrong answers, or enough of other regulations' to fill the options.
     wrongs: list[tuple[Regulation, Item, Node]] = []
     for w in _wrong_options(reg, plan, data, topics, corpus):
@@ -259,18 +295,23 @@ def _kata(reg: Regulation, plan: RencanaSoal, data: KuisData, topics: Topics, co
     out: list[Soal] = []
     for item, node in chosen:
         right_text = flat_text(node)
-        pool = [w for w in own if flat_text(w[2]) != right_text]
-        if len(pool) < PILIHAN - 1:
-            pool += [w for w in wrongs if w[0] is not reg and flat_text(w[2]) != right_text]
         picked: list[tuple[Regulation, Item, Node]] = []
-        seen = {right_text}
+        seen, items = {right_text}, {item.key}
+        for w in rng.sample(same, len(same)):  # one option per item: two wordings of one rule would give it away
+            if len(picked) < PILIHAN - 1 and flat_text(w[2]) not in seen and w[1].key not in items:
+                picked.append(w)
+                seen.add(flat_text(w[2]))
+                items.add(w[1].key)
+        pool = [w for w in own if flat_text(w[2]) != right_text]
+        if len(pool) < PILIHAN - 1 - len(picked):
+            pool += [w for w in wrongs if w[0] is not reg and flat_text(w[2]) != right_text]
         for w in rng.sample(pool, len(pool)):
+            if len(picked) == PILIHAN - 1:
+                break
             text = flat_text(w[2])
             if text not in seen:
                 picked.append(w)
                 seen.add(text)
-            if len(picked) == PILIHAN - 1:
-                break
         if len(picked) < 2:
             continue
         used.add(item.key)
@@ -295,12 +336,7 @@ def _daerah(reg: Regulation, plan: RencanaSoal, data: KuisData, topics: Topics, 
     mine = [i for i in items if topics.hits_for(i.key, reg.id)]
     # Compare by item, not by area: an item the code holds under another topic (a duty, a value)
     # in other words is no wrong answer either.
-    near: set[str] = set()
-    for i in topics.items.values():
-        if topics.hits_for(i.key, reg.id):
-            near |= {i.key} | related_keys(i, topics)
-    for key in list(near):  # ... and what is close in meaning to any of those
-        near |= data.serupa.get(key, frozenset())
+    near = _held(reg, data, topics)
     others = [r for r in _in_force(corpus) if r.id != reg.id]
     wrongs = []
     for i in items:
