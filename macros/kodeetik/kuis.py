@@ -1,6 +1,6 @@
 """Self-check quiz per regulation, generated from the topic coding; deterministic for a given data set.
 
-Two kinds of question, configured in `regulations/_kuis.yaml` (loaded by `warga_loader.py`):
+Two kinds of recall question, configured in `regulations/_kuis.yaml` (loaded by `warga_loader.py`):
 
 - `kata`: "Which of these is listed as a <area> in regulation X?" The options are enacted words,
   each *listed as* something by the regulation's own words: the nearest lead-in or heading above
@@ -16,8 +16,10 @@ Two kinds of question, configured in `regulations/_kuis.yaml` (loaded by `warga_
   which would read as a prohibition or a duty).
 - `daerah`: "Each option is a <area> item some region lists; which does X list?" The options are
   the items' labels (editorial). The right one is an item X tags; the wrong ones are items other
-  regulations tag and X does not, nor any item close in meaning (`serupa`) or related to one X
-  tags. Only for regulations whose coding is complete (else an absent tag proves nothing).
+  regulations tag and X holds under no topic (`_held`, as above). Only for regulations whose
+  coding is complete (else an absent tag proves nothing).
+
+And one kind from the situations of `_kasus.yaml` (`kasus.py`), asked first:
 
 - `kasus`: a counter situation of `_kasus.yaml` that the regulation's code decides: the scene, the
   right action and three tempting wrong ones (all editorial); the answer cites the deciding
