@@ -30,7 +30,7 @@ def plan(data: SiteData) -> tuple[list[pelatihan.Materi], list[GeneratedPage]]:
     """The quizzes and handbook parts (the material), and the Hak Anda and training pages."""
     corpus, topics = data.corpus, data.topics
     context = page_context(corpus)
-    materi = pelatihan.plan_materi(corpus, topics, data.kuis)
+    materi = pelatihan.plan_materi(corpus, topics, data.kuis, data.kasus)
     pages = (hak_anda.plan_hak_pages(corpus, topics, data.hak, context, data.nasional)
              + pelatihan.plan_training_pages(corpus, topics, materi, context))
     return materi, pages
