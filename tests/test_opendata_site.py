@@ -25,6 +25,8 @@ def test_the_published_files_validate_against_the_published_schemas(real_site):
         jsonschema.validate(json.loads(path.read_text(encoding="utf-8")), schemas[name])
         checked += 1
     assert checked == 5 + 3
+    assert sorted(p.stem for p in (site / "data/akn").glob("*.xml")) == \
+        sorted(p.stem for p in (site / "data/peraturan").glob("*.json"))
     package = json.loads((site / "data/datapackage.json").read_text(encoding="utf-8"))
     assert all((site / "data" / r["path"]).is_file() for r in package["resources"])
 

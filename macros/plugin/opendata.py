@@ -8,6 +8,7 @@ from pathlib import Path
 
 from macros.kodeetik import SiteData
 from macros.kodeetik.akn import work_uri
+from macros.kodeetik.aknxml import akn_path, akn_xml
 from macros.kodeetik.export import dumps
 from macros.kodeetik.integrasi import DATAPACKAGE_PATH, JDIHN_PATH, datapackage_json, jdihn_records, schema_files
 from macros.kodeetik.riwayat import history
@@ -37,4 +38,5 @@ def files(data: SiteData, data_dir: Path, renderer: Renderer, site_url: str | No
     out[DATAPACKAGE_PATH] = dumps(datapackage_json(data.corpus, data.topics))
     out.update(feed_files(data.corpus, history(data_dir), base))
     out.update(short_urls(data, renderer, base))
+    out.update({akn_path(reg): akn_xml(reg) for reg in data.corpus.regulations})
     return out

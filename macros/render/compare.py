@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from ..kodeetik import export
 from ..kodeetik.akn import work_uri
+from ..kodeetik.aknxml import akn_path
 from ..kodeetik.glossary import entries
 from ..kodeetik.integrasi import DATAPACKAGE_PATH, JDIHN_PATH, SCHEMA_DIR, SCHEMA_FILES
 from ..kodeetik.model import Corpus, Regulation, Wilayah
@@ -127,6 +128,7 @@ def plan_compare_pages(corpus: Corpus, topics: Topics,
         "max_side": MAX_SIDE,
         "integrasi": {"jdihn": JDIHN_PATH, "feed": FEED_PATH, "skema": f"{SCHEMA_DIR}/jdihn.schema.json",
                       "datapackage": DATAPACKAGE_PATH,
+                      "akn_berkas": [(r.id, akn_path(r)) for r in corpus.regulations],
                       "skema_berkas": [(n, f"{SCHEMA_DIR}/{n}") for n in SCHEMA_FILES if n != "jdihn.schema.json"],
                       "akn": next(((work_uri(r).strip("/") + "/", r.singkatan) for r in corpus.regulations), None)},
         "nasional": nasional or {}, "ins_url": instrumen_url,
