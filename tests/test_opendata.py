@@ -217,3 +217,40 @@ def test_the_datapackage_describes_every_csv_by_its_header(real, data_files_):
         assert header == [f["name"] for f in resource["schema"]["fields"]], resource["path"]
         names = [r["name"] for r in package["resources"]]
         assert len(set(names)) == len(names)
+
+
+def test_the_feed_follows_rfc_4287(real):
+    import re
+
+    changes = [Perubahan(r.id, f"c{i}", 1_700_000_000 + i, ADDED, r.singkatan)
+               for i, r in enumerate(real.corpus.regulations)]
+    root = ET.fromstring(feed_files(real.corpus, changes, SITE)[FEED_PATH])
+    stamp = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")  # RFC 3339
+    for tag in ("id", "title", "updated", "author"):
+        assert len(root.findall(f"{ATOM}{tag}")) == 1, tag
+    assert stamp.match(root.find(f"{ATOM}updated").text)
+    ids = []
+    for entry in root.findall(f"{ATOM}entry"):
+        for tag in ("id", "title", "updated", "summary"):
+            assert len(entry.findall(f"{ATOM}{tag}")) == 1, tag
+        assert stamp.match(entry.find(f"{ATOM}updated").text)
+        assert len(entry.findall(f"{ATOM}link[@rel='alternate']")) <= 1
+        ids.append(entry.find(f"{ATOM}id").text)
+    assert len(ids) == len(set(ids)) == len(changes)
+
+
+def test_the_feed_matches_the_git_history_of_the_regulations():
+    """Each regulation file's commits on the first-parent line, as git lists them, are its entries
+    (newest first)."""
+    data = ROOT / "regulations"
+    shallow = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--is-shallow-repository"],
+                             capture_output=True, text=True, check=False).stdout.strip()
+    if shallow != "false":
+        pytest.skip("not a full git checkout: the feed has no history to match")
+    changes = history(data)
+    for path in sorted(data.glob("[a-z0-9]*.yaml")):
+        log = subprocess.run(["git", "-C", str(data), "log", "--first-parent", "--no-renames", "--format=%H", "--",
+                              path.name],
+                             capture_output=True, text=True, check=True).stdout.split()
+        assert [c.commit for c in changes if c.reg_id == path.stem] == log, path.name
+        assert [c.jenis for c in changes if c.reg_id == path.stem][-1:] == [ADDED]

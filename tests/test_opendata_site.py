@@ -50,3 +50,22 @@ def test_the_short_address_of_each_regulation_leads_to_its_page(real_site):
     html = page.read_text(encoding="utf-8")
     target = html.split('url=', 1)[1].split('"', 1)[0]
     assert (page.parent / target / "index.html").resolve() == (site / "peraturan/perbup-bengkayang-51-2020/index.html")
+
+
+PAGE_ONLY = {"informasi", "transkripsi"}
+"""Sections of a regulation page about the source and this site, not parts of the regulation."""
+
+
+def test_every_anchor_of_a_regulation_page_is_an_eid_of_its_akoma_ntoso_file_and_back(real_site):
+    import re
+
+    from lxml import etree
+
+    site = real_site.site
+    for xml in sorted((site / "data/akn").glob("*.xml")):
+        doc = etree.parse(str(xml))
+        eids = {e for e in doc.xpath("//@eId") if not e.startswith(("catatan_", "kodeetik", "penetap"))
+                and not e.endswith("__daftar")}
+        html = (site / "peraturan" / xml.stem / "index.html").read_text(encoding="utf-8")
+        anchors = {a for a in re.findall(r'\sid="([a-z0-9_]+)"', html) if not a.startswith("_")} - PAGE_ONLY
+        assert anchors == eids, (xml.stem, sorted(anchors ^ eids)[:5])

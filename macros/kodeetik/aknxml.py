@@ -217,7 +217,7 @@ def akn_xml(reg: Regulation) -> str:
         if reg.judul:
             long_title = _el(preface, "longTitle")
             _p(long_title, reg.judul)
-    if reg.pembukaan or reg.menimbang or reg.mengingat or reg.memutuskan:
+    if reg.pembukaan or reg.menimbang or reg.mengingat or reg.memutuskan or reg.diktum:
         preamble = _el(act, "preamble")
         if reg.pembukaan:
             formula = _el(preamble, "formula", {"name": "pembukaan"})
@@ -230,8 +230,10 @@ def akn_xml(reg: Regulation) -> str:
                 _p(_el(group, "intro"), title)
                 for node in nodes:
                     writer.item(group, item, node)
-        if reg.memutuskan:
-            _p(_el(preamble, "formula", {"name": "memutuskan"}), reg.memutuskan)
+        if reg.memutuskan or reg.diktum:  # as on the page: the place of MEMUTUSKAN, with its words if any
+            formula = _el(preamble, "formula", {"name": "memutuskan", "eId": "memutuskan"})
+            if reg.memutuskan:
+                _p(formula, reg.memutuskan)
     body = _el(act, "body")
     for node in (*reg.batang_tubuh, *reg.diktum):
         writer.unit(body, node)

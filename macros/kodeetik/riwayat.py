@@ -66,8 +66,10 @@ def history(data_dir: Path) -> list[Perubahan] | None:
     or in a shallow clone (whose history would date every regulation by its one commit)."""
     if (_git(data_dir, "rev-parse", "--is-shallow-repository") or "").strip() != "false":
         return None
-    log = _git(data_dir, "log", "--no-renames", "--relative", "--format=%x00%H %ct %P",
-               "--name-status", "--", ".")
+    # Along the first parents: a change is dated when it reached the published line (a merged
+    # branch's work is one change, at its merge), which is also what a conflict resolution is.
+    log = _git(data_dir, "log", "--first-parent", "--diff-merges=first-parent", "--no-renames", "--relative",
+               "--format=%x00%H %ct %P", "--name-status", "--", ".")
     if log is None:
         return None
     changes = []
