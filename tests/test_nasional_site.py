@@ -58,3 +58,22 @@ def test_the_side_by_side_data_file_carries_it(real_site):
     data = json.loads(read(real_site, "data/perbandingan.json"))
     assert data["nasional"]["larangan.pungli"]["dasar"][0]["label"] == "UU 25/2009"
     assert "larangan.rangkap_jabatan" not in data["nasional"]
+
+
+def test_no_bare_not_regulated_on_hak_anda_or_the_comparisons(real_site):
+    """Where a code is silent and no national rule is stated, the page says calmly that silence is
+    not permission (macros/templates/_tidak_diatur.html)."""
+    calm = "Tidak diatur dalam kode etik tidak berarti dibolehkan"
+    empties = 0
+    for page in sorted((real_site.site / "hak-anda").rglob("index.html")):
+        for p in re.findall(r'<p class="ke-empty">(.*?)</p>', page.read_text(encoding="utf-8"), re.DOTALL):
+            if "tidak memuat ketentuan" in p:
+                empties += 1
+                assert calm in p, (page, p)
+    assert empties > 0  # the check saw silent sections
+    for page in sorted((real_site.site / "perbandingan").glob("*/index.html")):
+        html = page.read_text(encoding="utf-8")
+        if '<span class="ke-absent" aria-hidden="true">—</span>' in html:
+            assert calm in (text_of(html, cls="ke-legend") or ""), page
+    # Negative control: the phrase is not on a page that has no reason to say it.
+    assert calm not in (real_site.site / "tentang/index.html").read_text(encoding="utf-8")

@@ -49,7 +49,8 @@
     var wilayah = office.getAttribute("data-wilayah");
     var tanggal = dateText(field("tanggal"));
     var tempat = field("tempat");
-    var first = "Saya mengadukan pelayanan" + (where ? " di " + where : "") + (wilayah ? " (" + wilayah + ")" : "") +
+    var region = wilayah && where.indexOf(wilayah) < 0 ? " (" + wilayah + ")" : ""; // not twice
+    var first = "Saya mengadukan pelayanan" + (where ? " di " + where : "") + region +
       (tanggal ? " pada tanggal " + tanggal : "") + (tempat ? " di " + tempat : "") + ".";
     var lines = [
       "Kepada Yth. " + (penyelenggara ? "Pengelola pengaduan " + penyelenggara : "Pengelola pengaduan pelayanan publik"),
