@@ -96,7 +96,7 @@ def test_larangan_shows_each_regions_own_wording_under_the_right_item(real_site)
     assert "diluar ketentuan" not in pungli[KALTIM]["text"] and "(pungli)" not in pungli[KALTIM]["text"]
     assert pungli[SUMBAWA]["attrs"]["data-hadir"] == "tidak" and pungli[BANTEN]["attrs"]["data-hadir"] == "tidak"
     # A silent code's cell names the national rule that still forbids it (_aturan_nasional.yaml) ...
-    assert pungli[SUMBAWA]["text"].startswith("Tidak diatur dalam kode ini; tetap dilarang menurut Pasal 34 UU 25/2009")
+    assert pungli[SUMBAWA]["text"].startswith("Tidak diatur dalam kode ini; tetap dilarang menurut UU 25/2009")
     # ... and, where there is none, stays a plain mark.
     assert c[("larangan.rangkap_jabatan", SUMBAWA)]["text"] == "—"
     assert "pungutan liar" not in c[("larangan.bahasa_kasar", BENGKAYANG)]["text"]
@@ -348,7 +348,7 @@ def test_side_by_side_reads_the_choice_from_the_url(browser, served):
     assert "biaya diluar ketentuan atau melakukan pungutan liar (pungli)" in bengkayang
     assert "biaya di luar ketentuan atau melakukan pungutan liar;" in kaltim and "(pungli)" not in kaltim
     # Sumbawa's code is silent on pungli; the national rule still forbids it (_aturan_nasional.yaml).
-    assert "Tidak diatur dalam kode ini; tetap dilarang menurut Pasal 34 UU 25/2009." in sumbawa
+    assert "Tidak diatur dalam kode ini; tetap dilarang menurut UU 25/2009." in sumbawa
     national = block.locator(f'[data-regulation="{SUMBAWA}"] a')
     assert national.evaluate("a => a.href") == served + "dasar-hukum/uu-25-2009/"
     # Negative control: an item without a national rule keeps the plain statement.

@@ -47,6 +47,9 @@ class StatusInstrumen:
     """Where the fact is stated (Bahasa Indonesia); None only while `belum_diperiksa`."""
     catatan: str | None
     """What a reader should know about the status (Bahasa Indonesia)."""
+    diperiksa: dt.date | None = None
+    """When the editors last checked the status against its source (required with a source): shown
+    as "status diperiksa pada ...", so a reader can judge how fresh it is."""
 
     @property
     def label(self) -> str:
@@ -210,7 +213,7 @@ def _instrumen(r: _Reader, item, line: int, kodes: set[str]):
               "use a code from _wilayah.yaml (in quotes), or add the region there.")
     st = r.mapping(d.get("status"), r.line_of(d, "status"), f"{iid} > status")
     status = None
-    if st is not None and r.keys(st, f"{iid} > status", ("keadaan",), ("oleh", "sejak", "sumber", "catatan")):
+    if st is not None and r.keys(st, f"{iid} > status", ("keadaan",), ("oleh", "sejak", "sumber", "catatan", "diperiksa")):
         where = f"{iid} > status"
         keadaan = r.choice(st, "keadaan", where, tuple(KEADAAN))
         oleh = r.strings(st, "oleh", where)
@@ -223,9 +226,14 @@ def _instrumen(r: _Reader, item, line: int, kodes: set[str]):
             r.err(st.line, where, f"the status '{keadaan}' needs its 'sumber'.",
                   "say where the fact is stated (the revoking instrument's provision, an official database), "
                   "or set keadaan: belum_diperiksa.")
+        diperiksa = r.date(st, "diperiksa", where)
+        if keadaan not in (None, "belum_diperiksa") and "diperiksa" not in st:
+            r.err(st.line, where, f"the status '{keadaan}' needs 'diperiksa', the date its source was checked.",
+                  "write the date you last checked the status against its sumber, e.g. diperiksa: '2026-12-07' "
+                  "(the site shows it as \"status diperiksa pada ...\").")
         if keadaan is not None:
-            status = StatusInstrumen(keadaan=keadaan, oleh=oleh, sejak=sejak,
-                                     sumber=sumber, catatan=r.text(st, "catatan", where))
+            status = StatusInstrumen(keadaan=keadaan, oleh=oleh, sejak=sejak, sumber=sumber,
+                                     catatan=r.text(st, "catatan", where), diperiksa=diperiksa)
     if iid is None or jenis is None or tahun is None or singkatan is None or status is None:
         return None
     return Instrumen(id=iid, jenis=normalise_jenis(jenis), nomor=nomor, tahun=tahun,
