@@ -98,3 +98,16 @@ def test_two_builds_give_the_same_bytes(files):
         core = z.read("docProps/core.xml").decode()
         assert {i.date_time for i in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}
     assert "2000-01-01T00:00:00Z" in core
+
+
+def test_text_that_looks_like_a_formula_stays_text():
+    """The CSV note warns that a spreadsheet may read "=..." as a formula; the workbook never does.
+    Negative control: the same text written as a formula is read back as one."""
+    rows = [["teks"], ["=HYPERLINK(\"http://contoh.test\")"], ["+62 21 1708"]]
+    sheet = openpyxl.load_workbook(io.BytesIO(workbook(rows))).active
+    assert [(c.value, c.data_type) for (c,) in sheet.iter_rows(min_row=2)] == [(rows[1][0], "s"), (rows[2][0], "s")]
+    buf = io.BytesIO()
+    naive = xlsxwriter.Workbook(buf, {"in_memory": True})
+    naive.add_worksheet().write(0, 0, rows[1][0])
+    naive.close()
+    assert openpyxl.load_workbook(io.BytesIO(buf.getvalue())).active["A1"].data_type == "f"
