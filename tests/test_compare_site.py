@@ -173,6 +173,25 @@ def test_downloads_match_the_pages(real_site):
     assert 'href="../../data/topik/larangan.csv"' in read(site, LARANGAN)
 
 
+def _csv_without_xlsx(html: str, page: Path) -> list[str]:
+    """The CSV links of a page with no XLSX link to the same table, or whose XLSX is not built."""
+    hrefs = re.findall(r'href="([^"]+\.(?:csv|xlsx))"', html)
+    return [h for h in hrefs if h.endswith(".csv")
+            and (h[:-4] + ".xlsx" not in hrefs or not (page.parent / (h[:-4] + ".xlsx")).is_file())]
+
+
+def test_each_csv_is_linked_with_its_xlsx(real_site):
+    site = real_site.site
+    for rel in ("data/index.html", LARANGAN):
+        html = read(site, rel)
+        assert html.count(".csv\"") >= (9 if rel.startswith("data") else 1), rel
+        assert _csv_without_xlsx(html, site / rel) == [], rel
+    # Negative control: a page that lost one XLSX link is caught.
+    html = read(site, "data/index.html").replace('topik/matriks.xlsx"', 'topik/matriks.xls"')
+    missing = _csv_without_xlsx(html, site / "data/index.html")
+    assert len(missing) == 1 and missing[0].endswith("topik/matriks.csv")
+
+
 class _Links(HTMLParser):
     def __init__(self):
         super().__init__()
