@@ -21,24 +21,20 @@ TARGET = {"pdf": 0.97, "run-in": 0.90}
 """Issue 13: a PDF text layer keeps 97% of the clauses with the curated ids, a web page 90%."""
 PINS = {
     # layout: least share of curated provisions kept (same id, same words), for each of the five;
-    # achieved: see BENCHMARKS.md (every cell is 97.6% or more).
+    # achieved: see BENCHMARKS.md (every cell is 99.1% or more; other PDF seeds 97.6% or more).
     "pdf": 0.97, "run-in": 0.97, "two-column": 0.97, "spaced": 0.97,
 }
-BELOW_TARGET = {"pergub-kaltim-8-2025": 0.92}
-"""Achieved below the target; raise when better, never lower. The curated deck now splits its two
-PENGHARGAAN slides into two groups (`bab_5__kelompok_1a`, 14 ids, issue 19), while the importer
-still takes the repeated slide title for a running header and keeps one group."""
 
 
-def least_share(layout: str, reg_id: str) -> float:
-    return BELOW_TARGET.get(reg_id, max(PINS[layout], TARGET.get(layout, 0)))
+def least_share(layout: str) -> float:
+    return max(PINS[layout], TARGET.get(layout, 0))
 
 
 @pytest.mark.parametrize("layout, reg_id", [(lay, r) for lay in PINS for r in REGULATIONS])
 def test_layout_keeps_clauses(layout, reg_id):
     result = bench.measure(layout, reg_id)
     assert result.load_errors is None, result.report()[:3000]
-    assert result.share >= least_share(layout, reg_id), result.report()[:3000]
+    assert result.share >= least_share(layout), result.report()[:3000]
 
 
 @pytest.mark.parametrize("seed", [1, 2])
@@ -48,7 +44,7 @@ def test_pdf_layer_other_pages_and_margins(seed, reg_id):
     reg = bench.curated()[reg_id]
     result = compare_text(reg, layouts.pdf_layer(reg, seed), f"pdf{seed}.txt")
     assert result.load_errors is None, result.report()[:3000]
-    assert result.share >= least_share("pdf", reg_id), result.report()[:3000]
+    assert result.share >= least_share("pdf"), result.report()[:3000]
 
 
 @pytest.mark.parametrize("layout", list(layouts.LAYOUTS))
@@ -253,6 +249,68 @@ def test_no_warning_on_a_plain_text():
     """Negative control for the warnings: a clean opening gives none."""
     d = build(PERKADIS, "x.txt")
     assert d.report.warnings == []
+
+
+# --------------------------------------------------------------------------- repeated titles
+
+HEADER = ("PERATURAN BUPATI CONTOH\nNOMOR 4 TAHUN 2023\nTENTANG\nKODE ETIK PELAYANAN PUBLIK\n\n"
+          "Pasal 1\nDalam Peraturan Bupati ini yang dimaksud dengan:\n1. Daerah adalah Kabupaten Contoh.\n"
+          "2. Bupati adalah Bupati Contoh.\n\f- 2 -\nKODE ETIK PELAYANAN PUBLIK\n\n"
+          "3. Pegawai adalah aparatur sipil negara.\nPasal 2\nPegawai wajib:\n\f- 3 -\n"
+          "KODE ETIK PELAYANAN PUBLIK\n\na. jujur;\nb. adil.\n\f- 4 -\nKODE ETIK PELAYANAN PUBLIK\n\n"
+          "Pasal 3\nPegawai wajib ramah.\n")
+
+
+def test_a_running_header_between_pages_is_dropped_even_before_a_list():
+    """A line at the top of three pages, before text that goes on from the page before (a list item
+    numbered on, a list announced by "wajib:", a Pasal): a running header, dropped everywhere."""
+    d = build(HEADER, "x.txt")
+    p1, p2, p3 = d.data["batang_tubuh"]
+    assert [c.num for c in p1.children] == ["1", "2", "3"]
+    assert p1.children[2].text == "Pegawai adalah aparatur sipil negara."
+    assert [c.text for c in p2.children] == ["jujur;", "adil."] and p3.text == "Pegawai wajib ramah."
+    headers = [n.no for n in d.report.noise if n.text == "KODE ETIK PELAYANAN PUBLIK"]
+    assert len(headers) == 3 and all(n.rule == "running header" for n in d.report.noise if n.no in headers)
+    assert not any("KODE ETIK" in (n.text or "") + (n.heading or "") for p in (p1, p2, p3) for n in p.walk())
+
+
+DECK = ("BAB 2 – KEWAJIBAN\n\n\f1\nKEWAJIBAN PENYELENGGARA\n\n1. menyusun standar pelayanan;\n"
+        "2. menyediakan sarana pengaduan.\n\n\f2\nKEWAJIBAN PENYELENGGARA\n\n1. mengumumkan maklumat pelayanan;\n"
+        "2. menilai kinerja pelaksana.\n\n\f3\nLARANGAN PENYELENGGARA\n\n1. memungut biaya di luar ketentuan;\n"
+        "2. menunda pelayanan tanpa alasan;\n\f4\nLARANGAN PENYELENGGARA\n\n3. membeda-bedakan pengguna layanan;\n"
+        "4. menolak pengaduan.\n\nPENGHARGAAN\n\nGubernur dapat memberikan penghargaan.\n\nPENGHARGAAN\n\n"
+        "Kepala Penyelenggara memberikan penghargaan kepada Pelaksana.\n\nSANKSI\n\n- teguran lisan;\n\n"
+        "SANKSI\n\n- teguran tertulis.\n")
+
+
+def test_a_repeated_group_title_over_a_new_list_is_a_new_group():
+    """Slides as pages: a title repeated at the top of two pages over a list starting again at 1 (or a
+    new sentence after a finished one) heads a group of its own, with eid `kelompok_1a` so the groups
+    after it keep their ids; over a list numbered on (3. after 2.) or more bullets it is a running
+    header and the group continues."""
+    d = build(DECK, "x.txt")
+    groups = d.data["batang_tubuh"][0].children
+    assert [(g.heading, g.eid, [c.num or c.text for c in g.children]) for g in groups] == [
+        ("KEWAJIBAN PENYELENGGARA", None, ["1", "2"]),
+        ("KEWAJIBAN PENYELENGGARA", "kelompok_1a", ["1", "2"]),
+        ("LARANGAN PENYELENGGARA", None, ["1", "2", "3", "4"]),
+        ("PENGHARGAAN", None, ["Gubernur dapat memberikan penghargaan."]),
+        ("PENGHARGAAN", "kelompok_3a", ["Kepala Penyelenggara memberikan penghargaan kepada Pelaksana."]),
+        ("SANKSI", None, ["teguran lisan;", "teguran tertulis."])]
+    assert any("eid kelompok_1a" in c for c in groups[1].checks)  # the split is a guess, said so
+    dropped = [n.text for n in d.report.noise]
+    assert dropped.count("LARANGAN PENYELENGGARA") == 1 and dropped.count("SANKSI") == 1
+    assert "KEWAJIBAN PENYELENGGARA" not in dropped and "PENGHARGAAN" not in dropped
+
+
+def test_kaltim_deck_keeps_its_two_penghargaan_groups():
+    """The golden comparison on the real deck: its second PENGHARGAAN slide is the curated
+    `bab_5__kelompok_1a`, every id equal, in every layout (the table of tests/layout_bench.py)."""
+    reg_id = "pergub-kaltim-8-2025"
+    for layout in layouts.LAYOUTS:
+        result = bench.measure(layout, reg_id)
+        assert result.same_ids and not result.different, (layout, result.report()[:3000])
+        assert "bab_5__kelompok_1a__teks_3__huruf_f" in result.draft.provisions
 
 
 # --------------------------------------------------------------------------- never a traceback

@@ -405,6 +405,27 @@ class BodyParser:
                 return None
         builder.add_plain(units[i].line)
 
+    def _text_continues(self, units: list[Unit], i: int) -> bool:
+        """Whether the text after a repeated group title (units[i]) carries on the group: a slide
+        continued on the next slide, its title printed again like a running header. It does when the
+        text before it is unfinished, or the text after it goes on: in lower case, a list item
+        numbered after the last one, a bullet of a bullet list. It does not when a new sentence
+        follows a finished one or a list starts again at its first marker ("a.", "1."): that is a
+        new group under the same title."""
+        nxt = units[i + 1] if i + 1 < len(units) else None
+        b = self.builder
+        if nxt is None or b is None or b.last is None or nxt.kind not in ("item", "bullet", "plain"):
+            return True  # a title with nothing new under it, or nothing before it: printed twice
+        if ends_open(b.last.text) or not mk.finished(b.last.text or ""):
+            return True
+        if nxt.item is not None:
+            it = nxt.item
+            return not mk.first(it.style, it.num) or any(
+                lv.style == it.style and lv.last and mk.successor(lv.style, lv.last, it.num) for lv in b.levels)
+        if nxt.kind == "bullet":
+            return any(lv.style == "bullet" for lv in b.levels)
+        return nxt.text[:1].islower()
+
     def _ensure_builder(self) -> ListBuilder:
         return self.builder if self.builder is not None else self._set_builder()
 
@@ -412,7 +433,8 @@ class BodyParser:
         u = units[i]
         if self.pasal is not None:
             return self._on_plain(units, i)
-        if self.kelompok and _words(u.text) == _words(self.kelompok[-1].heading or ""):
+        if self.kelompok and _words(u.text) == _words(self.kelompok[-1].heading or "") \
+                and self._text_continues(units, i):
             self.log.noise.append(_noise(u.line, "repeated slide title"))
             return None
         # In a chapter of definitions, a term in capitals followed by one paragraph is a definition.
@@ -442,10 +464,26 @@ class BodyParser:
             self.kelompok = self.kelompok[: parent_index + 1]
             parent = self.kelompok[-1]
         node = DNode(type="kelompok", heading=u.text, no=u.line.no)
+        _mark_repeat(parent, node)
         parent.children.append(node)
         self.kelompok.append(node)
         self._set_builder()
         return None
+
+
+def _mark_repeat(parent: DNode, node: DNode) -> None:
+    """A group with the heading of the group before it (a slide title repeated over a new list) is
+    counted as that group's sequel: eid `kelompok_1a`, so the groups after it keep their ids whether
+    a human keeps the two apart or merges them."""
+    same = [c for c in parent.children if c.type == node.type]
+    if not same or _words(same[-1].heading or "") != _words(node.heading or ""):
+        return
+    base = f"{node.type}_{sum(1 for c in same if not c.eid)}"
+    taken = {c.eid for c in same}
+    node.eid = next(base + s for s in "abcdefghijklmnopqrstuvwxyz" if base + s not in taken)
+    node.checks.append(f"CHECK: the same heading as the group before it, but a new text or list starts "
+                       f"under it, so it was taken as a new group (eid {node.eid}). Merge the two if the "
+                       "original continues one group; else add a 'catatan' saying why there are two.")
 
 
 def _noise(line: Line, rule: str):
