@@ -198,6 +198,16 @@ def test_spaced_letters_with_single_spaces_and_a_keputusan_with_diktum():
     assert any("word list" in w for _, w in d.report.checks)  # the cut into words is a guess
 
 
+def test_spaced_names_of_agencies_no_source_has():
+    """The word list knows the regional agencies by the names of their affairs, not the five sources'
+    agencies only: a Dinas Ketahanan Pangan, spaced with single spaces, cut right."""
+    from macros.kodeetik.importer.spaced import base_words, restore
+    text = "K E P A L A D I N A S K E T A H A N A N P A N G A N K O T A C O N T O H"
+    assert restore(text, base_words()) == ("KEPALA DINAS KETAHANAN PANGAN KOTA CONTOH", True)
+    # Negative control: without the affairs' words two unknown words run together.
+    assert restore(text, frozenset({"kepala", "dinas", "kota"}))[0] == "KEPALA DINAS KETAHANANPANGAN KOTA CONTOH"
+
+
 HYPHENS = ("Pasal 1\nPegawai wajib menjaga pelak-\nsanaan tugas sesuai peraturan perundang-\n"
            "undangan dan Undang-\nUndang serta bersikap kehati-\nhatian dalam surat-\nmenyurat; pelaksanaan "
            "tugas dilakukan dengan e-\nmail dinas.\n")
