@@ -261,6 +261,139 @@ def test_no_warning_on_a_plain_text():
     assert d.report.warnings == []
 
 
+# --------------------------------------------------------------------------- openings the five lack
+
+# A Keputusan Gubernur with a bare "Menetapkan:" and Diktum, Menimbang items indented under the label.
+KEPGUB = """GUBERNUR JAWA TENGAH
+
+KEPUTUSAN GUBERNUR JAWA TENGAH
+NOMOR 100.3.3.1/245 TAHUN 2024
+
+TENTANG
+
+KODE ETIK PELAYANAN PUBLIK DI LINGKUNGAN
+PEMERINTAH PROVINSI JAWA TENGAH
+
+GUBERNUR JAWA TENGAH,
+
+Menimbang : a. bahwa dalam rangka meningkatkan kualitas pelayanan publik
+                perlu ditetapkan kode etik pelayanan publik;
+            b. bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a,
+                perlu menetapkan Keputusan Gubernur tentang Kode Etik
+                Pelayanan Publik di Lingkungan Pemerintah Provinsi Jawa Tengah;
+Mengingat : 1. Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik
+                (Lembaran Negara Republik Indonesia Tahun 2009 Nomor 112);
+            2. Peraturan Pemerintah Nomor 96 Tahun 2012 tentang Pelaksanaan
+                Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik;
+
+MEMUTUSKAN:
+Menetapkan:
+KESATU : Kode Etik Pelayanan Publik di Lingkungan Pemerintah Provinsi Jawa Tengah sebagaimana tercantum dalam Lampiran.
+KEDUA : Keputusan Gubernur ini mulai berlaku pada tanggal ditetapkan.
+"""
+# A Peraturan Wali Kota, the city's name under the official.
+PERWALI = """WALI KOTA CONTOH
+PROVINSI JAWA BARAT
+
+PERATURAN WALI KOTA CONTOH
+NOMOR 12 TAHUN 2022
+TENTANG
+KODE ETIK PELAYANAN PUBLIK
+PADA PERANGKAT DAERAH
+
+DENGAN RAHMAT TUHAN YANG MAHA ESA
+
+WALI KOTA CONTOH,
+
+Menimbang : a. bahwa untuk mewujudkan pelayanan publik yang prima perlu kode etik;
+b. bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a, perlu menetapkan Peraturan Wali Kota tentang Kode Etik Pelayanan Publik pada Perangkat Daerah;
+Mengingat : 1. Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik;
+2. Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah;
+
+MEMUTUSKAN:
+Menetapkan : PERATURAN WALI KOTA TENTANG KODE ETIK PELAYANAN PUBLIK PADA PERANGKAT DAERAH.
+
+Pasal 1
+Pegawai wajib melayani dengan ramah.
+"""
+# A JDIH copy: "SALINAN" stamped above, the portal's address as a watermark, the subject over two lines.
+SALINAN = """SALINAN
+jdih.contohkab.go.id
+
+BUPATI CONTOH
+PROVINSI KALIMANTAN BARAT
+
+PERATURAN BUPATI CONTOH
+NOMOR 21 TAHUN 2021
+
+TENTANG
+
+KODE ETIK APARATUR PELAYANAN
+PUBLIK
+
+Diunduh dari jdih.contohkab.go.id
+
+DENGAN RAHMAT TUHAN YANG MAHA ESA
+
+BUPATI CONTOH,
+
+Menimbang : a. bahwa pelayanan publik perlu diatur; dan
+b. bahwa untuk itu perlu menetapkan Peraturan Bupati;
+Mengingat : Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik;
+
+MEMUTUSKAN:
+Menetapkan : PERATURAN BUPATI TENTANG KODE ETIK APARATUR PELAYANAN PUBLIK.
+
+Pasal 1
+Pegawai wajib ramah.
+"""
+# A web abstract: the whole opening on one line, a Keputusan without "DENGAN RAHMAT".
+ONELINE = ("KEPUTUSAN KEPALA DINAS SOSIAL PROVINSI CONTOH NOMOR 188.4/2/127-Dinsos/2024 TENTANG KODE ETIK "
+           "PENYELENGGARAAN PELAYANAN SOSIAL KEPALA DINAS SOSIAL PROVINSI CONTOH, Menimbang : a. bahwa pelayanan "
+           "sosial perlu dilaksanakan dengan jujur; b. bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam "
+           "huruf a, perlu menetapkan Keputusan Kepala Dinas; Mengingat : 1. Undang-Undang Nomor 25 Tahun 2009 "
+           "tentang Pelayanan Publik; 2. Undang-Undang Nomor 11 Tahun 2009 tentang Kesejahteraan Sosial; "
+           "MEMUTUSKAN: Menetapkan : KEPUTUSAN KEPALA DINAS SOSIAL TENTANG KODE ETIK PENYELENGGARAAN PELAYANAN "
+           "SOSIAL. KESATU : Kode etik sebagaimana tercantum dalam Lampiran. KEDUA : Keputusan ini mulai berlaku "
+           "pada tanggal ditetapkan.\n")
+
+
+@pytest.mark.parametrize("text, title, menimbang, mengingat", [
+    (KEPGUB, ("Keputusan Gubernur", "100.3.3.1/245", "2024",
+              "Kode Etik Pelayanan Publik di Lingkungan Pemerintah Provinsi Jawa Tengah"), 2, 2),
+    (PERWALI, ("Peraturan Wali Kota", "12", "2022", "Kode Etik Pelayanan Publik pada Perangkat Daerah"), 2, 2),
+    (SALINAN, ("Peraturan Bupati", "21", "2021", "Kode Etik Aparatur Pelayanan Publik"), 2, 1),
+    (ONELINE, ("Keputusan Kepala Dinas", "188.4/2/127-Dinsos/2024", "2024",
+               "Kode Etik Penyelenggaraan Pelayanan Sosial"), 2, 2),
+], ids=["kepgub-diktum", "perwali", "jdih-salinan", "abstract-one-line"])
+def test_openings_of_other_kinds_and_layouts(text, title, menimbang, mengingat):
+    d = build(text, "x.txt")
+    assert (d.data["jenis"], d.data["nomor"], d.data["tahun"], d.data["tentang"]) == title
+    source = " ".join(text.split())
+    for key, count in (("menimbang", menimbang), ("mengingat", mengingat)):
+        nodes = d.data[key]
+        assert len(nodes) == count, key
+        # Each item one node with its whole text: its words stand together in the source.
+        for n in nodes:
+            assert n.text and " ".join(n.text.split()) in source and not n.children, (key, n.text)
+    assert d.report.unplaced == []
+    assert "None" not in (d.data["singkatan"] or "") + d.data["id"] + (d.data["judul"] or "")
+
+
+def test_the_openings_differ_where_they_claim():
+    """Negative control for the openings above: the official of the one-line abstract is cut from the
+    subject, the Diktum of the Keputusan Gubernur are read, the JDIH address is noise, not heading."""
+    one = build(ONELINE, "x.txt")
+    assert one.data["pembukaan"] == ["KEPALA DINAS SOSIAL PROVINSI CONTOH,"]
+    assert [n.num for n in build(KEPGUB, "x.txt").data["diktum"]] == ["KESATU", "KEDUA"]
+    jdih = build(SALINAN, "x.txt")
+    assert jdih.data["kepala"] == ["SALINAN", "BUPATI CONTOH", "PROVINSI KALIMANTAN BARAT"]
+    assert "jdih.contohkab.go.id" in jdih.data["sumber"]["derau"]
+    # Without the official's own line, the subject is left whole: nothing else is cut from it.
+    plain = build(ONELINE.replace(" KEPALA DINAS SOSIAL PROVINSI CONTOH, Menimbang", " Menimbang"), "x.txt")
+    assert plain.data["tentang"] == "Kode Etik Penyelenggaraan Pelayanan Sosial" and not plain.data["pembukaan"]
+
+
 # --------------------------------------------------------------------------- repeated titles
 
 HEADER = ("PERATURAN BUPATI CONTOH\nNOMOR 4 TAHUN 2023\nTENTANG\nKODE ETIK PELAYANAN PUBLIK\n\n"

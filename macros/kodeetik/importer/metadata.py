@@ -222,6 +222,8 @@ def _title_block(lines: list[Line], start: int) -> tuple[int, list[str], list[st
     while i < len(lines) and lines[i].blank and not tentang:
         i += 1
     while i < len(lines) and not lines[i].text.startswith("DENGAN RAHMAT"):
+        if tentang and OFFICIAL.match(lines[i].text) and lines[i].text.endswith(","):
+            break  # the official who enacts it ("KEPALA DINAS X,"), with no blank line before
         if lines[i].blank:
             # The subject goes on after a blank line when the next paragraph is more of it: in
             # capitals like the title, not the opening formula, not the official ("BUPATI X,").

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..ids import number_part
 from . import markers as mk
 from . import slides
 from .lines import Line, Log
@@ -281,6 +282,7 @@ class BodyParser:
         self.builder: ListBuilder | None = None
         self.penutup: list[str] = []
         self.checks: list[tuple[int, str]] = []
+        self._parts: dict[int, tuple[int, set[tuple[str, str]]]] = {}
 
     # containers --------------------------------------------------------------------------
 
@@ -301,10 +303,18 @@ class BodyParser:
             self.checks.extend(self.builder.checks)
             self.builder = None
 
+    def _taken(self, parent: DNode) -> set[tuple[str, str]]:
+        """The id parts of `parent`'s children, kept up to date as _append_unique adds (read again
+        when a child was added another way): a long text is not re-read for each Pasal."""
+        count, taken = self._parts.get(id(parent), (-1, set()))
+        if count != len(parent.children):
+            taken = {_part(c) for c in parent.children}
+            self._parts[id(parent)] = (len(parent.children), taken)
+        return taken
+
     def _append_unique(self, parent: DNode, node: DNode, label: str) -> None:
         """Add a numbered node; a number already used by a sibling gets an `eid` with a letter."""
-        from ..ids import number_part
-        taken = {(c.type, c.eid or f"{c.type}_{number_part(c.type, c.num) if c.num else ''}") for c in parent.children}
+        taken = self._taken(parent)
         part = f"{node.type}_{number_part(node.type, node.num)}" if node.num else None
         if part and (node.type, part) in taken:
             for suffix in "abcdefgh":
@@ -315,6 +325,8 @@ class BodyParser:
                                f"{node.eid}. Add a 'catatan' explaining it.")
             self.checks.append((node.no, f"{label} {node.num} appears twice; the second got eid {node.eid}"))
         parent.children.append(node)
+        taken.add(_part(node))
+        self._parts[id(parent)] = (len(parent.children), taken)
 
     # units ---------------------------------------------------------------------------------
 
@@ -471,13 +483,18 @@ class BodyParser:
         return None
 
 
+def _part(node: DNode) -> tuple[str, str]:
+    return node.type, node.eid or f"{node.type}_{number_part(node.type, node.num) if node.num else ''}"
+
+
 def _mark_repeat(parent: DNode, node: DNode) -> None:
     """A group with the heading of the group before it (a slide title repeated over a new list) is
     counted as that group's sequel: eid `kelompok_1a`, so the groups after it keep their ids whether
     a human keeps the two apart or merges them."""
-    same = [c for c in parent.children if c.type == node.type]
-    if not same or _words(same[-1].heading or "") != _words(node.heading or ""):
+    prev = next((c for c in reversed(parent.children) if c.type == node.type), None)
+    if prev is None or _words(prev.heading or "") != _words(node.heading or ""):
         return
+    same = [c for c in parent.children if c.type == node.type]
     base = f"{node.type}_{sum(1 for c in same if not c.eid)}"
     taken = {c.eid for c in same}
     node.eid = next(base + s for s in "abcdefghijklmnopqrstuvwxyz" if base + s not in taken)
