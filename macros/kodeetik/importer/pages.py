@@ -64,8 +64,8 @@ def _heads_new_list(lines: list[Line], i: int, skip) -> bool:
     text (a sentence or item closed, or a heading in capitals) is that list's title, though repeated
     like a header: a slide deck's group continued by a second list under the same title. A running
     header stands before text that goes on from the page before."""
-    after = next((ln.text for ln in lines[i + 1:] if ln.text), "")
-    before = next((ln.text for ln in reversed(lines[:i]) if ln.text and not skip(ln)), "")
+    after = next((lines[j].text for j in range(i + 1, len(lines)) if lines[j].text), "")
+    before = next((lines[j].text for j in range(i - 1, -1, -1) if lines[j].text and not skip(lines[j])), "")
     it = mk.item(after)
     return (it is not None and mk.first(it.style, it.num) and _key(before) != _key(lines[i].text)
             and (mk.finished(before) or (mk.is_caps(before) and before[-1:] != ":")))
