@@ -394,6 +394,23 @@ def test_the_openings_differ_where_they_claim():
     assert plain.data["tentang"] == "Kode Etik Penyelenggaraan Pelayanan Sosial" and not plain.data["pembukaan"]
 
 
+PRINTED = ("PERATURAN GUBERNUR CONTOH\n\nNOMOR 8 TAHUN 2025\n\nTENTANG\n\nPERILAKU DAN KODE ETIK PELAYANAN "
+           "PUBLIK DI LINGKUNGAN PEMERINTAH\n\nDAERAH\n\nDENGAN RAHMAT TUHAN YANG MAHA ESA\n\nGUBERNUR CONTOH,\n\n"
+           "Menimbang : a. bahwa pelayanan publik perlu diatur;\nMengingat : 1. Undang-Undang Nomor 25 Tahun 2009 "
+           "tentang Pelayanan Publik;\n\nPasal 1\nPegawai wajib ramah.\n")
+
+
+def test_a_subject_wrapped_over_a_blank_line_before_the_opening_formula():
+    """A PDF text layer puts a blank line between every line of the heading: the last word of the
+    subject ("DAERAH") stands alone before "DENGAN RAHMAT", and nothing but the subject stands there."""
+    d = build(PRINTED, "x.txt")
+    assert d.data["tentang"] == "Perilaku dan Kode Etik Pelayanan Publik di Lingkungan Pemerintah Daerah"
+    assert d.data["pembukaan"] == ["DENGAN RAHMAT TUHAN YANG MAHA ESA", "GUBERNUR CONTOH,"]
+    # Negative control: the official after the subject is never taken into it.
+    official = build(PRINTED.replace("DENGAN RAHMAT TUHAN YANG MAHA ESA\n\n", ""), "x.txt")
+    assert official.data["tentang"].endswith("Pemerintah Daerah") and official.data["pembukaan"] == ["GUBERNUR CONTOH,"]
+
+
 # --------------------------------------------------------------------------- repeated titles
 
 HEADER = ("PERATURAN BUPATI CONTOH\nNOMOR 4 TAHUN 2023\nTENTANG\nKODE ETIK PELAYANAN PUBLIK\n\n"
