@@ -131,3 +131,34 @@ def test_an_importer_bug_is_one_line_not_a_traceback(tmp_path, capsys, monkeypat
     assert status == 3 and "Traceback" not in err and "bug in the importer" in err
     assert len(err.strip().splitlines()) == 1
     assert not target.exists()
+
+
+MARKERS = "\n".join(["a.", "1.", "(1)", "Pasal 1", "BAB I", "Menimbang", ":", "-", "•", "KESATU :", "LAMPIRAN", "Pasal"] * 20)
+UNBALANCED = ("BAB I\nBAB II\nPasal 3\nPasal 2\nBagian Kedua\nParagraf 9\nLAMPIRAN II\nTENTANG\nTENTANG\n"
+              "MEMUTUSKAN:\nMEMUTUSKAN:\nMenetapkan :\nDitetapkan di\nPERATURAN BUPATI NOMOR\nNOMOR TAHUN\n"
+              "(1) (2) (4)\nz. y. x.\n")
+
+
+@pytest.mark.parametrize("content", [
+    b"",
+    bytes(range(256)) * 4,
+    b"\x1b[31m\x7f\x08" * 200 + b"Pasal 1",
+    MARKERS.encode(),
+    ("Pasal 1 Pegawai wajib ramah; a. satu; b. dua; " * 4500).encode(),  # about 200 KB on one line
+    ("x" * 200_000).encode(),
+    UNBALANCED.encode(),
+    ("(" * 5000 + "Pasal 1" + ")" * 5000).encode(),
+], ids=["empty", "binary", "control", "only-markers", "200kb-one-line", "200kb-one-word", "unbalanced",
+        "brackets"])
+def test_no_input_makes_a_traceback_from_the_command(tmp_path, capsys, content):
+    """Whatever the input: a draft (exit 0), or one line saying why not (exit 2); never a traceback,
+    never the last-resort message of an importer bug (exit 3)."""
+    path = tmp_path / "source.txt"
+    path.write_bytes(content)
+    status, out, err = run(capsys, str(path))
+    assert "Traceback" not in out + err and "bug in the importer" not in err
+    if status == 0:
+        assert out.startswith("#") or "jenis:" in out, out[:300]
+    else:
+        assert status == 2 and out == ""
+        assert len([ln for ln in err.splitlines() if ln.strip()]) == 1 and err.startswith("error: "), err

@@ -21,24 +21,20 @@ TARGET = {"pdf": 0.97, "run-in": 0.90}
 """Issue 13: a PDF text layer keeps 97% of the clauses with the curated ids, a web page 90%."""
 PINS = {
     # layout: least share of curated provisions kept (same id, same words), for each of the five;
-    # achieved: see BENCHMARKS.md (every cell is 97.6% or more).
+    # achieved: see BENCHMARKS.md (every cell is 99.1% or more; other PDF seeds 97.6% or more).
     "pdf": 0.97, "run-in": 0.97, "two-column": 0.97, "spaced": 0.97,
 }
-BELOW_TARGET = {"pergub-kaltim-8-2025": 0.92}
-"""Achieved below the target; raise when better, never lower. The curated deck now splits its two
-PENGHARGAAN slides into two groups (`bab_5__kelompok_1a`, 14 ids, issue 19), while the importer
-still takes the repeated slide title for a running header and keeps one group."""
 
 
-def least_share(layout: str, reg_id: str) -> float:
-    return BELOW_TARGET.get(reg_id, max(PINS[layout], TARGET.get(layout, 0)))
+def least_share(layout: str) -> float:
+    return max(PINS[layout], TARGET.get(layout, 0))
 
 
 @pytest.mark.parametrize("layout, reg_id", [(lay, r) for lay in PINS for r in REGULATIONS])
 def test_layout_keeps_clauses(layout, reg_id):
     result = bench.measure(layout, reg_id)
     assert result.load_errors is None, result.report()[:3000]
-    assert result.share >= least_share(layout, reg_id), result.report()[:3000]
+    assert result.share >= least_share(layout), result.report()[:3000]
 
 
 @pytest.mark.parametrize("seed", [1, 2])
@@ -48,7 +44,7 @@ def test_pdf_layer_other_pages_and_margins(seed, reg_id):
     reg = bench.curated()[reg_id]
     result = compare_text(reg, layouts.pdf_layer(reg, seed), f"pdf{seed}.txt")
     assert result.load_errors is None, result.report()[:3000]
-    assert result.share >= least_share("pdf", reg_id), result.report()[:3000]
+    assert result.share >= least_share("pdf"), result.report()[:3000]
 
 
 @pytest.mark.parametrize("layout", list(layouts.LAYOUTS))
@@ -202,6 +198,16 @@ def test_spaced_letters_with_single_spaces_and_a_keputusan_with_diktum():
     assert any("word list" in w for _, w in d.report.checks)  # the cut into words is a guess
 
 
+def test_spaced_names_of_agencies_no_source_has():
+    """The word list knows the regional agencies by the names of their affairs, not the five sources'
+    agencies only: a Dinas Ketahanan Pangan, spaced with single spaces, cut right."""
+    from macros.kodeetik.importer.spaced import base_words, restore
+    text = "K E P A L A D I N A S K E T A H A N A N P A N G A N K O T A C O N T O H"
+    assert restore(text, base_words()) == ("KEPALA DINAS KETAHANAN PANGAN KOTA CONTOH", True)
+    # Negative control: without the affairs' words two unknown words run together.
+    assert restore(text, frozenset({"kepala", "dinas", "kota"}))[0] == "KEPALA DINAS KETAHANANPANGAN KOTA CONTOH"
+
+
 HYPHENS = ("Pasal 1\nPegawai wajib menjaga pelak-\nsanaan tugas sesuai peraturan perundang-\n"
            "undangan dan Undang-\nUndang serta bersikap kehati-\nhatian dalam surat-\nmenyurat; pelaksanaan "
            "tugas dilakukan dengan e-\nmail dinas.\n")
@@ -253,6 +259,218 @@ def test_no_warning_on_a_plain_text():
     """Negative control for the warnings: a clean opening gives none."""
     d = build(PERKADIS, "x.txt")
     assert d.report.warnings == []
+
+
+# --------------------------------------------------------------------------- openings the five lack
+
+# A Keputusan Gubernur with a bare "Menetapkan:" and Diktum, Menimbang items indented under the label.
+KEPGUB = """GUBERNUR JAWA TENGAH
+
+KEPUTUSAN GUBERNUR JAWA TENGAH
+NOMOR 100.3.3.1/245 TAHUN 2024
+
+TENTANG
+
+KODE ETIK PELAYANAN PUBLIK DI LINGKUNGAN
+PEMERINTAH PROVINSI JAWA TENGAH
+
+GUBERNUR JAWA TENGAH,
+
+Menimbang : a. bahwa dalam rangka meningkatkan kualitas pelayanan publik
+                perlu ditetapkan kode etik pelayanan publik;
+            b. bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a,
+                perlu menetapkan Keputusan Gubernur tentang Kode Etik
+                Pelayanan Publik di Lingkungan Pemerintah Provinsi Jawa Tengah;
+Mengingat : 1. Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik
+                (Lembaran Negara Republik Indonesia Tahun 2009 Nomor 112);
+            2. Peraturan Pemerintah Nomor 96 Tahun 2012 tentang Pelaksanaan
+                Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik;
+
+MEMUTUSKAN:
+Menetapkan:
+KESATU : Kode Etik Pelayanan Publik di Lingkungan Pemerintah Provinsi Jawa Tengah sebagaimana tercantum dalam Lampiran.
+KEDUA : Keputusan Gubernur ini mulai berlaku pada tanggal ditetapkan.
+"""
+# A Peraturan Wali Kota, the city's name under the official.
+PERWALI = """WALI KOTA CONTOH
+PROVINSI JAWA BARAT
+
+PERATURAN WALI KOTA CONTOH
+NOMOR 12 TAHUN 2022
+TENTANG
+KODE ETIK PELAYANAN PUBLIK
+PADA PERANGKAT DAERAH
+
+DENGAN RAHMAT TUHAN YANG MAHA ESA
+
+WALI KOTA CONTOH,
+
+Menimbang : a. bahwa untuk mewujudkan pelayanan publik yang prima perlu kode etik;
+b. bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a, perlu menetapkan Peraturan Wali Kota tentang Kode Etik Pelayanan Publik pada Perangkat Daerah;
+Mengingat : 1. Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik;
+2. Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah;
+
+MEMUTUSKAN:
+Menetapkan : PERATURAN WALI KOTA TENTANG KODE ETIK PELAYANAN PUBLIK PADA PERANGKAT DAERAH.
+
+Pasal 1
+Pegawai wajib melayani dengan ramah.
+"""
+# A JDIH copy: "SALINAN" stamped above, the portal's address as a watermark, the subject over two lines.
+SALINAN = """SALINAN
+jdih.contohkab.go.id
+
+BUPATI CONTOH
+PROVINSI KALIMANTAN BARAT
+
+PERATURAN BUPATI CONTOH
+NOMOR 21 TAHUN 2021
+
+TENTANG
+
+KODE ETIK APARATUR PELAYANAN
+PUBLIK
+
+Diunduh dari jdih.contohkab.go.id
+
+DENGAN RAHMAT TUHAN YANG MAHA ESA
+
+BUPATI CONTOH,
+
+Menimbang : a. bahwa pelayanan publik perlu diatur; dan
+b. bahwa untuk itu perlu menetapkan Peraturan Bupati;
+Mengingat : Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik;
+
+MEMUTUSKAN:
+Menetapkan : PERATURAN BUPATI TENTANG KODE ETIK APARATUR PELAYANAN PUBLIK.
+
+Pasal 1
+Pegawai wajib ramah.
+"""
+# A web abstract: the whole opening on one line, a Keputusan without "DENGAN RAHMAT".
+ONELINE = ("KEPUTUSAN KEPALA DINAS SOSIAL PROVINSI CONTOH NOMOR 188.4/2/127-Dinsos/2024 TENTANG KODE ETIK "
+           "PENYELENGGARAAN PELAYANAN SOSIAL KEPALA DINAS SOSIAL PROVINSI CONTOH, Menimbang : a. bahwa pelayanan "
+           "sosial perlu dilaksanakan dengan jujur; b. bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam "
+           "huruf a, perlu menetapkan Keputusan Kepala Dinas; Mengingat : 1. Undang-Undang Nomor 25 Tahun 2009 "
+           "tentang Pelayanan Publik; 2. Undang-Undang Nomor 11 Tahun 2009 tentang Kesejahteraan Sosial; "
+           "MEMUTUSKAN: Menetapkan : KEPUTUSAN KEPALA DINAS SOSIAL TENTANG KODE ETIK PENYELENGGARAAN PELAYANAN "
+           "SOSIAL. KESATU : Kode etik sebagaimana tercantum dalam Lampiran. KEDUA : Keputusan ini mulai berlaku "
+           "pada tanggal ditetapkan.\n")
+
+
+@pytest.mark.parametrize("text, title, menimbang, mengingat", [
+    (KEPGUB, ("Keputusan Gubernur", "100.3.3.1/245", "2024",
+              "Kode Etik Pelayanan Publik di Lingkungan Pemerintah Provinsi Jawa Tengah"), 2, 2),
+    (PERWALI, ("Peraturan Wali Kota", "12", "2022", "Kode Etik Pelayanan Publik pada Perangkat Daerah"), 2, 2),
+    (SALINAN, ("Peraturan Bupati", "21", "2021", "Kode Etik Aparatur Pelayanan Publik"), 2, 1),
+    (ONELINE, ("Keputusan Kepala Dinas", "188.4/2/127-Dinsos/2024", "2024",
+               "Kode Etik Penyelenggaraan Pelayanan Sosial"), 2, 2),
+], ids=["kepgub-diktum", "perwali", "jdih-salinan", "abstract-one-line"])
+def test_openings_of_other_kinds_and_layouts(text, title, menimbang, mengingat):
+    d = build(text, "x.txt")
+    assert (d.data["jenis"], d.data["nomor"], d.data["tahun"], d.data["tentang"]) == title
+    source = " ".join(text.split())
+    for key, count in (("menimbang", menimbang), ("mengingat", mengingat)):
+        nodes = d.data[key]
+        assert len(nodes) == count, key
+        # Each item one node with its whole text: its words stand together in the source.
+        for n in nodes:
+            assert n.text and " ".join(n.text.split()) in source and not n.children, (key, n.text)
+    assert d.report.unplaced == []
+    assert "None" not in (d.data["singkatan"] or "") + d.data["id"] + (d.data["judul"] or "")
+
+
+def test_the_openings_differ_where_they_claim():
+    """Negative control for the openings above: the official of the one-line abstract is cut from the
+    subject, the Diktum of the Keputusan Gubernur are read, the JDIH address is noise, not heading."""
+    one = build(ONELINE, "x.txt")
+    assert one.data["pembukaan"] == ["KEPALA DINAS SOSIAL PROVINSI CONTOH,"]
+    assert [n.num for n in build(KEPGUB, "x.txt").data["diktum"]] == ["KESATU", "KEDUA"]
+    jdih = build(SALINAN, "x.txt")
+    assert jdih.data["kepala"] == ["SALINAN", "BUPATI CONTOH", "PROVINSI KALIMANTAN BARAT"]
+    assert "jdih.contohkab.go.id" in jdih.data["sumber"]["derau"]
+    # Without the official's own line, the subject is left whole: nothing else is cut from it.
+    plain = build(ONELINE.replace(" KEPALA DINAS SOSIAL PROVINSI CONTOH, Menimbang", " Menimbang"), "x.txt")
+    assert plain.data["tentang"] == "Kode Etik Penyelenggaraan Pelayanan Sosial" and not plain.data["pembukaan"]
+
+
+PRINTED = ("PERATURAN GUBERNUR CONTOH\n\nNOMOR 8 TAHUN 2025\n\nTENTANG\n\nPERILAKU DAN KODE ETIK PELAYANAN "
+           "PUBLIK DI LINGKUNGAN PEMERINTAH\n\nDAERAH\n\nDENGAN RAHMAT TUHAN YANG MAHA ESA\n\nGUBERNUR CONTOH,\n\n"
+           "Menimbang : a. bahwa pelayanan publik perlu diatur;\nMengingat : 1. Undang-Undang Nomor 25 Tahun 2009 "
+           "tentang Pelayanan Publik;\n\nPasal 1\nPegawai wajib ramah.\n")
+
+
+def test_a_subject_wrapped_over_a_blank_line_before_the_opening_formula():
+    """A PDF text layer puts a blank line between every line of the heading: the last word of the
+    subject ("DAERAH") stands alone before "DENGAN RAHMAT", and nothing but the subject stands there."""
+    d = build(PRINTED, "x.txt")
+    assert d.data["tentang"] == "Perilaku dan Kode Etik Pelayanan Publik di Lingkungan Pemerintah Daerah"
+    assert d.data["pembukaan"] == ["DENGAN RAHMAT TUHAN YANG MAHA ESA", "GUBERNUR CONTOH,"]
+    # Negative control: the official after the subject is never taken into it.
+    official = build(PRINTED.replace("DENGAN RAHMAT TUHAN YANG MAHA ESA\n\n", ""), "x.txt")
+    assert official.data["tentang"].endswith("Pemerintah Daerah") and official.data["pembukaan"] == ["GUBERNUR CONTOH,"]
+
+
+# --------------------------------------------------------------------------- repeated titles
+
+HEADER = ("PERATURAN BUPATI CONTOH\nNOMOR 4 TAHUN 2023\nTENTANG\nKODE ETIK PELAYANAN PUBLIK\n\n"
+          "Pasal 1\nDalam Peraturan Bupati ini yang dimaksud dengan:\n1. Daerah adalah Kabupaten Contoh.\n"
+          "2. Bupati adalah Bupati Contoh.\n\f- 2 -\nKODE ETIK PELAYANAN PUBLIK\n\n"
+          "3. Pegawai adalah aparatur sipil negara.\nPasal 2\nPegawai wajib:\n\f- 3 -\n"
+          "KODE ETIK PELAYANAN PUBLIK\n\na. jujur;\nb. adil.\n\f- 4 -\nKODE ETIK PELAYANAN PUBLIK\n\n"
+          "Pasal 3\nPegawai wajib ramah.\n")
+
+
+def test_a_running_header_between_pages_is_dropped_even_before_a_list():
+    """A line at the top of three pages, before text that goes on from the page before (a list item
+    numbered on, a list announced by "wajib:", a Pasal): a running header, dropped everywhere."""
+    d = build(HEADER, "x.txt")
+    p1, p2, p3 = d.data["batang_tubuh"]
+    assert [c.num for c in p1.children] == ["1", "2", "3"]
+    assert p1.children[2].text == "Pegawai adalah aparatur sipil negara."
+    assert [c.text for c in p2.children] == ["jujur;", "adil."] and p3.text == "Pegawai wajib ramah."
+    headers = [n.no for n in d.report.noise if n.text == "KODE ETIK PELAYANAN PUBLIK"]
+    assert len(headers) == 3 and all(n.rule == "running header" for n in d.report.noise if n.no in headers)
+    assert not any("KODE ETIK" in (n.text or "") + (n.heading or "") for p in (p1, p2, p3) for n in p.walk())
+
+
+DECK = ("BAB 2 – KEWAJIBAN\n\n\f1\nKEWAJIBAN PENYELENGGARA\n\n1. menyusun standar pelayanan;\n"
+        "2. menyediakan sarana pengaduan.\n\n\f2\nKEWAJIBAN PENYELENGGARA\n\n1. mengumumkan maklumat pelayanan;\n"
+        "2. menilai kinerja pelaksana.\n\n\f3\nLARANGAN PENYELENGGARA\n\n1. memungut biaya di luar ketentuan;\n"
+        "2. menunda pelayanan tanpa alasan;\n\f4\nLARANGAN PENYELENGGARA\n\n3. membeda-bedakan pengguna layanan;\n"
+        "4. menolak pengaduan.\n\nPENGHARGAAN\n\nGubernur dapat memberikan penghargaan.\n\nPENGHARGAAN\n\n"
+        "Kepala Penyelenggara memberikan penghargaan kepada Pelaksana.\n\nSANKSI\n\n- teguran lisan;\n\n"
+        "SANKSI\n\n- teguran tertulis.\n")
+
+
+def test_a_repeated_group_title_over_a_new_list_is_a_new_group():
+    """Slides as pages: a title repeated at the top of two pages over a list starting again at 1 (or a
+    new sentence after a finished one) heads a group of its own, with eid `kelompok_1a` so the groups
+    after it keep their ids; over a list numbered on (3. after 2.) or more bullets it is a running
+    header and the group continues."""
+    d = build(DECK, "x.txt")
+    groups = d.data["batang_tubuh"][0].children
+    assert [(g.heading, g.eid, [c.num or c.text for c in g.children]) for g in groups] == [
+        ("KEWAJIBAN PENYELENGGARA", None, ["1", "2"]),
+        ("KEWAJIBAN PENYELENGGARA", "kelompok_1a", ["1", "2"]),
+        ("LARANGAN PENYELENGGARA", None, ["1", "2", "3", "4"]),
+        ("PENGHARGAAN", None, ["Gubernur dapat memberikan penghargaan."]),
+        ("PENGHARGAAN", "kelompok_3a", ["Kepala Penyelenggara memberikan penghargaan kepada Pelaksana."]),
+        ("SANKSI", None, ["teguran lisan;", "teguran tertulis."])]
+    assert any("eid kelompok_1a" in c for c in groups[1].checks)  # the split is a guess, said so
+    dropped = [n.text for n in d.report.noise]
+    assert dropped.count("LARANGAN PENYELENGGARA") == 1 and dropped.count("SANKSI") == 1
+    assert "KEWAJIBAN PENYELENGGARA" not in dropped and "PENGHARGAAN" not in dropped
+
+
+def test_kaltim_deck_keeps_its_two_penghargaan_groups():
+    """The golden comparison on the real deck: its second PENGHARGAAN slide is the curated
+    `bab_5__kelompok_1a`, every id equal, in every layout (the table of tests/layout_bench.py)."""
+    reg_id = "pergub-kaltim-8-2025"
+    for layout in layouts.LAYOUTS:
+        result = bench.measure(layout, reg_id)
+        assert result.same_ids and not result.different, (layout, result.report()[:3000])
+        assert "bab_5__kelompok_1a__teks_3__huruf_f" in result.draft.provisions
 
 
 # --------------------------------------------------------------------------- never a traceback

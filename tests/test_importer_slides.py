@@ -129,7 +129,18 @@ def test_a_deck_gets_both_rules_in_its_draft():
 
 
 def test_the_same_text_without_the_deck_marker_keeps_the_slide_unplaced():
-    """Negative control: in a full text (no 'Diseminasi'), lines before the signatures are not moved."""
-    draft = build(DECK.replace("Diseminasi", "SALINAN"), "contoh.txt")
+    """Negative control: in a full text (no 'Diseminasi', and a Pasal), lines before the signatures
+    are not moved."""
+    draft = build(DECK.replace("Diseminasi", "SALINAN") + "\nPasal 1\nPegawai wajib ramah.\n", "contoh.txt")
     assert draft.data["batang_tubuh"][0].type == "bab"
     assert any(text == "BerAKHLAK" for _, text in draft.report.unplaced)
+    assert draft.data["sumber"]["jenis"] == "naskah_lengkap"
+
+
+def test_a_deck_that_does_not_name_itself_is_told_by_its_structure():
+    """A title with neither Menimbang nor Mengingat, Pasal nor Diktum (as a deck printed to PDF gives
+    it, without its cover slide) is a deck too: the slide is placed, with its check."""
+    draft = build(DECK.replace("Diseminasi", "SALINAN"), "contoh.txt")
+    assert draft.data["batang_tubuh"][0].heading == "BerAKHLAK"
+    assert draft.data["sumber"]["jenis"] == "bahan_diseminasi"
+    assert any("dissemination slide deck" in what for _, what in draft.report.checks)

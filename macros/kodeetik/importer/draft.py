@@ -142,8 +142,12 @@ def body_stage(ctx: Context) -> None:
         mk.PASAL.match(ln.text) or mk.BAB.match(ln.text) for ln in parts.body)
     ctx.body, parser = _nodes_from(ctx, parts.body, ctx.peraturan)
     ctx.penutup = parser.penutup
-    ctx.deck = bool(re.search(r"\bDiseminasi\b|\bSosialisasi\b", ctx.text, re.IGNORECASE)) and not any(
-        mk.PASAL.match(ln.text) for ln in ctx.lines)
+    # A deck names itself ("Diseminasi", "Sosialisasi"), or shows itself: a title but neither
+    # Menimbang nor Mengingat, Pasal nor Diktum, which every enacted text has.
+    summary = ctx.title.jenis is not None and not (parts.menimbang or parts.mengingat) and not any(
+        mk.DIKTUM.match(ln.text) for ln in parts.body)
+    ctx.deck = (summary or bool(re.search(r"\bDiseminasi\b|\bSosialisasi\b", ctx.text, re.IGNORECASE))) \
+        and not any(mk.PASAL.match(ln.text) for ln in ctx.lines)
     first_signature = min((block[0].no for _, block in parts.signatures), default=None)
     if ctx.deck and first_signature and (slide := slides.opening_slide(parts.preamble, ctx.used, first_signature)):
         ctx.body.insert(0, slide)

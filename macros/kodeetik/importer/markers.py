@@ -91,6 +91,11 @@ def is_heading_like(text: str) -> bool:
     return bool(text) and len(text.split()) <= 8 and text[-1] not in ".;:,"
 
 
+def finished(text: str) -> bool:
+    """Text that ends a sentence or a list item (".", ";", "!", "?"): what follows may start anew."""
+    return text.rstrip()[-1:] in (".", ";", "!", "?")
+
+
 def successor(style: str, prev: str, num: str) -> bool:
     """`num` follows `prev` in the same numbering (b after a, 3 after 2, 5a after 5)."""
     if style in ("a.", "a)", "A."):

@@ -222,13 +222,19 @@ def _title_block(lines: list[Line], start: int) -> tuple[int, list[str], list[st
     while i < len(lines) and lines[i].blank and not tentang:
         i += 1
     while i < len(lines) and not lines[i].text.startswith("DENGAN RAHMAT"):
+        if tentang and OFFICIAL.match(lines[i].text) and lines[i].text.endswith(","):
+            break  # the official who enacts it ("KEPALA DINAS X,"), with no blank line before
         if lines[i].blank:
             # The subject goes on after a blank line when the next paragraph is more of it: in
             # capitals like the title, not the opening formula, not the official ("BUPATI X,").
             j = i
             while j < len(lines) and lines[j].blank:
                 j += 1
-            if not (j < len(lines) and _subject_goes_on(lines[j].text, tentang)):
+            k = j
+            while k < len(lines) and lines[k].text:  # the paragraph at j, then what follows it
+                k += 1
+            after = next((ln.text for ln in lines[k:k + 5] if ln.text), "")
+            if not (j < len(lines) and _subject_goes_on(lines[j].text, tentang, after)):
                 break
             i = j
             continue
@@ -241,15 +247,18 @@ SMALL_WORDS_CAPS = {w.upper() for w in SMALL_WORDS} - {"TENTANG"}
 OFFICIAL = re.compile(r"^(?:BUPATI|GUBERNUR|WALI\s*KOTA|KEPALA|SEKRETARIS|DIREKTUR|INSPEKTUR|CAMAT|PRESIDEN|MENTERI)\b")
 
 
-def _subject_goes_on(text: str, tentang: list[str]) -> bool:
+def _subject_goes_on(text: str, tentang: list[str], after: str = "") -> bool:
     """The subject is cut by a blank line only when the words say so: the part before ends in a word
     that cannot end a title ("... PEGAWAI DI") or the next part starts with one ("DI LINGKUNGAN
-    ..."); anything else after a blank line (a letterhead, the official) is not the subject."""
+    ..."), or the next part stands right before the opening formula or the official (nothing else
+    stands between a title and them: "... PEMERINTAH" / "DAERAH" / "DENGAN RAHMAT ..."); anything
+    else after a blank line (a letterhead, the official) is not the subject."""
     if not (tentang and mk.is_caps(text) and mk.is_caps(" ".join(tentang))) or OFFICIAL.match(text) \
             or text.startswith("DENGAN RAHMAT") or mk.LABEL.match(text) or mk.MEMUTUSKAN.match(text):
         return False
     last, first = tentang[-1].split()[-1].upper(), text.split()[0].upper()
-    return last in SMALL_WORDS_CAPS or first in SMALL_WORDS_CAPS or last.endswith(",")
+    opening = after.startswith("DENGAN RAHMAT") or bool(OFFICIAL.match(after) and after.endswith(","))
+    return last in SMALL_WORDS_CAPS or first in SMALL_WORDS_CAPS or last.endswith(",") or opening
 
 
 LETTERHEAD = re.compile(r"(Jalan|Jl\.|Telp|Telepon|Fax|Faks|Website|Laman|Email|E-mail|Surel|Kode Pos|\.go\.id|@)",

@@ -59,6 +59,18 @@ def _after_lampiran(lines: list[Line], i: int) -> bool:
     return any(mk.LAMPIRAN.match(ln.text) for ln in before[-EDGE:])
 
 
+def _heads_new_list(lines: list[Line], i: int, skip) -> bool:
+    """A line at a page top followed by a list that starts afresh ("1.", "a.", "(1)") after finished
+    text (a sentence or item closed, or a heading in capitals) is that list's title, though repeated
+    like a header: a slide deck's group continued by a second list under the same title. A running
+    header stands before text that goes on from the page before."""
+    after = next((lines[j].text for j in range(i + 1, len(lines)) if lines[j].text), "")
+    before = next((lines[j].text for j in range(i - 1, -1, -1) if lines[j].text and not skip(lines[j])), "")
+    it = mk.item(after)
+    return (it is not None and mk.first(it.style, it.num) and _key(before) != _key(lines[i].text)
+            and (mk.finished(before) or (mk.is_caps(before) and before[-1:] != ":")))
+
+
 def drop_page_furniture(lines: list[Line], log: Log, furniture: list[re.Pattern], chrome: list[re.Pattern],
                         page_number) -> list[Line]:
     top, bottom = edges(lines, page_number)
@@ -70,6 +82,9 @@ def drop_page_furniture(lines: list[Line], log: Log, furniture: list[re.Pattern]
                 # The tail of a wrapped sentence may open two pages ("Peraturan Bupati ini."): it
                 # ends a clause or starts in lower case, a header does neither.
                 and t[-1] not in ".;:," and not t[:1].islower())
+
+    def furniture_line(line: Line) -> bool:
+        return bool(page_number(line) or any(p.fullmatch(line.text) for p in furniture))
 
     pages_of: dict[str, set[int]] = {}
     for i in top:
@@ -86,7 +101,8 @@ def drop_page_furniture(lines: list[Line], log: Log, furniture: list[re.Pattern]
                 rule = "page number"
             elif any(p.fullmatch(t) for p in furniture):
                 rule = "page furniture"
-            elif header_candidate(i) and (len(pages_of.get(_key(t), ())) >= 2
+            elif header_candidate(i) and not _heads_new_list(lines, i, furniture_line) \
+                    and (len(pages_of.get(_key(t), ())) >= 2
                                           or (TITLE_HEAD.match(t) and re.search(r"\bNOMOR\b", t) and mk.is_caps(t))):
                 rule = "running header"
         if rule:

@@ -332,10 +332,17 @@ def _structural(text: str) -> bool:
                 or mk.LAMPIRAN.match(text) or mk.PENUTUP.match(text))
 
 
+def _first_line_length(raw: str) -> int:
+    """Length of the first source line of `raw`, without copying it: the pieces of a split run-in
+    line share their whole source line (200 KB in an abstract of one line)."""
+    end = raw.find("\n")
+    return len((raw if end < 0 else raw[:end]).strip())
+
+
 def _wrap_width(lines: list[Line]) -> int:
     """How long a line must be to count as wrapped at the margin: most lines of a wrapped text run
     close to the margin, so take 70% of the length that nine lines in ten do not exceed."""
-    lengths = sorted(len(ln.raw.split("\n")[0].strip()) for ln in lines if ln.text)
+    lengths = sorted(_first_line_length(ln.raw) for ln in lines if ln.text)
     if not lengths:
         return 45
     return max(30, int(0.7 * lengths[int(0.9 * (len(lengths) - 1))]))

@@ -65,6 +65,15 @@ class Numbering:
             self.bagian = ORDINAL_NUMBER[m.group(1).lower()]
 
 
+TAIL = 200
+"""Characters before a marker that decide whether it starts a unit: the patterns above look at the
+last words only, and a window keeps a long line (an abstract of 200 KB) linear."""
+
+
+def _tail(text: str, end: int, start: int = 0) -> str:
+    return text[max(start, end - TAIL):end]
+
+
 def _cuts(text: str, numbering: Numbering) -> tuple[list[int], set[int]]:
     """Where `text` is split, in order, and where a Pasal heading starts (0 when the line starts with
     one); numbering is followed as the pieces are read."""
@@ -80,8 +89,9 @@ def _cuts(text: str, numbering: Numbering) -> tuple[list[int], set[int]]:
             numbering.bagian = n
     for m in PASAL.finditer(text):
         num = int(re.findall(r"^\d+", m.group(1))[0])  # PASAL's number starts with digits
-        after_clause = m.end() == 0 or text[:m.end()].rstrip()[-1:] in (";", ":", ".")
-        if PREPOSITION.search(text[:m.end()].rstrip()) and not after_clause:
+        tail = _tail(text, m.end()).rstrip()
+        after_clause = m.end() == 0 or tail[-1:] in (";", ":", ".")
+        if PREPOSITION.search(tail) and not after_clause:
             continue
         if num in (numbering.pasal + 1, 1) or num == numbering.pasal and m.group(1)[-1].isalpha():
             cuts.add(m.end())
@@ -89,7 +99,7 @@ def _cuts(text: str, numbering: Numbering) -> tuple[list[int], set[int]]:
             numbering.pasal = num
     last_cut = 0
     for m in ITEM.finditer(text):
-        before = text[last_cut:m.start()]
+        before = _tail(text, m.start(), last_cut)
         if CLAUSE_END.search(before):
             ok = numbering.fits(m.group(1))
         else:
@@ -98,7 +108,7 @@ def _cuts(text: str, numbering: Numbering) -> tuple[list[int], set[int]]:
             # is not a reference ("Nomor 12."); or a first item after a short heading ("B. Standar
             # Perilaku 1. Adil").
             it = mk.item(m.group(1) + " x")
-            head = mk.item(before.strip())
+            head = mk.item(before.strip()) if m.start() - last_cut <= TAIL else None
             heading = head is not None and head.text[:1].isupper() and mk.is_heading_like(head.text)
             ok = bool(not REFERENCE_WORD.search(before) and it is not None
                   and ((m.group(2).isupper() and not mk.first(it.style, it.num) and numbering.fits(m.group(1)))
@@ -123,9 +133,19 @@ def _title_cuts(text: str) -> list[int]:
     m = TITLE.match(text)
     if m:
         cuts.add(m.end())
+        # A Keputusan has no "DENGAN RAHMAT ...": the official who enacts it ends the line, named as
+        # in the title ("KEPUTUSAN KEPALA DINAS X NOMOR ..." ... "KEPALA DINAS X,").
+        issuer = re.match(r"^(?:SALINAN\s+)?\S+\s+(.*?)\s+NOMOR\b", m.group(0))
+        official = re.search(rf"\s(?={re.escape(issuer.group(1))},$)", text.rstrip()) if issuer else None
+        if official and official.start() > m.end():
+            cuts.add(official.end())
     if m or text.startswith("DENGAN RAHMAT"):
         cuts.update(o.end() for o in OPENING.finditer(text) if o.end() > (m.end() if m else 0))
     return sorted(c for c in cuts if 0 < c < len(text))
+
+
+def _pieces(text: str, cuts: list[int]) -> list[str]:
+    return [text[a:b].strip() for a, b in zip([0, *cuts], [*cuts, len(text)])]
 
 
 def split_run_in(lines: list[Line], log: Log) -> list[Line]:
@@ -144,13 +164,12 @@ def split_run_in(lines: list[Line], log: Log) -> list[Line]:
             numbering.see(text)
             out.append(line)
             continue
-        bounds = list(zip([0, *cuts], [*cuts, len(text)]))
         pieces: list[str] = []
-        for a, b in bounds:
-            piece = text[a:b].strip()
+        for a, piece in zip([0, *cuts], _pieces(text, cuts)):
             # "Pasal 1 Dalam ..." -> "Pasal 1" / "Dalam ...": the Pasal's heading stands alone.
             m = PASAL_TEXT.match(piece) if a in pasal else None
-            pieces += list(m.groups()) if m else [piece]
+            # A whole opening on one line: the title, cut off by the labels, is cut in turn.
+            pieces += list(m.groups()) if m else _pieces(piece, _title_cuts(piece)) if a == 0 else [piece]
         pieces = [p for p in pieces if p]
         for piece in pieces:
             numbering.see(piece)

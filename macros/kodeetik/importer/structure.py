@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..ids import number_part
 from . import markers as mk
 from . import slides
 from .lines import Line, Log
@@ -281,6 +282,7 @@ class BodyParser:
         self.builder: ListBuilder | None = None
         self.penutup: list[str] = []
         self.checks: list[tuple[int, str]] = []
+        self._parts: dict[int, tuple[int, set[tuple[str, str]]]] = {}
 
     # containers --------------------------------------------------------------------------
 
@@ -301,10 +303,18 @@ class BodyParser:
             self.checks.extend(self.builder.checks)
             self.builder = None
 
+    def _taken(self, parent: DNode) -> set[tuple[str, str]]:
+        """The id parts of `parent`'s children, kept up to date as _append_unique adds (read again
+        when a child was added another way): a long text is not re-read for each Pasal."""
+        count, taken = self._parts.get(id(parent), (-1, set()))
+        if count != len(parent.children):
+            taken = {_part(c) for c in parent.children}
+            self._parts[id(parent)] = (len(parent.children), taken)
+        return taken
+
     def _append_unique(self, parent: DNode, node: DNode, label: str) -> None:
         """Add a numbered node; a number already used by a sibling gets an `eid` with a letter."""
-        from ..ids import number_part
-        taken = {(c.type, c.eid or f"{c.type}_{number_part(c.type, c.num) if c.num else ''}") for c in parent.children}
+        taken = self._taken(parent)
         part = f"{node.type}_{number_part(node.type, node.num)}" if node.num else None
         if part and (node.type, part) in taken:
             for suffix in "abcdefgh":
@@ -315,6 +325,8 @@ class BodyParser:
                                f"{node.eid}. Add a 'catatan' explaining it.")
             self.checks.append((node.no, f"{label} {node.num} appears twice; the second got eid {node.eid}"))
         parent.children.append(node)
+        taken.add(_part(node))
+        self._parts[id(parent)] = (len(parent.children), taken)
 
     # units ---------------------------------------------------------------------------------
 
@@ -405,6 +417,27 @@ class BodyParser:
                 return None
         builder.add_plain(units[i].line)
 
+    def _text_continues(self, units: list[Unit], i: int) -> bool:
+        """Whether the text after a repeated group title (units[i]) carries on the group: a slide
+        continued on the next slide, its title printed again like a running header. It does when the
+        text before it is unfinished, or the text after it goes on: in lower case, a list item
+        numbered after the last one, a bullet of a bullet list. It does not when a new sentence
+        follows a finished one or a list starts again at its first marker ("a.", "1."): that is a
+        new group under the same title."""
+        nxt = units[i + 1] if i + 1 < len(units) else None
+        b = self.builder
+        if nxt is None or b is None or b.last is None or nxt.kind not in ("item", "bullet", "plain"):
+            return True  # a title with nothing new under it, or nothing before it: printed twice
+        if ends_open(b.last.text) or not mk.finished(b.last.text or ""):
+            return True
+        if nxt.item is not None:
+            it = nxt.item
+            return not mk.first(it.style, it.num) or any(
+                lv.style == it.style and lv.last and mk.successor(lv.style, lv.last, it.num) for lv in b.levels)
+        if nxt.kind == "bullet":
+            return any(lv.style == "bullet" for lv in b.levels)
+        return nxt.text[:1].islower()
+
     def _ensure_builder(self) -> ListBuilder:
         return self.builder if self.builder is not None else self._set_builder()
 
@@ -412,7 +445,8 @@ class BodyParser:
         u = units[i]
         if self.pasal is not None:
             return self._on_plain(units, i)
-        if self.kelompok and _words(u.text) == _words(self.kelompok[-1].heading or ""):
+        if self.kelompok and _words(u.text) == _words(self.kelompok[-1].heading or "") \
+                and self._text_continues(units, i):
             self.log.noise.append(_noise(u.line, "repeated slide title"))
             return None
         # In a chapter of definitions, a term in capitals followed by one paragraph is a definition.
@@ -442,10 +476,31 @@ class BodyParser:
             self.kelompok = self.kelompok[: parent_index + 1]
             parent = self.kelompok[-1]
         node = DNode(type="kelompok", heading=u.text, no=u.line.no)
+        _mark_repeat(parent, node)
         parent.children.append(node)
         self.kelompok.append(node)
         self._set_builder()
         return None
+
+
+def _part(node: DNode) -> tuple[str, str]:
+    return node.type, node.eid or f"{node.type}_{number_part(node.type, node.num) if node.num else ''}"
+
+
+def _mark_repeat(parent: DNode, node: DNode) -> None:
+    """A group with the heading of the group before it (a slide title repeated over a new list) is
+    counted as that group's sequel: eid `kelompok_1a`, so the groups after it keep their ids whether
+    a human keeps the two apart or merges them."""
+    prev = next((c for c in reversed(parent.children) if c.type == node.type), None)
+    if prev is None or _words(prev.heading or "") != _words(node.heading or ""):
+        return
+    same = [c for c in parent.children if c.type == node.type]
+    base = f"{node.type}_{sum(1 for c in same if not c.eid)}"
+    taken = {c.eid for c in same}
+    node.eid = next(base + s for s in "abcdefghijklmnopqrstuvwxyz" if base + s not in taken)
+    node.checks.append(f"CHECK: the same heading as the group before it, but a new text or list starts "
+                       f"under it, so it was taken as a new group (eid {node.eid}). Merge the two if the "
+                       "original continues one group; else add a 'catatan' saying why there are two.")
 
 
 def _noise(line: Line, rule: str):
