@@ -6,7 +6,6 @@ Errors are collected, never raised one at a time, so a maintainer sees everythin
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import re
 from dataclasses import dataclass
@@ -17,15 +16,13 @@ from typing import Any
 from . import ids, posterdata, yamlio
 from .errors import Collector, DataError, DataErrors, display_path
 from .lingkup import read_lingkup
+from .schema import ID_RE, MAX_TEXT, RESERVED_IDS, Choice, Date, Id, Nested, Reader, Record, Schema, Str, Unique, Using, named
 from .model import (JENIS, KEDUDUKAN, NODE_TYPES, NUMBERED_TYPES, STATUS, SUMBER_JENIS, WILAYAH_JENIS, Corpus,
                     Dasar, Derau, Lampiran, Node, Pejabat, Penetapan, Penyelenggara, Perbaikan, PetaRujukan,
                     Regulation, RujukanCatatan, Status, Sumber, Wilayah)
 
 WILAYAH_FILE = "_wilayah.yaml"
 PENYELENGGARA_FILE = "_penyelenggara.yaml"
-ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-RESERVED_IDS = frozenset({"index"})
-"""Ids that would give the address of a list page (peraturan/index, dasar-hukum/index)."""
 KODE_RE = re.compile(r"^\d{2}(\.\d{2})?$")
 NUM_RE = {
     "pasal": re.compile(r"^\d+[A-Z]?$"),
@@ -37,146 +34,14 @@ NUM_RE = {
 }
 SOURCE_NAME_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*\.txt")
 """A source file name safe in a path and a URL: no '#', '?', space, slash or leading dot."""
-MAX_TEXT = 20_000
-"""No single provision comes near this; a longer text is pasted content or a missing line break."""
 
 
 def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
-class _Reader:
-    """Reads one file's mappings, reporting problems against that file."""
-
-    def __init__(self, errors: Collector, file: str):
-        self.errors = errors
-        self.file = file
-
-    def err(self, line: int | None, where: str, message: str, fix: str) -> None:
-        self.errors.add(self.file, line, where, message, fix)
-
-    def mapping(self, value: Any, line: int | None, where: str) -> yamlio.Map | None:
-        if isinstance(value, yamlio.Map):
-            return value
-        self.err(line, where, f"expected a mapping (key: value lines), found {_kind(value)}.",
-                 "indent the keys under this one, as in regulations/README.md.")
-        return None
-
-    def keys(self, m: yamlio.Map, where: str, required: tuple[str, ...], optional: tuple[str, ...]) -> bool:
-        ok = True
-        for key in m:
-            if key not in required and key not in optional:
-                allowed = ", ".join((*required, *optional))
-                self.err(m.key_lines[key], where, f"unknown key '{key}'.",
-                         f"remove it or use one of: {allowed}.")
-                ok = False
-        for key in required:
-            if key not in m:
-                self.err(m.line, where, f"missing required key '{key}'.",
-                         f"add '{key}:' (see regulations/README.md).")
-                ok = False
-        return ok
-
-    def line_of(self, m: yamlio.Map, key: str) -> int:
-        return m.key_lines.get(key, m.line)
-
-    def text(self, m: yamlio.Map, key: str, where: str, required: bool = False) -> str | None:
-        value = m.get(key)
-        if value is None:
-            if required and key in m:
-                self.err(self.line_of(m, key), where, f"'{key}' is empty.", f"give '{key}' a value.")
-            return None
-        if not isinstance(value, str):
-            self.err(self.line_of(m, key), where,
-                     f"'{key}' must be text, found {_kind(value)}.",
-                     "write it on one line after the key, or as a block scalar (>-).")
-            return None
-        value = value.strip()
-        if len(value) > MAX_TEXT:
-            self.err(self.line_of(m, key), where, f"'{key}' is {len(value)} characters long.",
-                     f"keep a single text under {MAX_TEXT} characters; split it into its units.")
-            return None
-        if not value and required:
-            self.err(self.line_of(m, key), where, f"'{key}' is empty.", f"give '{key}' a value.")
-            return None
-        return value or None
-
-    def choice(self, m: yamlio.Map, key: str, where: str, allowed) -> str | None:
-        value = self.text(m, key, where, required=True)
-        if value is not None and value not in allowed:
-            self.err(self.line_of(m, key), where, f"'{key}' is '{value}', which is not allowed.",
-                     f"use one of: {', '.join(allowed)}.")
-            return None
-        return value
-
-    def year(self, m: yamlio.Map, key: str, where: str, required: bool = False) -> int | None:
-        value = self.text(m, key, where, required=required)
-        if value is None:
-            return None
-        if not re.fullmatch(r"\d{4}", value) or not 1900 <= int(value) <= 2100:
-            self.err(self.line_of(m, key), where, f"'{key}' must be a year such as 2020, found '{value}'.",
-                     "write the four-digit year.")
-            return None
-        return int(value)
-
-    def date(self, m: yamlio.Map, key: str, where: str) -> dt.date | None:
-        value = self.text(m, key, where)
-        if value is None:
-            return None
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            self.err(self.line_of(m, key), where, f"'{key}' must be a date as YYYY-MM-DD, found '{value}'.",
-                     "write e.g. 2020-12-08 for 8 Desember 2020.")
-            return None
-
-    def strings(self, m: yamlio.Map, key: str, where: str) -> tuple[str, ...]:
-        value = m.get(key)
-        if value is None:
-            return ()
-        if isinstance(value, str):
-            value = yamlio.Seq([value])
-            value.line, value.item_lines = self.line_of(m, key), [self.line_of(m, key)]
-        if not isinstance(value, yamlio.Seq):
-            self.err(self.line_of(m, key), where, f"'{key}' must be a list of texts, found {_kind(value)}.",
-                     "write one '- text' line per item.")
-            return ()
-        out = []
-        for item, line in zip(value, value.item_lines):
-            if not isinstance(item, str) or not item.strip():
-                self.err(line, where, f"an item of '{key}' is {_kind(item)}, not text.",
-                         "write each item as text on its own '- ' line.")
-                continue
-            if len(item.strip()) > MAX_TEXT:
-                self.err(line, where, f"an item of '{key}' is {len(item.strip())} characters long.",
-                         f"keep a single text under {MAX_TEXT} characters; split it into its units.")
-                continue
-            out.append(item.strip())
-        return tuple(out)
-
-    def seq(self, m: yamlio.Map, key: str, where: str) -> yamlio.Seq:
-        value = m.get(key)
-        if value is None:
-            empty = yamlio.Seq()
-            empty.line, empty.item_lines = self.line_of(m, key), []
-            return empty
-        if not isinstance(value, yamlio.Seq):
-            self.err(self.line_of(m, key), where, f"'{key}' must be a list, found {_kind(value)}.",
-                     "write each item on its own line starting with '- '.")
-            empty = yamlio.Seq()
-            empty.line, empty.item_lines = self.line_of(m, key), []
-            return empty
-        return value
-
-
-def _kind(value: Any) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, str):
-        return f"the text '{value[:40]}'"
-    if isinstance(value, list):
-        return "a list"
-    return "a mapping"
+_Reader = Reader
+"""The old name, still imported by readers outside this module."""
 
 
 # --------------------------------------------------------------------------- registries
@@ -201,8 +66,12 @@ def _read_file(errors: Collector, path: Path, display: str):
     return data
 
 
+WILAYAH_SCHEMA = Schema(kode=Str(required=True), jenis=Choice(WILAYAH_JENIS), nama=Str(required=True))
+"""One region of `_wilayah.yaml`."""
+
+
 def _load_wilayah(errors: Collector, path: Path, display: str) -> list[Wilayah]:
-    r = _Reader(errors, display)
+    r = Reader(errors, display)
     data = _read_file(errors, path, display)
     if data is None:
         return []
@@ -210,42 +79,39 @@ def _load_wilayah(errors: Collector, path: Path, display: str) -> list[Wilayah]:
     if m is None or not r.keys(m, "", ("wilayah",), ("sumber",)):
         return []
     out: list[Wilayah] = []
-    seen: dict[str, int] = {}
+    seen = Unique(r, "code", "keep one entry per code.", verb="listed")
     items = r.seq(m, "wilayah", "wilayah")
     for item, line in zip(items, items.item_lines):
         entry = r.mapping(item, line, "wilayah")
-        if entry is None or not r.keys(entry, f"wilayah (line {line})", ("kode", "jenis", "nama"), ()):
+        if entry is None or not WILAYAH_SCHEMA.keys(r, entry, f"wilayah (line {line})"):
             continue
-        kode = r.text(entry, "kode", "wilayah", required=True)
-        where = f"wilayah {kode}"
-        jenis = r.choice(entry, "jenis", where, tuple(WILAYAH_JENIS))
-        nama = r.text(entry, "nama", where, required=True)
+        where = f"wilayah {named(entry, 'kode', line)}"
+        v = WILAYAH_SCHEMA.read_fields(r, entry, where)
+        kode, jenis, nama = v["kode"], v["jenis"], v["nama"]
         if kode is None or jenis is None or nama is None:
             continue
         if not KODE_RE.match(kode):
-            r.err(entry.key_lines["kode"], where, f"'{kode}' is not a Kemendagri code.",
+            r.err(v.line("kode"), where, f"'{kode}' is not a Kemendagri code.",
                   "write two digits for a province ('64') or 'PP.KK' for a district ('61.07'), in quotes.")
             continue
         if (jenis == "provinsi") != ("." not in kode):
-            r.err(entry.key_lines["jenis"], where, f"a {jenis} cannot have the code '{kode}'.",
+            r.err(v.line("jenis"), where, f"a {jenis} cannot have the code '{kode}'.",
                   "provinces have two-digit codes, districts and cities 'PP.KK'.")
             continue
-        if kode in seen:
-            r.err(line, where, f"code '{kode}' is listed twice (first at line {seen[kode]}).",
-                  "keep one entry per code.")
+        if not seen.add(kode, line, where):
             continue
-        seen[kode] = line
         if not slugify(nama):
-            r.err(entry.key_lines["nama"], where, f"the name '{nama}' gives no page address: it has no letter a-z "
+            r.err(v.line("nama"), where, f"the name '{nama}' gives no page address: it has no letter a-z "
                   "or digit.", "write the name in Latin letters, as Kemendagri's list does.")
             continue
         slug = slugify(nama) if jenis == "provinsi" else slugify(f"{jenis} {nama}")
         out.append(Wilayah(kode=kode, jenis=jenis, nama=nama, slug=slug))
+    seen_line = seen.first
     addresses: dict[str, Wilayah] = {}
     province_slug = {w.kode: w.slug for w in out if w.is_provinsi}
     for w in out:
-        if not w.is_provinsi and w.kode_provinsi not in seen:
-            r.err(seen[w.kode], f"wilayah {w.kode}", f"its province '{w.kode_provinsi}' is not listed.",
+        if not w.is_provinsi and w.kode_provinsi not in seen_line:
+            r.err(seen_line[w.kode], f"wilayah {w.kode}", f"its province '{w.kode_provinsi}' is not listed.",
                   f"add the province with kode \"{w.kode_provinsi}\".")
         # The page address (render/pages.py wilayah_uri, and the Hak Anda page beside it): a province's
         # slug among provinces, a district's within its province. Two equal ones: one page would
@@ -253,23 +119,34 @@ def _load_wilayah(errors: Collector, path: Path, display: str) -> list[Wilayah]:
         folder = w.slug if w.is_provinsi else f"{province_slug.get(w.kode_provinsi, w.kode_provinsi)}/{w.slug}"
         other = addresses.setdefault(folder, w)
         if other is not w:
-            r.err(seen[w.kode], f"wilayah {w.kode}",
+            r.err(seen_line[w.kode], f"wilayah {w.kode}",
                   f"'{w.nama_lengkap}' gets the page address wilayah/{folder}/, as does '{other.nama_lengkap}' "
-                  f"(kode '{other.kode}', line {seen[other.kode]}).",
+                  f"(kode '{other.kode}', line {seen_line[other.kode]}).",
                   "names that differ only in punctuation, spaces or capitals give one address: correct the "
                   "name of one of them.")
     out.sort(key=lambda w: (w.kode_provinsi, w.kode))
     return out
 
 
-def _pejabat(r: _Reader, m: yamlio.Map, where: str) -> Pejabat:
-    return Pejabat(jabatan=r.text(m, "jabatan", where), nama=r.text(m, "nama", where),
-                   nip=r.text(m, "nip", where), pangkat=r.text(m, "pangkat", where))
+PEJABAT_FIELDS = dict(jabatan=Str(), nama=Str(), nip=Str(), pangkat=Str())
+"""An official who signs or heads: read into a `Pejabat` by `_pejabat`."""
+
+
+def _pejabat(v: Record) -> Pejabat:
+    return Pejabat(jabatan=v["jabatan"], nama=v["nama"], nip=v["nip"], pangkat=v["pangkat"])
+
+
+PENYELENGGARA_SCHEMA = Schema(
+    id=Id("dinsos-banten"), nama=Str(required=True), wilayah=Str(required=True),
+    kepala=Nested(Schema(**PEJABAT_FIELDS, per_tanggal=Date()), required=True, partial=True),
+    alamat=Str(), laman=Str(), surel=Str(), telepon=Str(),
+    pengaduan=Using(posterdata.read_kanal_list), maklumat=Using(posterdata.read_maklumat))
+"""One body of `_penyelenggara.yaml`."""
 
 
 def _load_penyelenggara(errors: Collector, path: Path, display: str, kodes: set[str] | None) -> list[Penyelenggara]:
     """The bodies; `kodes` None: the region registry is broken, so codes are not checked against it."""
-    r = _Reader(errors, display)
+    r = Reader(errors, display)
     data = _read_file(errors, path, display)
     if data is None:
         return []
@@ -278,40 +155,23 @@ def _load_penyelenggara(errors: Collector, path: Path, display: str, kodes: set[
         return []
     out: list[Penyelenggara] = []
     items = r.seq(m, "penyelenggara", "penyelenggara")
-    seen: set[str] = set()
+    seen = Unique(r, "id", "give each penyelenggara its own id.")
     for item, line in zip(items, items.item_lines):
         p = r.mapping(item, line, "penyelenggara")
         if p is None:
             continue
-        pid = p.get("id") if isinstance(p.get("id"), str) else f"(line {line})"
-        where = f"penyelenggara {pid}"
-        if not r.keys(p, where, ("id", "nama", "wilayah", "kepala"),
-                      ("alamat", "laman", "surel", "telepon", "pengaduan", "maklumat")):
+        where = f"penyelenggara {named(p, 'id', line)}"
+        v = PENYELENGGARA_SCHEMA.read(r, p, where)
+        if v is None or v["id"] is None or v["nama"] is None or v["wilayah"] is None or v["kepala"] is None:
             continue
-        pid = r.text(p, "id", where, required=True)
-        nama = r.text(p, "nama", where, required=True)
-        kode = r.text(p, "wilayah", where, required=True)
-        kepala = r.mapping(p.get("kepala"), r.line_of(p, "kepala"), where + " > kepala")
-        if kepala is not None:
-            r.keys(kepala, where + " > kepala", (), ("jabatan", "nama", "nip", "pangkat", "per_tanggal"))
-        if pid is None or nama is None or kode is None or kepala is None:
-            continue
-        if not ID_RE.match(pid):
-            r.err(p.key_lines["id"], where, f"id '{pid}' is not a valid id.",
-                  "use lowercase letters, digits and '-' only, e.g. 'dinsos-banten'.")
-        if pid in seen:
-            r.err(p.key_lines["id"], where, f"id '{pid}' is used twice.", "give each penyelenggara its own id.")
-        seen.add(pid)
-        if kodes is not None and kode not in kodes:
-            r.err(p.key_lines["wilayah"], where, f"unknown wilayah '{kode}'.",
+        seen.add(v["id"], v.line("id"), where)
+        if kodes is not None and v["wilayah"] not in kodes:
+            r.err(v.line("wilayah"), where, f"unknown wilayah '{v['wilayah']}'.",
                   f"use a code listed in {WILAYAH_FILE}, or add the region there.")
-        out.append(Penyelenggara(id=pid, nama=nama, wilayah=kode, alamat=r.text(p, "alamat", where),
-                                 laman=r.text(p, "laman", where), surel=r.text(p, "surel", where),
-                                 telepon=r.text(p, "telepon", where),
-                                 kepala=_pejabat(r, kepala, where + " > kepala"),
-                                 kepala_per_tanggal=r.date(kepala, "per_tanggal", where + " > kepala"),
-                                 pengaduan=posterdata.read_kanal_list(r, p, "pengaduan", where),
-                                 maklumat=posterdata.read_maklumat(r, p, "maklumat", where)))
+        out.append(Penyelenggara(id=v["id"], nama=v["nama"], wilayah=v["wilayah"], alamat=v["alamat"],
+                                 laman=v["laman"], surel=v["surel"], telepon=v["telepon"],
+                                 kepala=_pejabat(v["kepala"]), kepala_per_tanggal=v["kepala"]["per_tanggal"],
+                                 pengaduan=v["pengaduan"], maklumat=v["maklumat"]))
     return out
 
 
@@ -336,7 +196,7 @@ ALLOWED_CHILDREN = {
 
 
 class _NodeBuilder:
-    def __init__(self, r: _Reader):
+    def __init__(self, r: Reader):
         self.r = r
         self.index: dict[str, Node] = {}
         self.first_line: dict[str, int] = {}
@@ -444,7 +304,7 @@ class _NodeBuilder:
                      tahun=r.year(d, "tahun", where + " > dasar"), tentang=r.text(d, "tentang", where))
 
 
-def _miring(r: _Reader, m: yamlio.Map, where: str, ntype: str, texts) -> tuple[str, ...]:
+def _miring(r: Reader, m: yamlio.Map, where: str, ntype: str, texts) -> tuple[str, ...]:
     """`miring:` on a node: phrases of its own words that the source prints in italics."""
     phrases = r.strings(m, "miring", where)
     if ntype == "formulir":
@@ -458,7 +318,7 @@ def _miring(r: _Reader, m: yamlio.Map, where: str, ntype: str, texts) -> tuple[s
     return phrases
 
 
-def _rujukan_marks(r: _Reader, m: yamlio.Map, where: str, texts) -> tuple[RujukanCatatan, ...]:
+def _rujukan_marks(r: Reader, m: yamlio.Map, where: str, texts) -> tuple[RujukanCatatan, ...]:
     """`rujukan:` on a node: references in its text that get no link, each external or explained."""
     out = []
     items = r.seq(m, "rujukan", where + " > rujukan")
@@ -480,7 +340,7 @@ def _rujukan_marks(r: _Reader, m: yamlio.Map, where: str, texts) -> tuple[Rujuka
     return tuple(out)
 
 
-def _peta_rujukan(r: _Reader, m: yamlio.Map, provisions: dict[str, Node]) -> tuple[PetaRujukan, ...]:
+def _peta_rujukan(r: Reader, m: yamlio.Map, provisions: dict[str, Node]) -> tuple[PetaRujukan, ...]:
     """`peta_rujukan:` on a regulation: cited units the source leaves unnumbered, mapped by the editors."""
     from .citations import CitationError, parse
 
@@ -526,15 +386,13 @@ REG_OPTIONAL = ("kepala", "judul", "pembukaan", "menimbang", "mengingat", "memut
                 "catatan", "peta_rujukan", "poster", "lingkup")
 
 
-def _penetapan(r: _Reader, m: yamlio.Map, key: str, where: str) -> Penetapan | None:
-    if m.get(key) is None:
-        return None
-    p = r.mapping(m[key], r.line_of(m, key), f"{where}{key}")
-    if p is None:
-        return None
-    r.keys(p, f"{where}{key}", (), ("tempat", "tanggal", "jabatan", "nama", "nip", "pangkat"))
-    return Penetapan(tempat=r.text(p, "tempat", key), tanggal=r.date(p, "tanggal", key),
-                     pejabat=_pejabat(r, p, key))
+PENETAPAN = Nested(Schema(tempat=Str(), tanggal=Date(), **PEJABAT_FIELDS), partial=True)
+"""Where, when and by whom a regulation (or a lampiran) was enacted or promulgated."""
+
+
+def _penetapan(r: Reader, m: yamlio.Map, key: str, where: str) -> Penetapan | None:
+    v = PENETAPAN.read(r, m, key, PENETAPAN.place(where, key))
+    return None if v is None else Penetapan(tempat=v["tempat"], tanggal=v["tanggal"], pejabat=_pejabat(v))
 
 
 def source_problem(sources_dir: Path, berkas: str) -> tuple[str, str] | None:
@@ -560,7 +418,7 @@ def source_problem(sources_dir: Path, berkas: str) -> tuple[str, str] | None:
     return None
 
 
-def _sumber(r: _Reader, m: yamlio.Map, sources_dir: Path) -> Sumber | None:
+def _sumber(r: Reader, m: yamlio.Map, sources_dir: Path) -> Sumber | None:
     s = r.mapping(m.get("sumber"), r.line_of(m, "sumber"), "sumber")
     if s is None or not r.keys(s, "sumber", ("berkas", "jenis"), ("catatan", "perbaikan", "derau", "pdf", "sha256")):
         return None
@@ -605,7 +463,7 @@ def _sumber(r: _Reader, m: yamlio.Map, sources_dir: Path) -> Sumber | None:
                   perbaikan=tuple(repairs), derau=derau, pdf=pdf, sha256=sha256)
 
 
-def _derau(r: _Reader, s: yamlio.Map, source_text: str | None, berkas: str | None) -> tuple[Derau, ...]:
+def _derau(r: Reader, s: yamlio.Map, source_text: str | None, berkas: str | None) -> tuple[Derau, ...]:
     """`sumber.derau`: a line (every occurrence is noise), or `{baris, ke, alasan}` for one
     occurrence of a line the source repeats (a slide title repeated on its continuation)."""
     out: list[Derau] = []
@@ -649,7 +507,7 @@ def _load_regulation(errors: Collector, path: Path, display: str, wilayah: dict[
     data = _read_file(errors, path, display)
     if data is None:
         return None
-    r = _Reader(errors, display)
+    r = Reader(errors, display)
     m = r.mapping(data, 1, "")
     if m is None:
         return None
@@ -718,7 +576,7 @@ def _load_regulation(errors: Collector, path: Path, display: str, wilayah: dict[
         lampiran.append(Lampiran(num=num, eid=eid, kepala=r.strings(lm, "kepala", where),
                                  judul=r.text(lm, "judul", where),
                                  children=nb.build_list(r.seq(lm, "children", where), eid, where, None),
-                                 ditetapkan=_penetapan(r, lm, "ditetapkan", f"{where} > ")))
+                                 ditetapkan=_penetapan(r, lm, "ditetapkan", where)))
     poster = None
     if "poster" in m:  # read after the nodes: it names provisions by id
         poster = posterdata.read_poster(r, m, [*menimbang, *mengingat, *body, *diktum,
@@ -829,7 +687,7 @@ def read_corpus(directory: str | os.PathLike, sources_dir: str | os.PathLike | N
     registries = {}
     for name in (posterdata.PENGADUAN_FILE, posterdata.MAKLUMAT_FILE):
         shown = display(root / name)
-        registries[name] = (_Reader(errors, shown), _read_file(errors, root / name, shown))
+        registries[name] = (Reader(errors, shown), _read_file(errors, root / name, shown))
     kanal = posterdata.read_pengaduan_registry(*registries[posterdata.PENGADUAN_FILE])
     maklumat = posterdata.read_maklumat_registry(*registries[posterdata.MAKLUMAT_FILE])
     files = regulation_files(root)
