@@ -241,6 +241,18 @@ class Texts(Field):
         return r.strings(m, key, where)
 
 
+class Entries(Field):
+    """A list of mappings, each read by the loader (often with a schema of its own): the
+    `yamlio.Seq`, with its items' lines; empty when absent, and reported at `<where> > <key>` when
+    it is not a list."""
+
+    def place(self, where: str, key: str) -> str:
+        return f"{where} > {key}" if where else key
+
+    def read(self, r: Reader, m: yamlio.Map, key: str, where: str) -> yamlio.Seq:
+        return r.seq(m, key, where)
+
+
 class Nested(Field):
     """A mapping read with its own schema, at the place `<where> > <key>`; None when it is not a
     mapping or (unless `partial`: see `Schema.read_all`) its keys are wrong."""
@@ -322,19 +334,21 @@ def named(m: yamlio.Map, key: str, line: int) -> str:
 class Unique:
     """The values of one key across a list, to report the second use of one with the line of the first."""
 
-    def __init__(self, r: Reader, noun: str, fix: str, verb: str = "used"):
+    def __init__(self, r: Reader, noun: str, fix: str, verb: str = "used", within: str = ""):
         self.r, self.noun, self.fix, self.verb = r, noun, fix, verb
+        self.within = within
+        """Where the value must be unique, when not the whole file: ` in this area`."""
         self.first: dict[str, int] = {}
 
     def add(self, value: str, line: int, where: str, report_line: int | None = None) -> bool:
         """False (and reported at `report_line`, else `line`) when `value` was seen before."""
         if value in self.first:
-            self.r.err(report_line or line, where, f"{self.noun} '{value}' is {self.verb} twice "
+            self.r.err(report_line or line, where, f"{self.noun} '{value}' is {self.verb} twice{self.within} "
                        f"(first at line {self.first[value]}).", self.fix)
             return False
         self.first[value] = line
         return True
 
 
-__all__ = ["Choice", "Date", "Field", "ID_RE", "Id", "MAX_TEXT", "Nested", "RESERVED_IDS", "Reader", "Record",
+__all__ = ["Choice", "Date", "Entries", "Field", "ID_RE", "Id", "MAX_TEXT", "Nested", "RESERVED_IDS", "Reader", "Record",
            "Schema", "Str", "Texts", "Unique", "Using", "Year", "kind_of", "named"]
