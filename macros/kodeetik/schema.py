@@ -216,6 +216,24 @@ class Year(Field):
         return r.year(m, key, where, required=self.required)
 
 
+class Int(Field):
+    """A whole number from `low` to `high`, as an int (written in quotes, as all data is text)."""
+
+    def __init__(self, low: int, high: int, required: bool = True):
+        super().__init__(required)
+        self.low, self.high = low, high
+
+    def read(self, r: Reader, m: yamlio.Map, key: str, where: str) -> int | None:
+        value = r.text(m, key, where, required=self.required)
+        if value is None:
+            return None
+        if not value.isdigit() or not self.low <= int(value) <= self.high:
+            r.err(r.line_of(m, key), where, f"'{key}' must be a whole number from {self.low} to {self.high}, "
+                  f"found '{value}'.", f"write a number such as \"{self.low}\" (in quotes).")
+            return None
+        return int(value)
+
+
 class Date(Field):
     """A date written YYYY-MM-DD."""
 
@@ -350,5 +368,5 @@ class Unique:
         return True
 
 
-__all__ = ["Choice", "Date", "Entries", "Field", "ID_RE", "Id", "MAX_TEXT", "Nested", "RESERVED_IDS", "Reader", "Record",
+__all__ = ["Choice", "Date", "Entries", "Field", "ID_RE", "Id", "Int", "MAX_TEXT", "Nested", "RESERVED_IDS", "Reader", "Record",
            "Schema", "Str", "Texts", "Unique", "Using", "Year", "kind_of", "named"]
