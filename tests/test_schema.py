@@ -8,7 +8,8 @@ import datetime as dt
 
 from macros.kodeetik import yamlio
 from macros.kodeetik.errors import Collector
-from macros.kodeetik.schema import (Choice, Date, Id, Nested, Reader, Schema, Str, Texts, Unique, Using, Year,
+from macros.kodeetik.schema import (Choice, Date, Entries, Id, Int, Nested, Reader, Schema, Str, Texts, Unique, Using,
+                                    Year,
                                     named)
 
 PERSON = Schema(nama=Str(required=True), jenis=Choice(("a", "b"), required=False), tahun=Year(), sejak=Date(), kata=Texts(),
@@ -93,3 +94,14 @@ def test_named_uses_the_id_when_it_is_text_else_the_line():
     m = yamlio.load("id: ' dinsos '\nx: [1]\n")
     assert named(m, "id", 4) == "dinsos"
     assert named(m, "x", 4) == named(m, "absent", 4) == "(line 4)"
+
+
+def test_entries_is_the_list_with_its_lines_and_a_non_list_is_reported_once_at_its_place():
+    schema = Schema(butir=Entries(required=True), n=Int(1, 5))
+    v, errors = read("butir:\n  - a: 1\n  - b: 2\nn: '3'\n", schema)
+    assert errors == [] and v["butir"].item_lines == [2, 3] and v["n"] == 3
+    v, errors = read("butir: x\nn: '9'\n", schema)
+    assert list(v["butir"]) == [] and v["n"] is None
+    assert [(e.line, e.where, e.message) for e in errors] == [
+        (1, "orang x > butir", "'butir' must be a list, found the text 'x'."),
+        (2, "orang x", "'n' must be a whole number from 1 to 5, found '9'.")]
