@@ -9,8 +9,7 @@ import datetime as dt
 from macros.kodeetik import yamlio
 from macros.kodeetik.errors import Collector
 from macros.kodeetik.schema import (Choice, Date, Entries, Id, Int, Nested, Reader, Schema, Str, Texts, Unique, Using,
-                                    Year,
-                                    named)
+                                    Year, named)
 
 PERSON = Schema(nama=Str(required=True), jenis=Choice(("a", "b"), required=False), tahun=Year(), sejak=Date(), kata=Texts(),
                 kepala=Nested(Schema(jabatan=Str())))
