@@ -16,7 +16,8 @@ from typing import Any
 from . import ids, posterdata, yamlio
 from .errors import Collector, DataError, DataErrors, display_path
 from .lingkup import read_lingkup
-from .schema import ID_RE, MAX_TEXT, RESERVED_IDS, Choice, Date, Id, Nested, Reader, Record, Schema, Str, Unique, Using, named
+from .schema import (MAX_TEXT, Choice, Date, Deferred, Entries, Id, Nested, Reader, Record, Schema, Str, Texts, Unique,
+                     Using, Verbatim, Year, named)
 from .model import (JENIS, KEDUDUKAN, NODE_TYPES, NUMBERED_TYPES, STATUS, SUMBER_JENIS, WILAYAH_JENIS, Corpus,
                     Dasar, Derau, Lampiran, Node, Pejabat, Penetapan, Penyelenggara, Perbaikan, PetaRujukan,
                     Regulation, RujukanCatatan, Status, Sumber, Wilayah)
@@ -195,6 +196,10 @@ ALLOWED_CHILDREN = {
 }
 
 
+NODE_DASAR = Nested(Schema(jenis=Str(), nomor=Str(), tahun=Year(), tentang=Str()), partial=True)
+"""The instrument a Mengingat item cites, matched against the catalogue (`dasar.match_dasar`)."""
+
+
 class _NodeBuilder:
     def __init__(self, r: Reader):
         self.r = r
@@ -295,13 +300,9 @@ class _NodeBuilder:
         return node
 
     def dasar(self, m: yamlio.Map, where: str) -> Dasar | None:
-        r = self.r
-        d = r.mapping(m.get("dasar"), r.line_of(m, "dasar"), where + " > dasar")
-        if d is None:
-            return None
-        r.keys(d, where + " > dasar", (), ("jenis", "nomor", "tahun", "tentang"))
-        return Dasar(jenis=r.text(d, "jenis", where), nomor=r.text(d, "nomor", where),
-                     tahun=r.year(d, "tahun", where + " > dasar"), tentang=r.text(d, "tentang", where))
+        v = NODE_DASAR.read(self.r, m, "dasar", NODE_DASAR.place(where, "dasar"))
+        return None if v is None else Dasar(jenis=v["jenis"], nomor=v["nomor"], tahun=v["tahun"],
+                                            tentang=v["tentang"])
 
 
 def _miring(r: Reader, m: yamlio.Map, where: str, ntype: str, texts) -> tuple[str, ...]:
@@ -318,26 +319,34 @@ def _miring(r: Reader, m: yamlio.Map, where: str, ntype: str, texts) -> tuple[st
     return phrases
 
 
+RUJUKAN_SCHEMA = Schema(teks=Str(required=True), luar=Str(), keterangan=Str())
+"""A reference in a node's text that gets no link: external (`luar`) or explained (`keterangan`)."""
+
+
 def _rujukan_marks(r: Reader, m: yamlio.Map, where: str, texts) -> tuple[RujukanCatatan, ...]:
     """`rujukan:` on a node: references in its text that get no link, each external or explained."""
     out = []
     items = r.seq(m, "rujukan", where + " > rujukan")
     for item, line in zip(items, items.item_lines):
         k = r.mapping(item, line, where + " > rujukan")
-        if k is None or not r.keys(k, where + " > rujukan", ("teks",), ("luar", "keterangan")):
+        v = RUJUKAN_SCHEMA.read(r, k, where + " > rujukan") if k is not None else None
+        if v is None or v["teks"] is None:
             continue
-        teks = r.text(k, "teks", where + " > rujukan", required=True)
-        luar, ket = r.text(k, "luar", where + " > rujukan"), r.text(k, "keterangan", where + " > rujukan")
+        teks, luar, ket = v["teks"], v["luar"], v["keterangan"]
         if teks is None:
             continue
         if luar is None and ket is None:
             r.err(line, where + " > rujukan", f"the reference '{teks}' is neither marked external nor explained.",
                   "add 'luar:' (the instrument it points into) or 'keterangan:' (why it has no link).")
         if not any(t and teks in t for t in texts):
-            r.err(r.line_of(k, "teks"), where + " > rujukan", f"'{teks}' does not occur in this node's text.",
+            r.err(v.line("teks"), where + " > rujukan", f"'{teks}' does not occur in this node's text.",
                   "copy the reference exactly as it stands in 'text' or 'text_after'.")
         out.append(RujukanCatatan(teks=teks, luar=luar, keterangan=ket, line=line))
     return tuple(out)
+
+
+PETA_SCHEMA = Schema(rujukan=Str(required=True), ke=Str(required=True), keterangan=Str(required=True), huruf=Str())
+"""A cited unit the source leaves unnumbered (`rujukan`), mapped by the editors to a provision (`ke`)."""
 
 
 def _peta_rujukan(r: Reader, m: yamlio.Map, provisions: dict[str, Node]) -> tuple[PetaRujukan, ...]:
@@ -349,10 +358,10 @@ def _peta_rujukan(r: Reader, m: yamlio.Map, provisions: dict[str, Node]) -> tupl
     pasal_nums = {n.num.upper() for n in provisions.values() if n.type == "pasal" and n.num}
     for item, line in zip(items, items.item_lines):
         k = r.mapping(item, line, "peta_rujukan")
-        if k is None or not r.keys(k, "peta_rujukan", ("rujukan", "ke", "keterangan"), ("huruf",)):
+        v = PETA_SCHEMA.read(r, k, "peta_rujukan") if k is not None else None
+        if v is None:
             continue
-        rujukan, ke = r.text(k, "rujukan", "peta_rujukan", True), r.text(k, "ke", "peta_rujukan", True)
-        ket, huruf = r.text(k, "keterangan", "peta_rujukan", True), r.text(k, "huruf", "peta_rujukan")
+        rujukan, ke, ket, huruf = v["rujukan"], v["ke"], v["keterangan"], v["huruf"]
         if rujukan is None or ke is None or ket is None:
             continue
         try:
@@ -361,17 +370,17 @@ def _peta_rujukan(r: Reader, m: yamlio.Map, provisions: dict[str, Node]) -> tupl
             cit = None
         if cit is None or len(cit.refs) != 1 or cit.instrument or len(cit.refs[0].steps) != 1 \
                 or cit.refs[0].steps[0].kind != "pasal" or cit.refs[0].end is not None:
-            r.err(r.line_of(k, "rujukan"), "peta_rujukan", f"'{rujukan}' is not a single Pasal.",
+            r.err(v.line("rujukan"), "peta_rujukan", f"'{rujukan}' is not a single Pasal.",
                   "write the cited Pasal alone, e.g. rujukan: Pasal 10.")
             continue
         if cit.refs[0].steps[0].num in pasal_nums:
-            r.err(r.line_of(k, "rujukan"), "peta_rujukan", f"{rujukan} exists in the text; it needs no mapping.",
+            r.err(v.line("rujukan"), "peta_rujukan", f"{rujukan} exists in the text; it needs no mapping.",
                   "remove this entry: references to it are linked directly.")
         if ke not in provisions:
-            r.err(r.line_of(k, "ke"), "peta_rujukan", f"there is no provision with id '{ke}'.",
+            r.err(v.line("ke"), "peta_rujukan", f"there is no provision with id '{ke}'.",
                   "use the id shown in the provision's link (#...) on the regulation's page.")
         if huruf is not None and huruf not in NODE_TYPES:
-            r.err(r.line_of(k, "huruf"), "peta_rujukan", f"'{huruf}' is not a node type.",
+            r.err(v.line("huruf"), "peta_rujukan", f"'{huruf}' is not a node type.",
                   f"use one of: {', '.join(NODE_TYPES)}.")
         out.append(PetaRujukan(rujukan=str(cit), ke=ke, huruf=huruf, keterangan=ket, line=line))
     return tuple(out)
@@ -379,20 +388,35 @@ def _peta_rujukan(r: Reader, m: yamlio.Map, provisions: dict[str, Node]) -> tupl
 
 # --------------------------------------------------------------------------- regulations
 
-REG_REQUIRED = ("id", "jenis", "nomor", "tahun", "tentang", "singkatan", "wilayah", "penyelenggara",
-                "status", "sumber")
-REG_OPTIONAL = ("kepala", "judul", "pembukaan", "menimbang", "mengingat", "memutuskan", "batang_tubuh",
-                "diktum", "penutup", "ditetapkan", "diundangkan", "pengundangan", "tembusan", "lampiran",
-                "catatan", "peta_rujukan", "poster", "lingkup")
-
-
 PENETAPAN = Nested(Schema(tempat=Str(), tanggal=Date(), **PEJABAT_FIELDS), partial=True)
 """Where, when and by whom a regulation (or a lampiran) was enacted or promulgated."""
 
 
 def _penetapan(r: Reader, m: yamlio.Map, key: str, where: str) -> Penetapan | None:
-    v = PENETAPAN.read(r, m, key, PENETAPAN.place(where, key))
+    return _penetapan_of(PENETAPAN.read(r, m, key, PENETAPAN.place(where, key)))
+
+
+def _penetapan_of(v: Record | None) -> Penetapan | None:
     return None if v is None else Penetapan(tempat=v["tempat"], tanggal=v["tanggal"], pejabat=_pejabat(v))
+
+
+REGULATION_SCHEMA = Schema(
+    id=Id("perbup-bengkayang-51-2020", reserved=(
+        "peraturan/index is the address of the list of regulations",
+        "name the regulation by kind, region, number and year, e.g. perbup-bengkayang-51-2020 (and its file alike).")),
+    jenis=Choice(JENIS), nomor=Str(required=True), tahun=Year(required=True), tentang=Str(required=True),
+    singkatan=Str(required=True), wilayah=Str(required=True), penyelenggara=Str(required=True),
+    status=Nested(Schema(keadaan=Choice(STATUS), oleh=Str(), catatan=Str()), required=True),
+    sumber=Deferred(required=True),
+    kepala=Texts(), judul=Str(), pembukaan=Texts(), menimbang=Entries(), mengingat=Entries(), memutuskan=Str(),
+    batang_tubuh=Entries(), diktum=Entries(), penutup=Texts(), ditetapkan=PENETAPAN, diundangkan=PENETAPAN,
+    pengundangan=Str(), tembusan=Texts(), lampiran=Entries(), catatan=Texts(),
+    peta_rujukan=Deferred(), poster=Deferred(), lingkup=Deferred())
+"""A regulation file. `sumber` needs the sources folder; `peta_rujukan`, `poster` and `lingkup` name
+provisions, so they are read after the nodes."""
+REGULATION_TEXTS = ("nomor", "tahun", "tentang", "singkatan", "kepala", "judul", "pembukaan", "memutuskan",
+                    "penutup", "pengundangan", "tembusan", "catatan")
+"""The fields a `Regulation` takes as read."""
 
 
 def source_problem(sources_dir: Path, berkas: str) -> tuple[str, str] | None:
@@ -418,36 +442,42 @@ def source_problem(sources_dir: Path, berkas: str) -> tuple[str, str] | None:
     return None
 
 
+SUMBER = Nested(Schema(berkas=Str(required=True), jenis=Choice(SUMBER_JENIS), catatan=Str(), perbaikan=Entries(),
+                       derau=Entries(), pdf=Str(), sha256=Str()), required=True)
+"""A regulation's `sumber:`: the extracted text it was transcribed from, its repairs and noise."""
+PERBAIKAN_SCHEMA = Schema(dari=Verbatim(required=True), menjadi=Verbatim(required=True), alasan=Str(required=True))
+"""One repair of the extracted text (`dari` and `menjadi` exactly as written)."""
+DERAU_SCHEMA = Schema(baris=Str(required=True), ke=Str(required=True), alasan=Str(required=True))
+"""One occurrence of a line the source repeats, dropped as noise."""
+
+
 def _sumber(r: Reader, m: yamlio.Map, sources_dir: Path) -> Sumber | None:
-    s = r.mapping(m.get("sumber"), r.line_of(m, "sumber"), "sumber")
-    if s is None or not r.keys(s, "sumber", ("berkas", "jenis"), ("catatan", "perbaikan", "derau", "pdf", "sha256")):
+    v = SUMBER.read(r, m, "sumber", "sumber")
+    if v is None:
         return None
-    pdf, sha256 = r.text(s, "pdf", "sumber"), r.text(s, "sha256", "sumber")
+    pdf, sha256, berkas, jenis = v["pdf"], v["sha256"], v["berkas"], v["jenis"]
     if pdf is not None and ("/" in pdf or "\\" in pdf or not pdf.lower().endswith(".pdf")):
-        r.err(r.line_of(s, "pdf"), "sumber", f"'{pdf}' is not the file name of a PDF.",
+        r.err(v.line("pdf"), "sumber", f"'{pdf}' is not the file name of a PDF.",
               "give the PDF's file name only, e.g. perbup-contoh-12-2023.pdf.")
     if sha256 is not None and not re.fullmatch(r"[0-9a-f]{64}", sha256):
-        r.err(r.line_of(s, "sha256"), "sumber", "sha256 must be 64 lowercase hexadecimal digits.",
+        r.err(v.line("sha256"), "sumber", "sha256 must be 64 lowercase hexadecimal digits.",
               "copy it as `kodeetik import` wrote it, or compute it with: sha256sum FILE.pdf")
     if (pdf is None) != (sha256 is None):
-        r.err(r.line_of(s, "pdf" if pdf is not None else "sha256"), "sumber", "'pdf' and 'sha256' go together.",
+        r.err(v.line("pdf" if pdf is not None else "sha256"), "sumber", "'pdf' and 'sha256' go together.",
               "give both (the PDF's file name and its SHA-256), or neither.")
-    berkas = r.text(s, "berkas", "sumber", required=True)
-    jenis = r.choice(s, "jenis", "sumber", tuple(SUMBER_JENIS))
     source_text = None
     if berkas is not None and (problem := source_problem(sources_dir, berkas)) is not None:
-        r.err(s.key_lines["berkas"], "sumber", *problem)
+        r.err(v.line("berkas"), "sumber", *problem)
     elif berkas is not None:
         source_text = (sources_dir / berkas).read_text(encoding="utf-8", errors="replace")
     repairs = []
-    items = r.seq(s, "perbaikan", "sumber > perbaikan")
+    items = v["perbaikan"]
     for item, line in zip(items, items.item_lines):
         p = r.mapping(item, line, "sumber > perbaikan")
-        if p is None or not r.keys(p, "sumber > perbaikan", ("dari", "menjadi", "alasan"), ()):
+        w = PERBAIKAN_SCHEMA.read(r, p, "sumber > perbaikan") if p is not None else None
+        if w is None:
             continue
-        dari = p.get("dari") if isinstance(p.get("dari"), str) else None
-        menjadi = p.get("menjadi") if isinstance(p.get("menjadi"), str) else None
-        alasan = r.text(p, "alasan", "sumber > perbaikan", required=True)
+        dari, menjadi, alasan = w["dari"], w["menjadi"], w["alasan"]
         if not dari or menjadi is None or alasan is None:
             r.err(line, "sumber > perbaikan", "'dari' and 'menjadi' must be texts.",
                   "quote both: dari: \"...\", menjadi: \"...\".")
@@ -456,19 +486,18 @@ def _sumber(r: Reader, m: yamlio.Map, sources_dir: Path) -> Sumber | None:
             r.err(line, "sumber > perbaikan", f"'{dari}' does not occur in the source file {berkas}.",
                   "copy 'dari' exactly from the source text (same spaces and letters).")
         repairs.append(Perbaikan(dari=dari, menjadi=menjadi, alasan=alasan))
-    derau = _derau(r, s, source_text, berkas)
+    derau = _derau(r, v["derau"], source_text, berkas)
     if jenis is None or berkas is None:
         return None
-    return Sumber(berkas=berkas, jenis=jenis, catatan=r.text(s, "catatan", "sumber"),
+    return Sumber(berkas=berkas, jenis=jenis, catatan=v["catatan"],
                   perbaikan=tuple(repairs), derau=derau, pdf=pdf, sha256=sha256)
 
 
-def _derau(r: Reader, s: yamlio.Map, source_text: str | None, berkas: str | None) -> tuple[Derau, ...]:
+def _derau(r: Reader, items: yamlio.Seq, source_text: str | None, berkas: str | None) -> tuple[Derau, ...]:
     """`sumber.derau`: a line (every occurrence is noise), or `{baris, ke, alasan}` for one
     occurrence of a line the source repeats (a slide title repeated on its continuation)."""
     out: list[Derau] = []
     where = "sumber > derau"
-    items = r.seq(s, "derau", where)
     lines = [ln.strip() for ln in source_text.splitlines()] if source_text is not None else None
     for item, line in zip(items, items.item_lines):
         if isinstance(item, str):
@@ -481,18 +510,19 @@ def _derau(r: Reader, s: yamlio.Map, source_text: str | None, berkas: str | None
                 out.append(Derau(item.strip()))
             continue
         d = r.mapping(item, line, where)
-        if d is None or not r.keys(d, where, ("baris", "ke", "alasan"), ()):
+        v = DERAU_SCHEMA.read(r, d, where) if d is not None else None
+        if v is None:
             continue
-        baris, ke, alasan = (r.text(d, k, where, required=True) for k in ("baris", "ke", "alasan"))
+        baris, ke, alasan = v["baris"], v["ke"], v["alasan"]
         if baris is None or ke is None or alasan is None:
             continue
         if not ke.isdigit() or int(ke) < 1:
-            r.err(r.line_of(d, "ke"), where, f"'ke' must be a whole number from 1, found '{ke}'.",
+            r.err(v.line("ke"), where, f"'ke' must be a whole number from 1, found '{ke}'.",
                   "write which occurrence of the line is noise, e.g. ke: \"2\".")
             continue
         count = lines.count(baris) if lines is not None else int(ke)
         if count < int(ke):
-            r.err(r.line_of(d, "baris"), where, f"the line '{baris}' occurs {count} time(s) in {berkas}, not {ke}.",
+            r.err(v.line("baris"), where, f"the line '{baris}' occurs {count} time(s) in {berkas}, not {ke}.",
                   "copy the whole line exactly from the source and count its occurrences again.")
             continue
         out.append(Derau(baris, int(ke), alasan))
@@ -512,52 +542,41 @@ def _load_regulation(errors: Collector, path: Path, display: str, wilayah: dict[
     if m is None:
         return None
     before = len(errors.errors)
-    r.keys(m, "", REG_REQUIRED, REG_OPTIONAL)
-    rid = r.text(m, "id", "id", required=True)
+    v = REGULATION_SCHEMA.read_all(r, m, "")
+    rid = v["id"]
     if rid is not None and rid != path.stem:
-        r.err(r.line_of(m, "id"), "id", f"id '{rid}' differs from the file name '{path.name}'.",
+        r.err(v.line("id"), "id", f"id '{rid}' differs from the file name '{path.name}'.",
               f"rename the file to {rid}.yaml or set id: {path.stem}.")
-    if rid is not None and not ID_RE.match(rid):
-        r.err(r.line_of(m, "id"), "id", f"id '{rid}' is not a valid id.",
-              "use lowercase letters, digits and '-', e.g. perbup-bengkayang-51-2020.")
-    elif rid in RESERVED_IDS:
-        r.err(r.line_of(m, "id"), "id", f"id '{rid}' is reserved: peraturan/{rid} is the address of the list "
-              "of regulations.", "name the regulation by kind, region, number and year, e.g. "
-              "perbup-bengkayang-51-2020 (and its file alike).")
-    jenis = r.choice(m, "jenis", "jenis", JENIS)
-    kode = r.text(m, "wilayah", "wilayah", required=True)
+    jenis, kode, pid = v["jenis"], v["wilayah"], v["penyelenggara"]
     wil = wilayah.get(kode) if kode else None
     if kode is not None and wil is None and WILAYAH_FILE not in broken:
-        r.err(r.line_of(m, "wilayah"), "wilayah", f"unknown wilayah '{kode}'.",
+        r.err(v.line("wilayah"), "wilayah", f"unknown wilayah '{kode}'.",
               f"use a code from {WILAYAH_FILE} (in quotes, e.g. \"61.07\"), or add the region there.")
-    pid = r.text(m, "penyelenggara", "penyelenggara", required=True)
     pen = penyelenggara.get(pid) if pid else None
     if pid is not None and pen is None and PENYELENGGARA_FILE not in broken:
-        r.err(r.line_of(m, "penyelenggara"), "penyelenggara", f"unknown penyelenggara '{pid}'.",
+        r.err(v.line("penyelenggara"), "penyelenggara", f"unknown penyelenggara '{pid}'.",
               f"use an id from {PENYELENGGARA_FILE}, or add the body there.")
     status = None
-    st = r.mapping(m.get("status"), r.line_of(m, "status"), "status") if "status" in m else None
-    if st is not None and r.keys(st, "status", ("keadaan",), ("oleh", "catatan")):
-        keadaan = r.choice(st, "keadaan", "status", STATUS)
-        oleh = r.text(st, "oleh", "status")
+    if (st := v["status"]) is not None:
+        keadaan, oleh = st["keadaan"], st["oleh"]
         if keadaan in ("dicabut", "diubah") and oleh is None:
-            r.err(st.line, "status", f"a regulation that is {keadaan} needs 'oleh'.",
+            r.err(st.source.line, "status", f"a regulation that is {keadaan} needs 'oleh'.",
                   "name the instrument that revoked or amended it.")
         if keadaan is not None:
-            status = Status(keadaan=keadaan, oleh=oleh, catatan=r.text(st, "catatan", "status"))
+            status = Status(keadaan=keadaan, oleh=oleh, catatan=st["catatan"])
     sumber = _sumber(r, m, sources_dir) if "sumber" in m else None
 
     nb = _NodeBuilder(r)
-    menimbang = nb.build_list(r.seq(m, "menimbang", "menimbang"), "menimbang", "menimbang", None)
-    mengingat = nb.build_list(r.seq(m, "mengingat", "mengingat"), "mengingat", "mengingat", None)
-    body = nb.build_list(r.seq(m, "batang_tubuh", "batang_tubuh"), "", "", None)
-    diktum = nb.build_list(r.seq(m, "diktum", "diktum"), "", "diktum", None)
+    menimbang = nb.build_list(v["menimbang"], "menimbang", "menimbang", None)
+    mengingat = nb.build_list(v["mengingat"], "mengingat", "mengingat", None)
+    body = nb.build_list(v["batang_tubuh"], "", "", None)
+    diktum = nb.build_list(v["diktum"], "", "diktum", None)
     for node in diktum:
         if node.type != "diktum":
             r.err(node.line, "diktum", f"'diktum' may only hold nodes of type diktum, found {node.type}.",
                   "set type: diktum, or move the node into a lampiran.")
     lampiran: list[Lampiran] = []
-    lamp_items = r.seq(m, "lampiran", "lampiran")
+    lamp_items = v["lampiran"]
     for i, (item, line) in enumerate(zip(lamp_items, lamp_items.item_lines), start=1):
         lm = r.mapping(item, line, "lampiran")
         if lm is None:
@@ -584,10 +603,10 @@ def _load_regulation(errors: Collector, path: Path, display: str, wilayah: dict[
                                         nb.index, status.keadaan if status else None)
     if jenis is not None:
         if jenis.startswith("Keputusan") and body:
-            r.err(r.line_of(m, "batang_tubuh"), "batang_tubuh", "a Keputusan has no batang_tubuh (BAB/Pasal).",
+            r.err(v.line("batang_tubuh"), "batang_tubuh", "a Keputusan has no batang_tubuh (BAB/Pasal).",
                   "put its Diktum under 'diktum' and its content under 'lampiran'.")
         if not jenis.startswith("Keputusan") and diktum:
-            r.err(r.line_of(m, "diktum"), "diktum", f"a {jenis} has Pasal, not Diktum.",
+            r.err(v.line("diktum"), "diktum", f"a {jenis} has Pasal, not Diktum.",
                   "put the Pasal under 'batang_tubuh'.")
         if not body and not diktum and not m.get("batang_tubuh") and not m.get("diktum"):
             # (When they are there but their nodes are wrong, those nodes have their own messages.)
@@ -596,23 +615,14 @@ def _load_regulation(errors: Collector, path: Path, display: str, wilayah: dict[
 
     peta = _peta_rujukan(r, m, nb.index) if "peta_rujukan" in m else ()
     lingkup = read_lingkup(r, m, nb.index) if "lingkup" in m else None  # names provisions by id
-    reg_kwargs: dict[str, Any] = dict(
-        jenis=jenis, nomor=r.text(m, "nomor", "nomor", required=True),
-        tahun=r.year(m, "tahun", "tahun", required=True), tentang=r.text(m, "tentang", "tentang", required=True),
-        singkatan=r.text(m, "singkatan", "singkatan", required=True),
-        kepala=r.strings(m, "kepala", "kepala"), judul=r.text(m, "judul", "judul"),
-        pembukaan=r.strings(m, "pembukaan", "pembukaan"), memutuskan=r.text(m, "memutuskan", "memutuskan"),
-        penutup=r.strings(m, "penutup", "penutup"),
-        ditetapkan=_penetapan(r, m, "ditetapkan", ""), diundangkan=_penetapan(r, m, "diundangkan", ""),
-        pengundangan=r.text(m, "pengundangan", "pengundangan"), tembusan=r.strings(m, "tembusan", "tembusan"),
-        catatan=r.strings(m, "catatan", "catatan"),
-    )
+    reg_kwargs: dict[str, Any] = {key: v[key] for key in REGULATION_TEXTS}
+    reg_kwargs.update(ditetapkan=_penetapan_of(v["ditetapkan"]), diundangkan=_penetapan_of(v["diundangkan"]))
     if len(errors.errors) > before or rid is None or wil is None or pen is None or status is None \
             or sumber is None or None in (
-            reg_kwargs["jenis"], reg_kwargs["nomor"], reg_kwargs["tahun"], reg_kwargs["tentang"],
+            jenis, reg_kwargs["nomor"], reg_kwargs["tahun"], reg_kwargs["tentang"],
             reg_kwargs["singkatan"]):
         return None
-    return Regulation(id=rid, path=display, wilayah=wil, penyelenggara=pen, status=status, sumber=sumber,
+    return Regulation(id=rid, jenis=jenis, path=display, wilayah=wil, penyelenggara=pen, status=status, sumber=sumber,
                       menimbang=menimbang, mengingat=mengingat, batang_tubuh=body, diktum=diktum,
                       lampiran=tuple(lampiran), provisions=MappingProxyType(dict(nb.index)),
                       peta_rujukan=peta, poster=poster, lingkup=lingkup, **reg_kwargs)

@@ -189,6 +189,15 @@ class Str(Field):
         return r.text(m, key, where, required=self.required)
 
 
+class Verbatim(Field):
+    """Text kept exactly as written, spaces included (what a repair finds in a source); None when
+    it is not text."""
+
+    def read(self, r: Reader, m: yamlio.Map, key: str, where: str) -> str | None:
+        value = m.get(key)
+        return value if isinstance(value, str) else None
+
+
 class Id(Str):
     """A required id that is also a page address (`ID_RE`); `example` shows one in the fix.
     `reserved`: (why, fix) when a reserved name (`index`) would take a list page's address. A
@@ -271,6 +280,14 @@ class Entries(Field):
         return r.seq(m, key, where)
 
 
+class Deferred(Field):
+    """A key the loader reads itself after the other fields, because it needs what they give (the
+    provisions, the sources folder): declared here for the key check; the raw value."""
+
+    def read(self, r: Reader, m: yamlio.Map, key: str, where: str) -> Any:
+        return m.get(key)
+
+
 class Nested(Field):
     """A mapping read with its own schema, at the place `<where> > <key>`; None when it is not a
     mapping or (unless `partial`: see `Schema.read_all`) its keys are wrong."""
@@ -284,7 +301,7 @@ class Nested(Field):
         return f"{where} > {key}" if where else key
 
     def read(self, r: Reader, m: yamlio.Map, key: str, place: str) -> Record | None:
-        if m.get(key) is None and not self.required:
+        if m.get(key) is None and (key not in m or not self.required):  # absent: the schema says so
             return None
         inner = r.mapping(m.get(key), r.line_of(m, key), place)
         return (self.schema.read_all if self.partial else self.schema.read)(r, inner, place) if inner is not None else None
@@ -368,5 +385,5 @@ class Unique:
         return True
 
 
-__all__ = ["Choice", "Date", "Entries", "Field", "ID_RE", "Id", "Int", "MAX_TEXT", "Nested", "RESERVED_IDS", "Reader", "Record",
-           "Schema", "Str", "Texts", "Unique", "Using", "Year", "kind_of", "named"]
+__all__ = ["Choice", "Date", "Deferred", "Entries", "Field", "ID_RE", "Id", "Int", "MAX_TEXT", "Nested", "RESERVED_IDS", "Reader", "Record",
+           "Schema", "Str", "Texts", "Unique", "Using", "Verbatim", "Year", "kind_of", "named"]
