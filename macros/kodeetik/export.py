@@ -19,7 +19,8 @@ from .dasar import Instrumen
 from .glossary import definitions
 from .model import Corpus, Dasar, Lampiran, Node, Penetapan, Regulation, Wilayah
 from .nasional import AturanNasional
-from .topics import Hit, Topics, flat_text, ref_label
+from .labels import ref_label
+from .topics import Hit, Topics, flat_text
 
 REGULATION_SCHEMA = "kodeetik-peraturan/1"
 COMPARISON_SCHEMA = "kodeetik-perbandingan/1"

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from .model import Regulation
 from .nasional import AturanNasional
-from .topics import Item, Topics, ref_label
+from .labels import ref_label
+from .topics import Item, Topics
 
 PENGADUAN = "pengaduan"
 """Key of the section that also lists the complaint channels (it must exist)."""

@@ -30,7 +30,8 @@ from dataclasses import dataclass
 from typing import Iterator, Mapping
 
 from .model import Corpus, Node, Regulation
-from .topics import Item, Topics, flat_text, parent_map, ref_label
+from .labels import ref_label
+from .topics import Item, Topics, flat_text, parent_map
 
 JENIS_SOAL = ("kata", "daerah")
 """Kinds of question (see the module docstring)."""

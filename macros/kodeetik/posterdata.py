@@ -29,9 +29,9 @@ from .model import (
     Node,
     PosterIsi,
     Regulation,
-    provision_label,
     uncertain_unit,
 )
+from .labels import provision_label, selection_label
 from .schema import Choice, Date, Id, Reader, Schema, Str, Unique, Using
 
 PENGADUAN_FILE = "_pengaduan.yaml"
@@ -82,7 +82,7 @@ def kutipan_groups(reg: "Regulation", eids: Iterable[str]) -> list[KutipanGroup]
         nonlocal pending, pending_parent
         if pending:
             parent = reg.provisions.get(pending_parent) if pending_parent else None
-            groups.append(KutipanGroup(parent, tuple(pending), _selection_label(reg, parent, pending)))
+            groups.append(KutipanGroup(parent, tuple(pending), selection_label(reg, parent, pending)))
         pending, pending_parent = [], None
 
     for eid in eids:
@@ -98,44 +98,6 @@ def kutipan_groups(reg: "Regulation", eids: Iterable[str]) -> list[KutipanGroup]
         pending.append(node)
     flush()
     return groups
-
-
-def _selection_label(reg: "Regulation", parent: "Node | None", items: list["Node"]) -> str:
-    """`Pasal 11 huruf b sampai dengan huruf i`, `Pasal 7 ayat (1) huruf b dan huruf c`, `Pasal 13`."""
-    if parent is None:
-        return _join([provision_label(reg, n.eid) for n in items])
-    base = provision_label(reg, parent.eid)
-    if tuple(items) == parent.children:
-        return base
-    runs: list[list[Node]] = []
-    last = -2
-    for node in items:
-        pos = parent.children.index(node)
-        if runs and pos == last + 1:
-            runs[-1].append(node)
-        else:
-            runs.append([node])
-        last = pos
-    parts = []
-    for run in runs:
-        if len(run) >= 3:
-            parts.append(f"{_item_label(run[0])} sampai dengan {_item_label(run[-1])}")
-        else:
-            parts.extend(_item_label(n) for n in run)
-    return f"{base} {_join(parts)}"
-
-
-def _item_label(node: "Node") -> str:
-    """`huruf b`; an unnumbered item by its place: `butir ke-3` (from its id, which counts them)."""
-    if node.num is None:
-        return f"{node.label} ke-{node.eid.rsplit('_', 1)[-1]}"
-    return node.label
-
-
-def _join(parts: list[str]) -> str:
-    if len(parts) <= 1:
-        return "".join(parts)
-    return ", ".join(parts[:-1]) + " dan " + parts[-1]
 
 
 def kutipan_citation(reg: "Regulation", eids: Iterable[str]) -> str:

@@ -10,7 +10,8 @@ from ..kodeetik import export
 from ..kodeetik.glossary import entries
 from ..kodeetik.model import Corpus, Regulation, Wilayah
 from ..kodeetik.nasional import AturanNasional
-from ..kodeetik.topics import Area, Hit, Item, Topics, ref_label
+from ..kodeetik.labels import ref_label
+from ..kodeetik.topics import Area, Hit, Item, Topics
 from .pages import GeneratedPage, TocEntry, regulation_url, wilayah_url
 from .xref_pages import instrumen_url
 

@@ -18,10 +18,11 @@ from typing import Any
 
 from ..kodeetik.errors import DataError, DataErrors
 from ..kodeetik.hak_anda import Dasar
+from ..kodeetik.labels import pasal_range, ref_label
 from ..kodeetik.kuis import KuisData, Soal, buat_kuis
 from ..kodeetik.model import Corpus, Lampiran, Node, Regulation
 from ..kodeetik.perbedaan import MAKS_PEMBANDING, Perbedaan, comparable, perbedaan
-from ..kodeetik.topics import Area, Item, Topics, ref_label
+from ..kodeetik.topics import Area, Item, Topics
 from .pages import GeneratedPage, TocEntry, regulation_url, wilayah_url
 from .parallel import fork_map
 from .qr import DRAF, qr_context, site_address
@@ -138,13 +139,6 @@ class Materi:
         return next(iter(self.reg.provisions), "")
 
 
-def _pasal_range(nodes) -> str:
-    nums = [n.num for top in nodes for n in top.walk() if n.type == "pasal"]
-    if not nums:
-        return ""
-    return f"Pasal {nums[0]}" if len(nums) == 1 else f"Pasal {nums[0]}–{nums[-1]}"
-
-
 def handbook_parts(reg: Regulation) -> tuple[BagianBuku, ...]:
     """Every BAB its own part; units outside any BAB grouped until the next BAB; each Lampiran."""
     parts: list[BagianBuku] = []
@@ -155,14 +149,14 @@ def handbook_parts(reg: Regulation) -> tuple[BagianBuku, ...]:
             first = loose[0]
             title = first.heading or first.label
             parts.append(BagianBuku(id=f"bagian-{len(parts) + 1}", judul=title, jenis="lain",
-                                    nodes=tuple(loose), pasal=_pasal_range(loose)))
+                                    nodes=tuple(loose), pasal=pasal_range(loose)))
             loose.clear()
 
     for node in reg.batang_tubuh:
         if node.type == "bab":
             flush()
             title = f"BAB {node.num} {node.heading}" if node.heading else f"BAB {node.num}"
-            parts.append(BagianBuku(id=node.eid, judul=title, jenis="bab", nodes=(node,), pasal=_pasal_range([node])))
+            parts.append(BagianBuku(id=node.eid, judul=title, jenis="bab", nodes=(node,), pasal=pasal_range([node])))
         else:
             loose.append(node)
     flush()
