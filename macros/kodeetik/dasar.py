@@ -17,7 +17,7 @@ from . import yamlio
 from .citations import UUD, Instrument, normalise_jenis
 from .errors import Collector
 from .loader import _read_file
-from .model import Corpus, Dasar, Regulation
+from .model import Corpus, DasarMengingat, Regulation
 from .schema import Choice, Date, Id, Nested, Reader, Schema, Str, Texts, Year, named
 
 DASAR_FILE = "_dasar_hukum.yaml"
@@ -132,7 +132,7 @@ def qualified_jenis(corpus: Corpus, reg: Regulation, jenis: str) -> str:
     return f"{j} {wil.nama}"
 
 
-def match_dasar(katalog: Katalog, corpus: Corpus, reg: Regulation, dasar: Dasar) -> Instrumen | None:
+def match_dasar(katalog: Katalog, corpus: Corpus, reg: Regulation, dasar: DasarMengingat) -> Instrumen | None:
     """The catalogue instrument a Mengingat item's `dasar` names, or None."""
     if dasar.jenis is None:
         return None

@@ -19,7 +19,7 @@ from .lingkup import read_lingkup
 from .schema import (MAX_TEXT, Choice, Date, Deferred, Entries, Id, Nested, Reader, Record, Schema, Str, Texts, Unique,
                      Using, Verbatim, Year, named)
 from .model import (JENIS, KEDUDUKAN, NODE_TYPES, NUMBERED_TYPES, STATUS, SUMBER_JENIS, WILAYAH_JENIS, Corpus,
-                    Dasar, Derau, Lampiran, Node, Pejabat, Penetapan, Penyelenggara, Perbaikan, PetaRujukan,
+                    DasarMengingat, Derau, Lampiran, Node, Pejabat, Penetapan, Penyelenggara, Perbaikan, PetaRujukan,
                     Regulation, RujukanCatatan, Status, Sumber, Wilayah)
 
 WILAYAH_FILE = "_wilayah.yaml"
@@ -299,9 +299,9 @@ class _NodeBuilder:
             self.first_line[eid] = line
         return node
 
-    def dasar(self, m: yamlio.Map, where: str) -> Dasar | None:
+    def dasar(self, m: yamlio.Map, where: str) -> DasarMengingat | None:
         v = NODE_DASAR.read(self.r, m, "dasar", NODE_DASAR.place(where, "dasar"))
-        return None if v is None else Dasar(jenis=v["jenis"], nomor=v["nomor"], tahun=v["tahun"],
+        return None if v is None else DasarMengingat(jenis=v["jenis"], nomor=v["nomor"], tahun=v["tahun"],
                                             tentang=v["tentang"])
 
 

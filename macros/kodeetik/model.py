@@ -200,7 +200,7 @@ class Penyelenggara:
 
 
 @dataclass(frozen=True, slots=True)
-class Dasar:
+class DasarMengingat:
     """A cited instrument, parsed from a Mengingat item."""
 
     jenis: str | None
@@ -265,7 +265,7 @@ class Node:
     """Words after the nested list that belong to this node."""
     catatan: str | None
     """Editorial note (not law)."""
-    dasar: Dasar | None
+    dasar: DasarMengingat | None
     """The cited instrument, for Mengingat items."""
     line: int
     """Line in the YAML file, for messages."""
