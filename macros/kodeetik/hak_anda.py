@@ -56,7 +56,7 @@ class HakAndaData:
 
 
 @dataclass(frozen=True)
-class Dasar:
+class DasarKetentuan:
     """A provision a statement explains."""
 
     eid: str
@@ -75,7 +75,7 @@ class Pernyataan:
     """The explanation (editorial, shown marked "Penjelasan")."""
     anchor: str
     """Its id on the page."""
-    dasar: tuple[Dasar, ...]
+    dasar: tuple[DasarKetentuan, ...]
     """The provisions tagged with the item, in document order (never empty)."""
 
 
@@ -145,7 +145,7 @@ def hak_peraturan(reg: Regulation, data: HakAndaData, topics: Topics, prefix: st
             item = topics.items[key]
             out.append(Pernyataan(
                 item=item, teks=data.teks(item), anchor=f"{prefix}{bagian.kunci}-{key.replace('.', '-')}",
-                dasar=tuple(Dasar(h.node.eid, ref_label(reg, h.node.eid)) for h in hits)))
+                dasar=tuple(DasarKetentuan(h.node.eid, ref_label(reg, h.node.eid)) for h in hits)))
         covered = {p.item.key for p in out}
         silent = tuple(nasional[k] for k in bagian.butir
                        if nasional and k in nasional and k not in covered and topics.is_complete(reg.id))

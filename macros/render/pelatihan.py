@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..kodeetik.errors import DataError, DataErrors
-from ..kodeetik.hak_anda import Dasar
+from ..kodeetik.hak_anda import DasarKetentuan
 from ..kodeetik.labels import pasal_range, ref_label
 from ..kodeetik.kuis import KuisData, Soal, buat_kuis
 from ..kodeetik.model import Corpus, Lampiran, Node, Regulation
@@ -100,7 +100,7 @@ class Ingat:
 
     area: Area
     """The area."""
-    butir: tuple[tuple[Item, tuple[Dasar, ...]], ...]
+    butir: tuple[tuple[Item, tuple[DasarKetentuan, ...]], ...]
     """Items with the provisions tagged with them."""
 
 
@@ -170,7 +170,7 @@ def summary(reg: Regulation, topics: Topics) -> tuple[Ingat, ...]:
     out = []
     for key in RINGKASAN_BIDANG:
         area = topics.area(key)
-        rows = tuple((item, tuple(Dasar(h.node.eid, ref_label(reg, h.node.eid)) for h in hits))
+        rows = tuple((item, tuple(DasarKetentuan(h.node.eid, ref_label(reg, h.node.eid)) for h in hits))
                      for item in area.items if (hits := topics.hits_for(item.key, reg.id)))
         if rows:
             out.append(Ingat(area=area, butir=rows))
