@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from .model import Regulation
 from .nasional import AturanNasional
 from .labels import ref_label
-from .topics import Item, Topics
+from .topics import ButirTopik, Topics
 
 PENGADUAN = "pengaduan"
 """Key of the section that also lists the complaint channels (it must exist)."""
@@ -50,7 +50,7 @@ class HakAndaData:
     pernyataan: Mapping[str, str]
     """Item key -> the citizen's wording of it (else the item's `penjelasan`)."""
 
-    def teks(self, item: Item) -> str:
+    def teks(self, item: ButirTopik) -> str:
         """The statement shown for an item."""
         return self.pernyataan.get(item.key, item.penjelasan)
 
@@ -69,7 +69,7 @@ class DasarKetentuan:
 class Pernyataan:
     """One plain-language statement on a region's page, with the provisions it explains."""
 
-    item: Item
+    item: ButirTopik
     """The topic item it states."""
     teks: str
     """The explanation (editorial, shown marked "Penjelasan")."""

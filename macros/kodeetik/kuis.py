@@ -31,7 +31,7 @@ from typing import Iterator, Mapping
 
 from .model import Corpus, Node, Regulation
 from .labels import ref_label
-from .topics import Item, Topics, flat_text, parent_map
+from .topics import ButirTopik, Topics, flat_text, parent_map
 
 JENIS_SOAL = ("kata", "daerah")
 """Kinds of question (see the module docstring)."""
@@ -90,7 +90,7 @@ class Pilihan:
     """What the option says: enacted words (`asli`) or an item's label."""
     asli: bool
     """True: the exact words of provision `eid` of `reg`. False: a topic label (editorial)."""
-    item: Item
+    item: ButirTopik
     """The topic item the option stands for."""
     benar: bool
     """Whether it is the right answer."""
@@ -158,7 +158,7 @@ def lead_in(eid: str, parents) -> str:
     return ""
 
 
-def _related(item: Item, topics: Topics) -> set[str]:
+def _related(item: ButirTopik, topics: Topics) -> set[str]:
     """Keys related to an item either way (`terkait` is written on one side only)."""
     out = set(item.terkait)
     out.update(i.key for i in topics.items.values() if item.key in i.terkait)
@@ -179,7 +179,7 @@ def _sample(rng: random.Random, items: list, k: int) -> list:
 
 # --------------------------------------------------------------------------- `kata` questions
 
-def _right_options(reg: Regulation, area: str, data: KuisData, topics: Topics) -> list[tuple[Item, Node]]:
+def _right_options(reg: Regulation, area: str, data: KuisData, topics: Topics) -> list[tuple[ButirTopik, Node]]:
     """Per item of the area that the regulation tags: its first provision usable as an option and
     listed as that area."""
     parents = parent_map(reg)
@@ -193,7 +193,7 @@ def _right_options(reg: Regulation, area: str, data: KuisData, topics: Topics) -
 
 
 def _wrong_options(reg: Regulation, plan: RencanaSoal, data: KuisData, topics: Topics, corpus: Corpus
-                   ) -> Iterator[tuple[Regulation, Item, Node]]:
+                   ) -> Iterator[tuple[Regulation, ButirTopik, Node]]:
     """Provisions that are certainly not a `plan.bidang` of `reg`: the regulation's own first, in
     document order, then other regulations' in corpus order (read only as far as needed)."""
     asked = {i.key for i in topics.area(plan.bidang).items}
@@ -222,7 +222,7 @@ def _kata(reg: Regulation, plan: RencanaSoal, data: KuisData, topics: Topics, co
     if not rights:
         return []
     # The regulation's own wrong answers, or enough of other regulations' to fill the options.
-    wrongs: list[tuple[Regulation, Item, Node]] = []
+    wrongs: list[tuple[Regulation, ButirTopik, Node]] = []
     for w in _wrong_options(reg, plan, data, topics, corpus):
         if w[0] is not reg and len(wrongs) >= PILIHAN * 3:
             break
@@ -238,7 +238,7 @@ def _kata(reg: Regulation, plan: RencanaSoal, data: KuisData, topics: Topics, co
         pool = [w for w in own if flat_text(w[2]) != right_text]
         if len(pool) < PILIHAN - 1:
             pool += [w for w in wrongs if w[0] is not reg and flat_text(w[2]) != right_text]
-        picked: list[tuple[Regulation, Item, Node]] = []
+        picked: list[tuple[Regulation, ButirTopik, Node]] = []
         seen = {right_text}
         for w in rng.sample(pool, len(pool)):
             text = flat_text(w[2])

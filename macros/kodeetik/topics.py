@@ -33,7 +33,7 @@ UNTAGGABLE_TYPES = frozenset({"bab", "bagian", "paragraf", "formulir"})
 
 
 @dataclass(frozen=True, slots=True)
-class Item:
+class ButirTopik:
     """A normalised topic inside an area, e.g. `larangan.pungli`."""
 
     key: str
@@ -63,7 +63,7 @@ class Area:
     """Plain label shown to readers."""
     penjelasan: str
     """Short plain-language explanation by the site's editors; never legal text."""
-    items: tuple[Item, ...]
+    items: tuple[ButirTopik, ...]
     """Its items, in the order of the taxonomy file."""
 
     @property
@@ -90,7 +90,7 @@ class Topics:
 
     areas: tuple[Area, ...]
     """Areas in display order."""
-    items: Mapping[str, Item]
+    items: Mapping[str, ButirTopik]
     """Every item by full key."""
     tags: Mapping[str, Mapping[str, tuple[str, ...]]]
     """Own tags: regulation id -> provision id -> item keys, in the coding file's order."""

@@ -20,7 +20,7 @@ from .errors import Collector, DataError, DataErrors, display_path
 from .loader import _read_file
 from .model import Corpus, Regulation
 from .schema import Entries, Reader, Schema, Str, Texts, Unique, Using, named
-from .topics import Area, Item, Topics, build_hits, is_taggable, parent_map, uncovered
+from .topics import Area, ButirTopik, Topics, build_hits, is_taggable, parent_map, uncovered
 
 TAXONOMY_FILE = "_topik.yaml"
 CODING_DIR = "_topik"
@@ -159,7 +159,7 @@ def _load_taxonomy(errors: Collector, path: Path, shown: str) -> list[Area]:
             key = None
         if key is not None and not seen_areas.add(key, line, where, report_line=v.line("kunci")):
             key = None
-        items: list[Item] = []
+        items: list[ButirTopik] = []
         seen_items = Unique(r, "item", "merge the two items or rename one.", verb="defined",
                             within=" in this area")
         if not butir:
@@ -178,7 +178,7 @@ def _load_taxonomy(errors: Collector, path: Path, shown: str) -> list[Area]:
             if not keys_ok or ikey is None or w["label"] is None or w["penjelasan"] is None:
                 continue
             if key is not None:
-                items.append(Item(key=f"{key}.{ikey}", area=key, label=w["label"], penjelasan=w["penjelasan"],
+                items.append(ButirTopik(key=f"{key}.{ikey}", area=key, label=w["label"], penjelasan=w["penjelasan"],
                                   terkait=w["terkait"], line=it_line, kata_cari=w["kata_cari"]))
                 related_lines[f"{key}.{ikey}"] = w.line("terkait") if "terkait" in b else it_line
         if key is not None and label is not None and penjelasan is not None:
@@ -197,7 +197,7 @@ def _load_taxonomy(errors: Collector, path: Path, shown: str) -> list[Area]:
 
 
 def _load_coding(errors: Collector, path: Path, shown: str, reg: Regulation,
-                 items: dict[str, Item]) -> dict[str, tuple[str, ...]]:
+                 items: dict[str, ButirTopik]) -> dict[str, tuple[str, ...]]:
     r = Reader(errors, shown)
     data = _read_file(errors, path, shown)
     if data is None:

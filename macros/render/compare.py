@@ -11,7 +11,7 @@ from ..kodeetik.glossary import entries
 from ..kodeetik.model import Corpus, Regulation, Wilayah
 from ..kodeetik.nasional import AturanNasional
 from ..kodeetik.labels import ref_label
-from ..kodeetik.topics import Area, Hit, Item, Topics
+from ..kodeetik.topics import Area, Hit, ButirTopik, Topics
 from .pages import GeneratedPage, TocEntry, regulation_url, wilayah_url
 from .xref_pages import instrumen_url
 
@@ -59,7 +59,7 @@ class ColumnGroup:
 class Row:
     """An item across all regulations."""
 
-    item: Item
+    item: ButirTopik
     """The item."""
     cells: tuple[tuple[Hit, ...], ...]
     """Tagged provisions per column (same order as the columns); empty = absent."""
