@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .model import Corpus, Regulation
-from .topics import Area, ButirTopik, Topics
+from .topics import Bidang, ButirTopik, Topics
 
 MAKS_BUTIR = 6
 """Items named per list; the rest are counted ("dan 4 lainnya")."""
@@ -37,7 +37,7 @@ class Kurang:
 class BarisBidang:
     """One area of the sheet."""
 
-    area: Area
+    area: Bidang
     """The area."""
     di_sini: int
     """Items of the area the regulation tags."""

@@ -54,7 +54,7 @@ class ButirTopik:
 
 
 @dataclass(frozen=True, slots=True)
-class Area:
+class Bidang:
     """A topic area, e.g. `larangan` (prohibitions), with its items in display order."""
 
     key: str
@@ -88,7 +88,7 @@ class Hit:
 class Topics:
     """The taxonomy and the coding of every regulation, with coverage computed."""
 
-    areas: tuple[Area, ...]
+    areas: tuple[Bidang, ...]
     """Areas in display order."""
     items: Mapping[str, ButirTopik]
     """Every item by full key."""
@@ -99,7 +99,7 @@ class Topics:
     hits: Mapping[tuple[str, str], tuple[Hit, ...]] = field(default_factory=lambda: MappingProxyType({}))
     """(item key, regulation id) -> tagged provisions, in document order."""
 
-    def area(self, key: str) -> Area:
+    def area(self, key: str) -> Bidang:
         return next(a for a in self.areas if a.key == key)
 
     def hits_for(self, item_key: str, reg_id: str) -> tuple[Hit, ...]:

@@ -20,7 +20,7 @@ from .errors import Collector, DataError, DataErrors, display_path
 from .loader import _read_file
 from .model import Corpus, Regulation
 from .schema import Entries, Reader, Schema, Str, Texts, Unique, Using, named
-from .topics import Area, ButirTopik, Topics, build_hits, is_taggable, parent_map, uncovered
+from .topics import Bidang, ButirTopik, Topics, build_hits, is_taggable, parent_map, uncovered
 
 TAXONOMY_FILE = "_topik.yaml"
 CODING_DIR = "_topik"
@@ -54,7 +54,7 @@ def read_topics(directory: str | os.PathLike, corpus: Corpus, display_root: str 
         return display_path(p, shown_root)
 
     taxonomy = root / TAXONOMY_FILE
-    areas: list[Area] = []
+    areas: list[Bidang] = []
     if not taxonomy.is_file():
         errors.add(display(taxonomy), None, "", "the topic taxonomy is missing.",
                    "restore it from the repository (see regulations/README.md, \"Topics\").")
@@ -132,7 +132,7 @@ ITEM_SCHEMA = Schema(kunci=Key(), label=Str(required=True), penjelasan=Str(requi
 """An item (butir) of an area."""
 
 
-def _load_taxonomy(errors: Collector, path: Path, shown: str) -> list[Area]:
+def _load_taxonomy(errors: Collector, path: Path, shown: str) -> list[Bidang]:
     r = Reader(errors, shown)
     data = _read_file(errors, path, shown)
     if data is None:
@@ -140,7 +140,7 @@ def _load_taxonomy(errors: Collector, path: Path, shown: str) -> list[Area]:
     m = r.mapping(data, 1, "")
     if m is None or not r.keys(m, "", ("bidang",), ()):
         return []
-    areas: list[Area] = []
+    areas: list[Bidang] = []
     seen_areas = Unique(r, "area", "merge the two areas or rename one.", verb="defined")
     related_lines: dict[str, int] = {}
     seq = r.seq(m, "bidang", "bidang")
@@ -182,7 +182,7 @@ def _load_taxonomy(errors: Collector, path: Path, shown: str) -> list[Area]:
                                   terkait=w["terkait"], line=it_line, kata_cari=w["kata_cari"]))
                 related_lines[f"{key}.{ikey}"] = w.line("terkait") if "terkait" in b else it_line
         if key is not None and label is not None and penjelasan is not None:
-            areas.append(Area(key=key, label=label, penjelasan=penjelasan, items=tuple(items)))
+            areas.append(Bidang(key=key, label=label, penjelasan=penjelasan, items=tuple(items)))
     known = {item.key for area in areas for item in area.items}
     for area in areas:
         for item in area.items:

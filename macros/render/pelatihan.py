@@ -22,7 +22,7 @@ from ..kodeetik.labels import pasal_range, ref_label
 from ..kodeetik.kuis import KuisData, Soal, buat_kuis
 from ..kodeetik.model import Corpus, Lampiran, Node, Regulation
 from ..kodeetik.perbedaan import MAKS_PEMBANDING, Perbedaan, comparable, perbedaan
-from ..kodeetik.topics import Area, ButirTopik, Topics
+from ..kodeetik.topics import Bidang, ButirTopik, Topics
 from .pages import GeneratedPage, TocEntry, regulation_url, wilayah_url
 from .parallel import fork_map
 from .qr import DRAF, qr_context, site_address
@@ -98,7 +98,7 @@ class BagianBuku:
 class Ingat:
     """One area of the handbook's summary page: its items that the regulation tags."""
 
-    area: Area
+    area: Bidang
     """The area."""
     butir: tuple[tuple[ButirTopik, tuple[DasarKetentuan, ...]], ...]
     """Items with the provisions tagged with them."""
