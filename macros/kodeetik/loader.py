@@ -178,8 +178,6 @@ def _load_penyelenggara(errors: Collector, path: Path, display: str, kodes: set[
 
 # --------------------------------------------------------------------------- nodes
 
-NODE_KEYS = ("type", "num", "marker", "heading", "text", "children", "text_after", "eid", "catatan", "dasar",
-             "rujukan", "kedudukan", "miring")
 ALLOWED_CHILDREN = {
     "bab": {"bagian", "paragraf", "pasal", "kelompok", "butir", "teks", "huruf", "angka", "formulir"},
     "bagian": {"paragraf", "pasal", "kelompok", "teks"},
@@ -198,6 +196,14 @@ ALLOWED_CHILDREN = {
 
 NODE_DASAR = Nested(Schema(jenis=Str(), nomor=Str(), tahun=Year(), tentang=Str()), partial=True)
 """The instrument a Mengingat item cites, matched against the catalogue (`dasar.match_dasar`)."""
+
+
+NODE_SCHEMA = Schema(
+    type=Deferred(required=True), num=Deferred(), marker=Str(), heading=Str(), text=Str(), children=Deferred(),
+    text_after=Str(), eid=Deferred(), catatan=Str(), dasar=NODE_DASAR, rujukan=Deferred(),
+    kedudukan=Choice(KEDUDUKAN, required=False), miring=Deferred())
+"""A node of the text. `type`, `num` and `eid` are read first (they name its place in messages),
+`children` with the node's own place, `rujukan` and `miring` against its texts."""
 
 
 class _NodeBuilder:
@@ -231,7 +237,7 @@ class _NodeBuilder:
         num = r.text(m, "num", path)
         label = f"{ntype} {num}" if num else ntype
         where = f"{path} > {label}" if path else label
-        r.keys(m, where, ("type",), NODE_KEYS[1:])
+        NODE_SCHEMA.keys(r, m, where)
         if parent is not None and ntype not in ALLOWED_CHILDREN[parent]:
             r.err(line, where, f"a {ntype} cannot stand inside a {parent}.",
                   f"inside a {parent} use: {', '.join(sorted(ALLOWED_CHILDREN[parent])) or 'nothing'}.")
@@ -266,8 +272,8 @@ class _NodeBuilder:
                 return None
             part = f"{ntype}_{number}"
         eid = ids.join(prefix, part)
-        text = r.text(m, "text", where)
-        heading = r.text(m, "heading", where)
+        v = NODE_SCHEMA.read_fields(r, m, where)
+        text, heading = v["text"], v["heading"]
         children_seq = r.seq(m, "children", where)
         if ntype == "formulir" and isinstance(m.get("text"), str):
             text = m["text"].strip("\n")  # forms keep their line structure and blanks
@@ -276,18 +282,15 @@ class _NodeBuilder:
         if text is None and heading is None and not children and not any(m.get(k) for k in ("text", "heading")):
             r.err(line, where, f"this {ntype} has no text, heading or children.",
                   "add its words in 'text', or remove it.")
-        dasar = None
-        if "dasar" in m:
-            dasar = self.dasar(m, where)
-        text_after = r.text(m, "text_after", where)
+        dasar = None if v["dasar"] is None else DasarMengingat(**v["dasar"])
+        text_after = v["text_after"]
         marks = _rujukan_marks(r, m, where, (text, text_after)) if "rujukan" in m else ()
-        catatan = r.text(m, "catatan", where)
-        kedudukan = r.choice(m, "kedudukan", where, tuple(KEDUDUKAN)) if "kedudukan" in m else None
+        catatan, kedudukan = v["catatan"], v["kedudukan"]
         if kedudukan is not None and catatan is None:
             r.err(r.line_of(m, "kedudukan"), where, "'kedudukan' needs a 'catatan' saying why its place is uncertain.",
                   "add 'catatan:' (Bahasa Indonesia), e.g. what the source shows and what cannot be established.")
         miring = _miring(r, m, where, ntype, (heading, text, text_after)) if "miring" in m else ()
-        node = Node(type=ntype, num=num, eid=eid, marker=r.text(m, "marker", where), heading=heading,
+        node = Node(type=ntype, num=num, eid=eid, marker=v["marker"], heading=heading,
                     text=text, children=children, text_after=text_after,
                     catatan=catatan, dasar=dasar, line=line, rujukan=marks, kedudukan=kedudukan, miring=miring)
         if eid in self.index:
@@ -298,11 +301,6 @@ class _NodeBuilder:
             self.index[eid] = node
             self.first_line[eid] = line
         return node
-
-    def dasar(self, m: yamlio.Map, where: str) -> DasarMengingat | None:
-        v = NODE_DASAR.read(self.r, m, "dasar", NODE_DASAR.place(where, "dasar"))
-        return None if v is None else DasarMengingat(jenis=v["jenis"], nomor=v["nomor"], tahun=v["tahun"],
-                                            tentang=v["tentang"])
 
 
 def _miring(r: Reader, m: yamlio.Map, where: str, ntype: str, texts) -> tuple[str, ...]:
@@ -392,14 +390,12 @@ PENETAPAN = Nested(Schema(tempat=Str(), tanggal=Date(), **PEJABAT_FIELDS), parti
 """Where, when and by whom a regulation (or a lampiran) was enacted or promulgated."""
 
 
-def _penetapan(r: Reader, m: yamlio.Map, key: str, where: str) -> Penetapan | None:
-    return _penetapan_of(PENETAPAN.read(r, m, key, PENETAPAN.place(where, key)))
-
-
 def _penetapan_of(v: Record | None) -> Penetapan | None:
     return None if v is None else Penetapan(tempat=v["tempat"], tanggal=v["tanggal"], pejabat=_pejabat(v))
 
 
+LAMPIRAN_SCHEMA = Schema(num=Deferred(), kepala=Texts(), judul=Str(), children=Deferred(), ditetapkan=PENETAPAN)
+"""A lampiran. `num` is read first (it names its place), `children` as nodes."""
 REGULATION_SCHEMA = Schema(
     id=Id("perbup-bengkayang-51-2020", reserved=(
         "peraturan/index is the address of the list of regulations",
@@ -583,7 +579,7 @@ def _load_regulation(errors: Collector, path: Path, display: str, wilayah: dict[
             continue
         num = r.text(lm, "num", "lampiran")
         where = f"Lampiran {num}" if num else "Lampiran"
-        r.keys(lm, where, (), ("num", "kepala", "judul", "children", "ditetapkan"))
+        lv = LAMPIRAN_SCHEMA.read_all(r, lm, where)
         number = ids.number_part("lampiran", num) if num else str(i)
         if number is None:
             r.err(r.line_of(lm, "num"), where, f"cannot read lampiran number '{num}'.",
@@ -592,10 +588,9 @@ def _load_regulation(errors: Collector, path: Path, display: str, wilayah: dict[
         eid = f"lampiran_{number}"
         if any(lp.eid == eid for lp in lampiran):
             r.err(line, where, f"lampiran id '{eid}' is used twice.", "number each lampiran differently.")
-        lampiran.append(Lampiran(num=num, eid=eid, kepala=r.strings(lm, "kepala", where),
-                                 judul=r.text(lm, "judul", where),
+        lampiran.append(Lampiran(num=num, eid=eid, kepala=lv["kepala"], judul=lv["judul"],
                                  children=nb.build_list(r.seq(lm, "children", where), eid, where, None),
-                                 ditetapkan=_penetapan(r, lm, "ditetapkan", where)))
+                                 ditetapkan=_penetapan_of(lv["ditetapkan"])))
     poster = None
     if "poster" in m:  # read after the nodes: it names provisions by id
         poster = posterdata.read_poster(r, m, [*menimbang, *mengingat, *body, *diktum,
