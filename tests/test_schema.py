@@ -8,7 +8,7 @@ import datetime as dt
 
 from macros.kodeetik import yamlio
 from macros.kodeetik.errors import Collector
-from macros.kodeetik.schema import (Choice, Date, Entries, Id, Int, Nested, Reader, Schema, Str, Texts, Unique, Using,
+from macros.kodeetik.schema import (Choice, Date, Entries, Id, Int, Keyed, Nested, Reader, Schema, Str, Texts, Unique, Using,
                                     Year, named)
 
 PERSON = Schema(nama=Str(required=True), jenis=Choice(("a", "b"), required=False), tahun=Year(), sejak=Date(), kata=Texts(),
@@ -104,3 +104,16 @@ def test_entries_is_the_list_with_its_lines_and_a_non_list_is_reported_once_at_i
     assert [(e.line, e.where, e.message) for e in errors] == [
         (1, "orang x > butir", "'butir' must be a list, found the text 'x'."),
         (2, "orang x", "'n' must be a whole number from 1 to 5, found '9'.")]
+
+
+def test_a_file_is_read_from_its_top_mapping_and_keyed_gives_a_mapping_of_data_keys():
+    schema = Schema(topik=Keyed(required=True))
+    errors = Collector()
+    r = Reader(errors, "f.yaml")
+    top = schema.read_file(r, yamlio.load("topik:\n  bab_1__pasal_2: larangan.pungli\n"))
+    assert top is not None and dict(top["topik"]) == {"bab_1__pasal_2": "larangan.pungli"} and errors.errors == []
+    assert schema.read_file(r, None) is None and errors.errors == []  # unreadable: its reader said so
+    assert schema.read_file(r, yamlio.load("- a\n")) is None
+    assert schema.read_file(r, yamlio.load("topik: x\n"))["topik"] is None
+    assert [(e.line, e.where, e.message[:20]) for e in errors.errors] == [
+        (1, "", "expected a mapping ("), (1, "topik", "expected a mapping (")]

@@ -18,7 +18,7 @@ from .citations import UUD, Instrument, normalise_jenis
 from .errors import Collector
 from .loader import _read_file
 from .model import Corpus, DasarMengingat, Regulation
-from .schema import Choice, Date, Id, Nested, Reader, Schema, Str, Texts, Year, named
+from .schema import Choice, Date, Entries, Id, Nested, Reader, Schema, Str, Texts, Year, named
 
 DASAR_FILE = "_dasar_hukum.yaml"
 KEADAAN = {
@@ -152,13 +152,13 @@ def load_katalog(directory: str | Path, corpus: Corpus, display: str | None = No
         return empty, errors.errors
     data = _read_file(errors, path, shown)
     r = Reader(errors, shown)
-    m = r.mapping(data, 1, "") if data is not None else None
-    if m is None or not r.keys(m, "", ("instrumen",), ()):
+    top = Schema(instrumen=Entries(required=True)).read_file(r, data)
+    if top is None:
         return empty, errors.errors
     kodes = {w.kode for w in corpus.wilayah}
     out: list[Instrumen] = []
     oleh_refs: list[tuple[Instrumen, yamlio.Map]] = []
-    items = r.seq(m, "instrumen", "instrumen")
+    items = top["instrumen"]
     for item, line in zip(items, items.item_lines):
         ins = _instrumen(r, item, line, kodes)
         if ins is not None:

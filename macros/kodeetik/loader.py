@@ -148,14 +148,11 @@ PENYELENGGARA_SCHEMA = Schema(
 def _load_penyelenggara(errors: Collector, path: Path, display: str, kodes: set[str] | None) -> list[Penyelenggara]:
     """The bodies; `kodes` None: the region registry is broken, so codes are not checked against it."""
     r = Reader(errors, display)
-    data = _read_file(errors, path, display)
-    if data is None:
-        return []
-    m = r.mapping(data, 1, "")
-    if m is None or not r.keys(m, "", ("penyelenggara",), ()):
+    top = Schema(penyelenggara=Entries(required=True)).read_file(r, _read_file(errors, path, display))
+    if top is None:
         return []
     out: list[Penyelenggara] = []
-    items = r.seq(m, "penyelenggara", "penyelenggara")
+    items = top["penyelenggara"]
     seen = Unique(r, "id", "give each penyelenggara its own id.")
     for item, line in zip(items, items.item_lines):
         p = r.mapping(item, line, "penyelenggara")

@@ -19,7 +19,7 @@ from types import MappingProxyType
 from .dasar import Instrumen, Katalog
 from .errors import Collector, display_path
 from .loader import _read_file
-from .schema import Entries, Reader, Record, Schema, Str
+from .schema import Entries, Keyed, Reader, Record, Schema, Str
 from .topics import Topics
 
 NASIONAL_FILE = "_aturan_nasional.yaml"
@@ -77,11 +77,10 @@ def load_nasional(directory: str | os.PathLike, topics: Topics, katalog: Katalog
     r = Reader(errors, shown)
     data = _read_file(errors, path, shown)
     out: dict[str, AturanNasional] = {}
-    m = r.mapping(data, 1, "") if data is not None else None
-    if m is not None and r.keys(m, "", ("butir",), ()):
-        items = r.mapping(m.get("butir"), r.line_of(m, "butir"), "butir")
-        for key in items if items is not None else {}:
-            assert items is not None
+    top = Schema(butir=Keyed(required=True)).read_file(r, data)
+    if top is not None and top["butir"] is not None:
+        items = top["butir"]
+        for key in items:
             where = f"butir {key}"
             line = items.key_lines.get(key)
             if key not in topics.items:

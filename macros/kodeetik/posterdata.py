@@ -32,7 +32,7 @@ from .model import (
     uncertain_unit,
 )
 from .labels import provision_label, selection_label
-from .schema import Choice, Date, Id, Reader, Schema, Str, Unique, Using
+from .schema import Choice, Date, Entries, Id, Reader, Schema, Str, Unique, Using
 
 PENGADUAN_FILE = "_pengaduan.yaml"
 MAKLUMAT_FILE = "_maklumat.yaml"
@@ -179,14 +179,12 @@ def read_kanal_list(r: Reader, m: yamlio.Map, key: str, where: str) -> tuple[Kan
 
 def read_pengaduan_registry(r: Reader, data: Any) -> tuple[KanalPengaduan, ...]:
     """`_pengaduan.yaml`: the channels every larangan poster and region page shows."""
-    if data is None:
-        return ()
-    m = r.mapping(data, 1, "")
-    if m is None or not r.keys(m, "", ("kanal",), ()):
+    top = Schema(kanal=Entries(required=True)).read_file(r, data)
+    if top is None:
         return ()
     out: list[KanalPengaduan] = []
     seen = Unique(r, "id", "give each channel its own id.")
-    items = r.seq(m, "kanal", "kanal")
+    items = top["kanal"]
     for item, line in zip(items, items.item_lines):
         kanal = _kanal(r, item, line, "kanal", with_id=True)
         if kanal is None or kanal.id is None:  # with_id: an id is required, so None means an error
@@ -194,7 +192,7 @@ def read_pengaduan_registry(r: Reader, data: Any) -> tuple[KanalPengaduan, ...]:
         if seen.add(kanal.id, line, f"kanal {kanal.id}"):
             out.append(kanal)
     if not items:
-        r.err(m.line, "kanal", "no complaint channel is listed.",
+        r.err(top.source.line, "kanal", "no complaint channel is listed.",
               "list at least SP4N-LAPOR! and Ombudsman RI (see regulations/README.md).")
     return tuple(out)
 
@@ -207,10 +205,7 @@ MAKLUMAT_SCHEMA = Schema(teks=Str(), tempat=Str(), tanggal=Date())
 
 def read_maklumat_registry(r: Reader, data: Any) -> MaklumatBaku | None:
     """`_maklumat.yaml`: the usual maklumat wording and its legal basis."""
-    if data is None:
-        return None
-    m = r.mapping(data, 1, "")
-    v = MAKLUMAT_REGISTRY_SCHEMA.read(r, m, "") if m is not None else None
+    v = MAKLUMAT_REGISTRY_SCHEMA.read_file(r, data)
     if v is None or v["teks"] is None or v["dasar"] is None:
         return None
     return MaklumatBaku(teks=_one_line(v["teks"]), dasar=v["dasar"])

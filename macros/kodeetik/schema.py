@@ -288,6 +288,14 @@ class Deferred(Field):
         return m.get(key)
 
 
+class Keyed(Field):
+    """A mapping whose keys are data (provision ids, topic keys), read entry by entry by the loader:
+    the `yamlio.Map`; None when absent or not a mapping (then reported)."""
+
+    def read(self, r: Reader, m: yamlio.Map, key: str, where: str) -> yamlio.Map | None:
+        return r.mapping(m[key], r.line_of(m, key), where) if key in m else None
+
+
 class Nested(Field):
     """A mapping read with its own schema, at the place `<where> > <key>`; None when it is not a
     mapping or (unless `partial`: see `Schema.read_all`) its keys are wrong."""
@@ -349,6 +357,14 @@ class Schema:
         """Every field of `m`, read and reported; None when a key is unknown or missing (reported)."""
         return self.read_all(r, m, where) if self.keys(r, m, where) else None
 
+    def read_file(self, r: Reader, data: Any) -> Record | None:
+        """A file's top mapping (`data` as `yamlio.load` gave it, None when the file could not be
+        read): None when it is not a mapping or a key is unknown or missing (reported)."""
+        if data is None:
+            return None
+        m = r.mapping(data, 1, "")
+        return self.read(r, m, "") if m is not None else None
+
     def read_all(self, r: Reader, m: yamlio.Map, where: str) -> Record:
         """Every field of `m`, read and reported, even when a key is unknown or missing."""
         self.keys(r, m, where)
@@ -385,5 +401,5 @@ class Unique:
         return True
 
 
-__all__ = ["Choice", "Date", "Deferred", "Entries", "Field", "ID_RE", "Id", "Int", "MAX_TEXT", "Nested", "RESERVED_IDS", "Reader", "Record",
+__all__ = ["Choice", "Date", "Deferred", "Entries", "Field", "ID_RE", "Id", "Int", "Keyed", "MAX_TEXT", "Nested", "RESERVED_IDS", "Reader", "Record",
            "Schema", "Str", "Texts", "Unique", "Using", "Verbatim", "Year", "kind_of", "named"]

@@ -19,7 +19,7 @@ from . import yamlio
 from .errors import Collector, DataError, DataErrors, display_path
 from .loader import _read_file
 from .model import Corpus, Regulation
-from .schema import Entries, Reader, Schema, Str, Texts, Unique, Using, named
+from .schema import Entries, Keyed, Reader, Schema, Str, Texts, Unique, Using, named
 from .topics import Bidang, ButirTopik, Topics, build_hits, is_taggable, parent_map, uncovered
 
 TAXONOMY_FILE = "_topik.yaml"
@@ -134,16 +134,13 @@ ITEM_SCHEMA = Schema(kunci=Key(), label=Str(required=True), penjelasan=Str(requi
 
 def _load_taxonomy(errors: Collector, path: Path, shown: str) -> list[Bidang]:
     r = Reader(errors, shown)
-    data = _read_file(errors, path, shown)
-    if data is None:
-        return []
-    m = r.mapping(data, 1, "")
-    if m is None or not r.keys(m, "", ("bidang",), ()):
+    top = Schema(bidang=Entries(required=True)).read_file(r, _read_file(errors, path, shown))
+    if top is None:
         return []
     areas: list[Bidang] = []
     seen_areas = Unique(r, "area", "merge the two areas or rename one.", verb="defined")
     related_lines: dict[str, int] = {}
-    seq = r.seq(m, "bidang", "bidang")
+    seq = top["bidang"]
     for item, line in zip(seq, seq.item_lines):
         a = r.mapping(item, line, "bidang")
         if a is None:
@@ -196,20 +193,21 @@ def _load_taxonomy(errors: Collector, path: Path, shown: str) -> list[Bidang]:
     return areas
 
 
+CODING_SCHEMA = Schema(peraturan=Str(required=True), topik=Keyed(required=True))
+"""A coding file, `_topik/<regulation-id>.yaml`: provision id -> topic keys under `topik`."""
+
+
 def _load_coding(errors: Collector, path: Path, shown: str, reg: Regulation,
                  items: dict[str, ButirTopik]) -> dict[str, tuple[str, ...]]:
     r = Reader(errors, shown)
-    data = _read_file(errors, path, shown)
-    if data is None:
+    top = CODING_SCHEMA.read_file(r, _read_file(errors, path, shown))
+    if top is None:
         return {}
-    m = r.mapping(data, 1, "")
-    if m is None or not r.keys(m, "", ("peraturan", "topik"), ()):
-        return {}
-    rid = r.text(m, "peraturan", "peraturan", required=True)
+    rid = top["peraturan"]
     if rid is not None and rid != reg.id:
-        r.err(r.line_of(m, "peraturan"), "peraturan", f"'peraturan' is '{rid}' but the file codes '{reg.id}'.",
+        r.err(top.line("peraturan"), "peraturan", f"'peraturan' is '{rid}' but the file codes '{reg.id}'.",
               f"set peraturan: {reg.id}, or rename the file to {rid}.yaml.")
-    topik = r.mapping(m.get("topik"), r.line_of(m, "topik"), "topik")
+    topik = top["topik"]
     if topik is None:
         return {}
     parents = parent_map(reg)

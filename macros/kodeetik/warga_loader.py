@@ -22,7 +22,7 @@ from .errors import Collector
 from .hak_anda import PENGADUAN, BagianHak, HakAndaData
 from .kuis import JENIS_SOAL, PLACEHOLDER, KuisData, RencanaSoal
 from .loader import _read_file
-from .schema import Choice, Int, Nested, Reader, Schema, Str, Texts, Unique, Using, named
+from .schema import Choice, Entries, Int, Keyed, Nested, Reader, Schema, Str, Texts, Unique, Using, named
 from .topics import Topics
 
 HAK_FILE = "_hak_anda.yaml"
@@ -101,16 +101,22 @@ RINGKASAN = Nested(Schema(bagian=Str(required=True), jumlah=Int(1, 30)), require
 """`ringkasan:` of `_hak_anda.yaml`: the section summarised on a region's page, and how many items."""
 
 
+HAK_SCHEMA = Schema(ringkasan=RINGKASAN, bagian=Entries(required=True), pernyataan=Keyed())
+"""`_hak_anda.yaml`: sections of topic items, the summary, the citizens' wording of items."""
+KUIS_SCHEMA = Schema(soal=Entries(required=True), serupa=Entries(required=True), penanda=Keyed(required=True))
+"""`_kuis.yaml`: question plans, groups of items close in meaning, marker words per area."""
+
+
 def _hak(r: Reader, raw, topics: Topics) -> HakAndaData | None:
-    m = r.mapping(raw, 1, "")
-    if m is None or not r.keys(m, "", ("ringkasan", "bagian"), ("pernyataan",)):
+    top = HAK_SCHEMA.read_file(r, raw)
+    if top is None:
         return None
     sections: list[BagianHak] = []
     placed: dict[str, int] = {}
     seen = Unique(r, "section", "merge the two sections or rename one.", verb="defined")
     bagian = Schema(kunci=Str(required=True), judul=Str(required=True),
                     butir=Using(partial(_item_keys, topics=topics, areas=True), required=True), pengantar=Str())
-    seq = r.seq(m, "bagian", "bagian")
+    seq = top["bagian"]
     for value, line in zip(seq, seq.item_lines):
         b = r.mapping(value, line, "bagian")
         if b is None:
@@ -138,9 +144,9 @@ def _hak(r: Reader, raw, topics: Topics) -> HakAndaData | None:
             sections.append(BagianHak(kunci=kunci, judul=v["judul"], pengantar=v["pengantar"], butir=tuple(keys),
                                       line=line))
     if PENGADUAN not in seen.first and seq:
-        r.err(r.line_of(m, "bagian"), "bagian", f"there is no section '{PENGADUAN}'.",
+        r.err(top.line("bagian"), "bagian", f"there is no section '{PENGADUAN}'.",
               f"add a section with kunci: {PENGADUAN} (it also shows the complaint channels).")
-    summary = RINGKASAN.read(r, m, "ringkasan", "ringkasan")
+    summary = top["ringkasan"]
     target, count = None, None
     if summary is not None:
         target, count = summary["bagian"], summary["jumlah"]
@@ -149,8 +155,8 @@ def _hak(r: Reader, raw, topics: Topics) -> HakAndaData | None:
                   f"name one of: {', '.join(seen.first) or '(no sections)'}.")
             target = None
     statements: dict[str, str] = {}
-    if "pernyataan" in m:
-        pm = r.mapping(m.get("pernyataan"), r.line_of(m, "pernyataan"), "pernyataan") or yamlio.Map()
+    if top["pernyataan"] is not None:
+        pm = top["pernyataan"]
         for key in pm:
             where = f"pernyataan > {key}"
             if key not in topics.items:
@@ -170,16 +176,16 @@ def _hak(r: Reader, raw, topics: Topics) -> HakAndaData | None:
 
 
 def _kuis(r: Reader, raw, topics: Topics) -> KuisData | None:
-    m = r.mapping(raw, 1, "")
-    if m is None or not r.keys(m, "", ("soal", "serupa", "penanda"), ()):
+    top = KUIS_SCHEMA.read_file(r, raw)
+    if top is None:
         return None
     area_keys = [a.key for a in topics.areas]
     plans: list[RencanaSoal] = []
     soal = Schema(jenis=Choice(JENIS_SOAL), bidang=Choice(area_keys), jumlah=Int(1, 20),
                   pertanyaan=Str(required=True), pengecoh=Texts())
-    seq = r.seq(m, "soal", "soal")
+    seq = top["soal"]
     if not seq:
-        r.err(r.line_of(m, "soal"), "soal", "the quiz has no questions.", "add at least one entry under 'soal'.")
+        r.err(top.line("soal"), "soal", "the quiz has no questions.", "add at least one entry under 'soal'.")
     for value, line in zip(seq, seq.item_lines):
         s = r.mapping(value, line, "soal")
         if s is None:
@@ -212,7 +218,7 @@ def _kuis(r: Reader, raw, topics: Topics) -> KuisData | None:
                                      pertanyaan=pertanyaan, line=line))
     groups: dict[str, frozenset[str]] = {}
     where_group: dict[str, int] = {}
-    gseq = r.seq(m, "serupa", "serupa")
+    gseq = top["serupa"]
     for value, line in zip(gseq, gseq.item_lines):
         if not isinstance(value, yamlio.Seq):
             r.err(line, "serupa", "each group must be a list of item keys.", "write it as [larangan.a, larangan.b].")
@@ -231,7 +237,7 @@ def _kuis(r: Reader, raw, topics: Topics) -> KuisData | None:
             groups[k] = group
             where_group.setdefault(k, line)
     markers: dict[str, tuple[str, ...]] = {}
-    pm = r.mapping(m.get("penanda"), r.line_of(m, "penanda"), "penanda") or yamlio.Map()
+    pm = top["penanda"] or yamlio.Map()
     for key in pm:
         if key not in area_keys:
             close = difflib.get_close_matches(key, area_keys, n=2)
