@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .schema import Reader, Schema, Str, Texts
+from .schema import Deferred, Reader, Schema, Str
 
 INSTANSI = {"satu": "satu instansi", "pemerintah_daerah": "seluruh pemerintah daerah"}
 """What `instansi` may be: one office, or every office of the region's government."""
@@ -35,8 +35,8 @@ class Lingkup:
         return self.instansi == "satu"
 
 
-LINGKUP_SCHEMA = Schema(mengikat=Str(required=True), instansi=Str(required=True), dasar=Texts())
-"""A regulation's `lingkup:`."""
+LINGKUP_SCHEMA = Schema(mengikat=Str(required=True), instansi=Str(required=True), dasar=Deferred())
+"""A regulation's `lingkup:` (`dasar`, provision ids, is read at its own place, `lingkup > dasar`)."""
 
 
 def read_lingkup(r: Reader, m: Any, provisions: Mapping[str, Any]) -> Lingkup | None:
@@ -46,11 +46,12 @@ def read_lingkup(r: Reader, m: Any, provisions: Mapping[str, Any]) -> Lingkup | 
     v = LINGKUP_SCHEMA.read(r, lm, where) if lm is not None else None
     if v is None:
         return None
-    mengikat, instansi, dasar = v["mengikat"], v["instansi"], v["dasar"]
+    mengikat, instansi = v["mengikat"], v["instansi"]
     if instansi is not None and instansi not in INSTANSI:
         r.err(v.line("instansi"), where, f"'instansi' is '{instansi}'.",
               f"write one of: {', '.join(INSTANSI)} (one office, or every office of the regional government).")
         instansi = None
+    dasar = r.strings(v.source, "dasar", where + " > dasar")
     for eid in dasar:
         if eid not in provisions:
             r.err(v.line("dasar"), where + " > dasar", f"there is no provision '{eid}'.",

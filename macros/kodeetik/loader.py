@@ -16,6 +16,8 @@ from typing import Any
 from . import ids, posterdata, yamlio
 from .errors import Collector, DataError, DataErrors, display_path
 from .lingkup import read_lingkup
+from .schema import ID_RE as ID_RE
+from .schema import RESERVED_IDS as RESERVED_IDS
 from .schema import (MAX_TEXT, Choice, Date, Deferred, Entries, Id, Nested, Reader, Record, Schema, Str, Texts, Unique,
                      Using, Verbatim, Year, named)
 from .model import (JENIS, KEDUDUKAN, NODE_TYPES, NUMBERED_TYPES, STATUS, SUMBER_JENIS, WILAYAH_JENIS, Corpus,
@@ -42,7 +44,7 @@ def slugify(text: str) -> str:
 
 
 _Reader = Reader
-"""The old name, still imported by readers outside this module."""
+"""The old name, still imported by readers outside this module (as are ID_RE and RESERVED_IDS)."""
 
 
 # --------------------------------------------------------------------------- registries
