@@ -35,6 +35,7 @@ PAGE_KINDS = {
     "aksesibilitas": "aksesibilitas/",
     "hak anda": "hak-anda/",
     "hak anda wilayah": "hak-anda/kalimantan-barat/kabupaten-bengkayang/",
+    "buat pengaduan": "pengaduan/buat/?k=perbup-bengkayang-51-2020",
     "bahan pelatihan": "pelatihan/",
     "kuis": "pelatihan/perbup-bengkayang-51-2020/kuis/",
     "buku orientasi": "pelatihan/perbup-bengkayang-51-2020/buku/",

@@ -96,7 +96,7 @@ def test_larangan_shows_each_regions_own_wording_under_the_right_item(real_site)
     assert "diluar ketentuan" not in pungli[KALTIM]["text"] and "(pungli)" not in pungli[KALTIM]["text"]
     assert pungli[SUMBAWA]["attrs"]["data-hadir"] == "tidak" and pungli[BANTEN]["attrs"]["data-hadir"] == "tidak"
     # A silent code's cell names the national rule that still forbids it (_aturan_nasional.yaml) ...
-    assert pungli[SUMBAWA]["text"].startswith("Tidak diatur dalam kode ini; tetap dilarang menurut Pasal 34 UU 25/2009")
+    assert pungli[SUMBAWA]["text"].startswith("Tidak diatur dalam kode ini; tetap dilarang menurut UU 25/2009")
     # ... and, where there is none, stays a plain mark.
     assert c[("larangan.rangkap_jabatan", SUMBAWA)]["text"] == "—"
     assert "pungutan liar" not in c[("larangan.bahasa_kasar", BENGKAYANG)]["text"]
@@ -171,6 +171,25 @@ def test_downloads_match_the_pages(real_site):
     for rel in ("../data/topik/ketentuan.csv", "peraturan/" + BENGKAYANG + ".json", "topik/matriks.csv"):
         assert rel.split("/")[-1] in data_page
     assert 'href="../../data/topik/larangan.csv"' in read(site, LARANGAN)
+
+
+def _csv_without_xlsx(html: str, page: Path) -> list[str]:
+    """The CSV links of a page with no XLSX link to the same table, or whose XLSX is not built."""
+    hrefs = re.findall(r'href="([^"]+\.(?:csv|xlsx))"', html)
+    return [h for h in hrefs if h.endswith(".csv")
+            and (h[:-4] + ".xlsx" not in hrefs or not (page.parent / (h[:-4] + ".xlsx")).is_file())]
+
+
+def test_each_csv_is_linked_with_its_xlsx(real_site):
+    site = real_site.site
+    for rel in ("data/index.html", LARANGAN):
+        html = read(site, rel)
+        assert html.count(".csv\"") >= (9 if rel.startswith("data") else 1), rel
+        assert _csv_without_xlsx(html, site / rel) == [], rel
+    # Negative control: a page that lost one XLSX link is caught.
+    html = read(site, "data/index.html").replace('topik/matriks.xlsx"', 'topik/matriks.xls"')
+    missing = _csv_without_xlsx(html, site / "data/index.html")
+    assert len(missing) == 1 and missing[0].endswith("topik/matriks.csv")
 
 
 class _Links(HTMLParser):
@@ -348,7 +367,7 @@ def test_side_by_side_reads_the_choice_from_the_url(browser, served):
     assert "biaya diluar ketentuan atau melakukan pungutan liar (pungli)" in bengkayang
     assert "biaya di luar ketentuan atau melakukan pungutan liar;" in kaltim and "(pungli)" not in kaltim
     # Sumbawa's code is silent on pungli; the national rule still forbids it (_aturan_nasional.yaml).
-    assert "Tidak diatur dalam kode ini; tetap dilarang menurut Pasal 34 UU 25/2009." in sumbawa
+    assert "Tidak diatur dalam kode ini; tetap dilarang menurut UU 25/2009." in sumbawa
     national = block.locator(f'[data-regulation="{SUMBAWA}"] a')
     assert national.evaluate("a => a.href") == served + "dasar-hukum/uu-25-2009/"
     # Negative control: an item without a national rule keeps the plain statement.
@@ -374,7 +393,7 @@ def test_side_by_side_names_an_unknown_regulation_instead_of_failing(browser, se
     assert "tidak dapat dimuat" not in status and errors == []
     # Alone, it is still named, with what to do.
     page, errors = _open(browser, served + f"perbandingan/berdampingan/?p={odd}")
-    page.wait_for_function("document.querySelector('.ke-side__status').textContent.includes('dua')")
+    page.wait_for_function("() => document.querySelector('.ke-side__status').textContent.includes('dua')")
     assert page.locator(".ke-side__status").inner_text() == (
         f"Peraturan tidak dikenal: \u201c{odd}\u201d. Pilih sekurang-kurangnya dua peraturan, paling banyak 5.")
     assert errors == []
@@ -397,7 +416,7 @@ def test_side_by_side_names_an_unknown_area_and_shows_every_area(browser, served
 
 def test_side_by_side_choice_goes_into_the_url(browser, served):
     page, errors = _open(browser, served + f"perbandingan/berdampingan/?p={BENGKAYANG}")
-    page.wait_for_function("document.querySelector('.ke-side__status').textContent.includes('dua')")
+    page.wait_for_function("() => document.querySelector('.ke-side__status').textContent.includes('dua')")
     assert page.locator(".ke-sbs").count() == 0  # one regulation is not a comparison
     page.check(f'input[value="{BANTEN}"]')
     page.wait_for_selector(".ke-sbs")

@@ -151,7 +151,7 @@ def test_yaml_files_nothing_reads_are_warnings_naming_them(project):
     site = load_site(project)
     move = ("Fix: move it into regulations/ (a regulation) or regulations/_topik/ (its topic coding), "
             "or delete it.")
-    registries = ("_aturan_nasional.yaml, _dasar_hukum.yaml, _hak_anda.yaml, _kuis.yaml, _maklumat.yaml, _pengaduan.yaml, "
+    registries = ("_aturan_nasional.yaml, _dasar_hukum.yaml, _hak_anda.yaml, _kasus.yaml, _kuis.yaml, _maklumat.yaml, _pengaduan.yaml, "
                   "_penyelenggara.yaml, _topik.yaml, _wilayah.yaml")
     assert [str(w) for w in site.ignored] == [
         f"regulations/_topik/arsip/x.yml: it is not read: YAML files in regulations/_topik/arsip/ are not data. {move}",

@@ -24,7 +24,7 @@ def test_a_silent_code_cell_names_the_national_rule_with_its_link(real_site):
     html = read(real_site, "perbandingan/larangan/index.html")
     banten = cell(html, "larangan.pungli", "kep-dinsos-banten-2024")
     assert "Tidak diatur dalam kode ini; tetap dilarang menurut" in banten
-    assert 'href="../../dasar-hukum/uu-25-2009/">Pasal 34 UU 25/2009</a>' in banten
+    assert 'href="../../dasar-hukum/uu-25-2009/">UU 25/2009</a>' in banten
     assert "—" not in banten
     # The row says once, as an explanation, what the national rule is.
     row = re.search(r'<tr id="larangan.pungli".*?</th>', html, re.DOTALL).group(0)
@@ -44,8 +44,8 @@ def test_hak_anda_says_the_national_rule_where_the_code_is_silent(real_site):
     html = read(real_site, BANTEN_HAK)
     text = text_of(html, id="larangan-nasional-larangan-pungli")
     assert text.startswith("Penjelasan Pungutan liar / imbalan di luar ketentuan. Tidak diatur dalam kode ini; "
-                           "tetap dilarang menurut Pasal 34 UU 25/2009.")
-    assert '<a href="../../dasar-hukum/uu-25-2009/">Pasal 34 UU 25/2009</a>' in html
+                           "tetap dilarang menurut UU 25/2009.")
+    assert '<a href="../../dasar-hukum/uu-25-2009/">UU 25/2009</a>' in html
     # The first screen names it too, and links to it.
     assert 'href="#larangan-nasional-larangan-pungli">Pungutan liar / imbalan di luar ketentuan</a>' in html
     # Negative control: Bengkayang forbids pungli itself, so no national rule is stated for it.
@@ -56,5 +56,24 @@ def test_hak_anda_says_the_national_rule_where_the_code_is_silent(real_site):
 
 def test_the_side_by_side_data_file_carries_it(real_site):
     data = json.loads(read(real_site, "data/perbandingan.json"))
-    assert data["nasional"]["larangan.pungli"]["dasar"][0]["label"] == "Pasal 34 UU 25/2009"
+    assert data["nasional"]["larangan.pungli"]["dasar"][0]["label"] == "UU 25/2009"
     assert "larangan.rangkap_jabatan" not in data["nasional"]
+
+
+def test_no_bare_not_regulated_on_hak_anda_or_the_comparisons(real_site):
+    """Where a code is silent and no national rule is stated, the page says calmly that silence is
+    not permission (macros/templates/_tidak_diatur.html)."""
+    calm = "Tidak diatur dalam kode etik tidak berarti dibolehkan"
+    empties = 0
+    for page in sorted((real_site.site / "hak-anda").rglob("index.html")):
+        for p in re.findall(r'<p class="ke-empty">(.*?)</p>', page.read_text(encoding="utf-8"), re.DOTALL):
+            if "tidak memuat ketentuan" in p:
+                empties += 1
+                assert calm in p, (page, p)
+    assert empties > 0  # the check saw silent sections
+    for page in sorted((real_site.site / "perbandingan").glob("*/index.html")):
+        html = page.read_text(encoding="utf-8")
+        if '<span class="ke-absent" aria-hidden="true">—</span>' in html:
+            assert calm in (text_of(html, cls="ke-legend") or ""), page
+    # Negative control: the phrase is not on a page that has no reason to say it.
+    assert calm not in (real_site.site / "tentang/index.html").read_text(encoding="utf-8")

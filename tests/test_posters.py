@@ -92,10 +92,14 @@ def deployed_site(tmp_path_factory):
 @pytest.mark.parametrize("paper", PAPERS)
 @pytest.mark.parametrize("key", KEYS, ids=ids)
 def test_qr_code_opens_the_regulation_page(deployed_site, key, paper):
+    """Through the regulation's short, stable Akoma Ntoso address, which forwards to its page."""
     regulation = EXPECTED[key][0]
-    url = f"{DEPLOYED_URL}peraturan/{regulation}/"
     pdf = pdf_path(deployed_site.site, key, paper)
-    assert decode_qr(pdf) == [url]
+    (url,) = decode_qr(pdf)
+    assert url.startswith(f"{DEPLOYED_URL}akn/id/act/") and url.endswith("/")
+    redirect = deployed_site.site / url.removeprefix(DEPLOYED_URL) / "index.html"
+    target = re.search(r'url=([^"]+)"', redirect.read_text(encoding="utf-8")).group(1)
+    assert (redirect.parent / target).resolve() == (deployed_site.site / "peraturan" / regulation).resolve()
     assert (deployed_site.site / "peraturan" / regulation / "index.html").is_file()
     # The address is printed under the code, without its scheme; no draft mark.
     short = url.split("://", 1)[1].rstrip("/")

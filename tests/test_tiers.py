@@ -3,6 +3,7 @@ guard that stops a unit test from building one or starting a browser."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -62,3 +63,22 @@ def test_a_unit_test_may_not_build_or_start_mkdocs_or_a_browser(tmp_path):
         subprocess.run(["/usr/bin/chromium", "--version"], timeout=5)
     # Negative control: other subprocesses run as usual.
     assert subprocess.run([sys.executable, "-c", "print('ok')"], capture_output=True, text=True).stdout == "ok\n"
+
+
+# A predicate given to wait_for_function as a bare expression is run by Playwright through eval()
+# while it polls, which the site's Content-Security-Policy refuses: the wait then fails only when the
+# page is slow (a flaky test). A function ("() => ...") is compiled by the browser's protocol instead.
+_BARE_EXPRESSION = re.compile(r"""wait_for_function\(\s*(?:"{3}|"(?!")|')(?!\s*(?:\(|[A-Za-z_$][\w$]*\s*=>|function\b))""")
+
+
+def test_browser_tests_wait_with_functions_not_bare_expressions():
+    offenders = [f"{path.name}:{text[:m.start()].count(chr(10)) + 1}"
+                 for path in sorted((ROOT / "tests").glob("*.py")) if path.name != "test_tiers.py"  # its controls
+                 for text in [path.read_text(encoding="utf-8")]
+                 for m in _BARE_EXPRESSION.finditer(text)]
+    assert offenders == []
+    # Negative control: the pattern sees the bare form and passes the function forms.
+    assert _BARE_EXPRESSION.search('page.wait_for_function("location.hash === \'#a\'")')
+    assert not _BARE_EXPRESSION.search('page.wait_for_function("() => location.hash")')
+    assert not _BARE_EXPRESSION.search('page.wait_for_function("n => n > 1", arg=1)')
+    assert not _BARE_EXPRESSION.search('page.wait_for_function("""q => q""", arg=1)')

@@ -198,6 +198,8 @@ def test_peta_rujukan_is_validated_by_the_loader(tmp_path, old, new, message):
     ("    keadaan: dicabut\n", "    keadaan: hapus\n", "'keadaan' is 'hapus', which is not allowed"),
     ("  wilayah: '61'\n", "  wilayah: '99'\n", "unknown wilayah '99'"),
     ("- id: uu-10-1999\n", "- id: index\n", "id 'index' is reserved: dasar-hukum/index is the address of"),
+    ("    diperiksa: '2026-11-23'\n", "    diperiksa: 23-11-2026\n", "'diperiksa' must be a date as YYYY-MM-DD"),
+    ("    diperiksa: '2026-11-23'\n", "", "the status 'diubah' needs 'diperiksa', the date its source was checked"),
 ])
 def test_catalogue_is_validated(tmp_path, old, new, message):
     data = _data(tmp_path, "_dasar_hukum.yaml", lambda t: t.replace(old, new, 1))

@@ -229,7 +229,7 @@ def test_preview_on_keyboard_focus_and_escape(served, browser):
     # Enter still follows the link.
     link.focus()
     page.keyboard.press("Enter")
-    page.wait_for_function("location.hash === '#bab_3__pasal_7__huruf_a'")
+    page.wait_for_function("() => location.hash === '#bab_3__pasal_7__huruf_a'")
     page.close()
 
 
@@ -243,7 +243,7 @@ def test_preview_on_tap_then_open(served, browser):
     tip.wait_for(state="visible")
     assert "a. disiplin;" in tip.inner_text() and page.evaluate("location.hash") == ""  # first tap: preview only
     tip.locator("a.ke-preview__open").tap()
-    page.wait_for_function("location.hash === '#bab_3__pasal_5__ayat_1__huruf_a'")
+    page.wait_for_function("() => location.hash === '#bab_3__pasal_5__ayat_1__huruf_a'")
     context.close()
 
 
@@ -315,4 +315,69 @@ def test_the_jump_box_opens_every_copy_citation_of_the_site(served, browser):
     page.fill("#ke-jump-input", "BAB 3 Larangan Pelaksana Yanlik butir ke-3 Pergub Kaltim 8/2025")
     page.click("button.ke-jump__button")
     page.wait_for_url("**/peraturan/pergub-kaltim-8-2025/#bab_3__kelompok_5__butir_3")
+    page.close()
+
+
+def test_the_jump_box_reads_the_shared_table_as_the_python_reader_does(served, browser):
+    """xref.js's reader gives each query of tests/data/cari_pasal.json the reading the table (and
+    so `citations.read_typed`, tests/test_cari_pasal.py) gives, and the box then does what it says."""
+    import json
+
+    table = json.loads((Path(__file__).parent / "data" / "cari_pasal.json").read_text(encoding="utf-8"))["kasus"]
+    page = browser.new_page()
+    page.goto(served + "cari-pasal/")
+    got = page.evaluate("""async (cases) => {
+        const data = await (await fetch("indeks.json")).json();
+        return cases.map((c) => {
+            const t = window.keCariPasal.read(c.input), h = window.keCariPasal.resolve(data, c.input);
+            const hasil = h.cari !== undefined ? {cari: h.cari} : h.error !== undefined ? {pesan: h.error}
+                        : {buka: h.reg.id + (h.eid ? "#" + h.eid : "")};
+            return {ketentuan: t.key, peraturan: t.peraturan, hasil: hasil};
+        });
+    }""", table)
+    wrong = []
+    for case, g in zip(table, got):
+        want = case["hasil"]
+        ok = (g["ketentuan"], g["peraturan"]) == (case["ketentuan"], case["peraturan"])
+        if "pesan" in want:
+            ok = ok and want["pesan"] in g["hasil"].get("pesan", "")
+        else:
+            ok = ok and g["hasil"] == want
+        if not ok:
+            wrong.append((case["input"], g))
+    assert len(table) >= 20 and wrong == []
+    page.close()
+
+
+def test_the_jump_box_says_what_it_found_and_hands_words_to_search(served, browser):
+    """A part understood: the message says what is missing and links what was found (no jump). A
+    regulation without Pasal numbers: how it is cited. Words: the site search opens with them.
+    Negative control: a full citation jumps and opens no search."""
+    page = browser.new_page()
+    page.goto(served + "cari-pasal/")
+    answered = page.locator(".ke-jump__message:not([aria-busy])")
+    page.fill("#ke-jump-input", "Pasal 11 huruf z Perbup Bengkayang 51/2020")
+    page.click("button.ke-jump__button")
+    expect(answered).to_contain_text("Pasal 11 ditemukan; huruf z tidak ada dalam Perbup Bengkayang 51/2020.")
+    assert page.url.endswith("/cari-pasal/")
+    page.fill("#ke-jump-input", "Pasal 10 Pergub Kaltim 8/2025")
+    page.click("button.ke-jump__button")
+    expect(answered).to_contain_text("tidak memakai nomor Pasal; cari menurut BAB dan butir")
+    expect(answered.locator("a", has_text="menurut dugaan redaksi")).to_have_count(1)
+    page.fill("#ke-jump-input", "Pasal 11 huruf z Perbup Bengkayang 51/2020")
+    page.click("button.ke-jump__button")
+    answered.locator("a", has_text="Buka Pasal 11").click()
+    page.wait_for_url("**/peraturan/perbup-bengkayang-51-2020/#bab_3__pasal_11")
+    page.goto(served + "cari-pasal/")
+    dialog = page.locator("#ke-search-dialog")
+    page.fill("#ke-jump-input", "Pasal 11 c Perbup 51/2020")
+    page.press("#ke-jump-input", "Enter")
+    page.wait_for_url("**/peraturan/perbup-bengkayang-51-2020/#bab_3__pasal_11__huruf_c")
+    expect(dialog).not_to_be_visible()
+    page.goto(served + "cari-pasal/")
+    page.fill("#ke-jump-input", "uang pelicin")
+    page.press("#ke-jump-input", "Enter")
+    expect(answered).to_contain_text("bukan kutipan ketentuan")
+    expect(dialog).to_be_visible()
+    expect(page.locator("#ke-search-input")).to_have_value("uang pelicin")
     page.close()

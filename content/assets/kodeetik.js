@@ -31,3 +31,30 @@
     setup();
   }
 })();
+
+// Wide tables scroll inside their own box (the theme's scrollwrap), which a phone does not show:
+// a line above each table that is wider than its box says so, and goes when the table fits.
+(function () {
+  "use strict";
+  function update() {
+    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
+      var hint = wrap.previousElementSibling;
+      if (!hint || !hint.classList.contains("ke-scrollhint")) {
+        hint = document.createElement("p");
+        hint.className = "ke-scrollhint";
+        hint.textContent = "Tabel ini lebih lebar dari layar: geser ke samping untuk melihat semua kolom \u2192";
+        wrap.parentNode.insertBefore(hint, wrap);
+      }
+      hint.hidden = wrap.scrollWidth <= wrap.clientWidth + 1;
+    });
+  }
+  var pending = null;
+  function later() {
+    window.cancelAnimationFrame(pending);
+    pending = window.requestAnimationFrame(update);
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", update);
+  else update();
+  window.addEventListener("load", update);
+  window.addEventListener("resize", later);
+})();

@@ -422,3 +422,69 @@ def find_all(text: str) -> list[Found]:
             continue
         out.append(found)
         pos = found.end
+
+
+# --------------------------------------------------------------------------- typed queries
+
+@dataclass(frozen=True, slots=True)
+class Typed:
+    """A citation as someone types it into the "Cari pasal" box, read as far as it goes.
+
+    `content/assets/xref.js` (`keCariPasal.read`) reads queries the same way; the shared table
+    `tests/data/cari_pasal.json` holds both readers to the same answers.
+    """
+
+    text: str
+    """The query normalised: lower case, typed abbreviations and bare items written out."""
+    path: tuple[Step, ...]
+    """The provision path read (`Pasal 11 huruf c`); empty when the query names no Pasal, Diktum or Lampiran."""
+    peraturan: str
+    """What is left around the path, which should name the regulation (`perbup 51/2020`); may be empty."""
+
+    @property
+    def key(self) -> str:
+        """The path as the jump index writes it: the canonical one-item citation, lower-cased."""
+        return str(Citation((Ref(self.path),))).lower() if self.path else ""
+
+
+# Typed shorthands → the written forms the parser reads; bare items right after a Pasal (`Pasal
+# 11 c`, `ps. 11 (2) (c)`) are its ayat and huruf, as a reader would take them.
+_TYPED_SUBS = (
+    (re.compile(r"[\u201c\u201d\"']"), ""),
+    (re.compile(r"\s+"), " "),
+    (re.compile(r"\b(?:pasal|psl|ps)\.? ?(?=[0-9])"), "pasal "),
+    (re.compile(r"\b(?:ayat|ay\.) ?\(? ?([0-9]+[a-z]?)(?: ?\))?"), r"ayat (\1)"),
+    (re.compile(r"\b(?:huruf|hrf\.?|hr\.) ?\(? ?([a-z])(?: ?\))?(?![a-z0-9])"), r"huruf \1"),
+    (re.compile(r"\b(?:angka|angk\.?) ?\(? ?([0-9]+[a-z]?)(?: ?\))?(?![a-z0-9])"), r"angka \1"),
+    (re.compile(r"\b(pasal [0-9]+[a-z]?) ?\(([0-9]+[a-z]?)\)"), r"\1 ayat (\2)"),
+    (re.compile(r"\b(pasal [0-9]+[a-z]?(?: ayat \([0-9]+[a-z]?\))?)(?: \(?| ?\()([a-z])\)?(?![a-z0-9./-])"), r"\1 huruf \2"),
+)
+_TYPED_PREFIX = re.compile(r"^(?:sebagaimana (?:di)?maksud )?(?:dalam|pada) ")
+_TYPED_HEAD = re.compile(r"(?:^| )(?=pasal [0-9]|diktum ke|lampiran(?![a-z]))")
+_TYPED_JOIN = re.compile(r"^(?:[,;:] ?)?(?:(?:dalam|pada|dari) )?")
+
+
+def normalise_typed(text: str) -> str:
+    """Lower case, one space, shorthands written out (`psl 11 c` → `pasal 11 huruf c`)."""
+    out = text.lower().replace("\u00a0", " ").strip()
+    for rx, repl in _TYPED_SUBS:
+        out = rx.sub(repl, out)
+    return out.strip().rstrip(".,;: ")
+
+
+def read_typed(text: str) -> Typed:
+    """Read a typed query: the provision path wherever it stands (`Perbup 51/2020 pasal 11` too)
+    and the words around it, which name the regulation. Never raises: what is not read stays text."""
+    q = _TYPED_PREFIX.sub("", normalise_typed(text))
+    m = _TYPED_HEAD.search(q)
+    if m is None:
+        return Typed(q, (), q)
+    before, prov = q[:m.start()], q[m.end():]
+    # The parser reads Roman Lampiran numbers in capitals only.
+    got = _path_at(re.sub(r"^lampiran ([ivxlc]+)(?![a-z0-9])", lambda r: "lampiran " + r[1].upper(), prov),
+                   0, strict=True)
+    if got is None:
+        return Typed(q, (), q)
+    steps, end = got
+    rest = _TYPED_JOIN.sub("", f"{before} {_TYPED_JOIN.sub('', prov[end:].strip())}".strip())
+    return Typed(q, steps, rest.strip())

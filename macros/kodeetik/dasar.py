@@ -48,6 +48,9 @@ class StatusInstrumen:
     """Where the fact is stated (Bahasa Indonesia); None only while `belum_diperiksa`."""
     catatan: str | None
     """What a reader should know about the status (Bahasa Indonesia)."""
+    diperiksa: dt.date | None = None
+    """When the editors last checked the status against its source (required with a source): shown
+    as "status diperiksa pada ...", so a reader can judge how fresh it is."""
 
     @property
     def label(self) -> str:
@@ -186,7 +189,8 @@ def load_katalog(directory: str | Path, corpus: Corpus, display: str | None = No
     return Katalog(tuple(out), shown, MappingProxyType(by_id), MappingProxyType(by_key)), errors.errors
 
 
-STATUS_SCHEMA = Schema(keadaan=Choice(KEADAAN), oleh=Texts(), sejak=Date(), sumber=Str(), catatan=Str())
+STATUS_SCHEMA = Schema(keadaan=Choice(KEADAAN), oleh=Texts(), sejak=Date(), sumber=Str(), catatan=Str(),
+                       diperiksa=Date())
 """Whether an instrument is in force, and how we know."""
 INSTRUMEN_SCHEMA = Schema(
     id=Id("uu-5-2014", reserved=("dasar-hukum/index is the address of the overview of legal bases",
@@ -222,9 +226,13 @@ def _instrumen(r: Reader, item, line: int, kodes: set[str]):
             r.err(st.source.line, where, f"the status '{keadaan}' needs its 'sumber'.",
                   "say where the fact is stated (the revoking instrument's provision, an official database), "
                   "or set keadaan: belum_diperiksa.")
+        if keadaan not in (None, "belum_diperiksa") and "diperiksa" not in st.source:
+            r.err(st.source.line, where, f"the status '{keadaan}' needs 'diperiksa', the date its source was checked.",
+                  "write the date you last checked the status against its sumber, e.g. diperiksa: '2026-12-07' "
+                  "(the site shows it as \"status diperiksa pada ...\").")
         if keadaan is not None:
             status = StatusInstrumen(keadaan=keadaan, oleh=oleh, sejak=st["sejak"], sumber=sumber,
-                                     catatan=st["catatan"])
+                                     catatan=st["catatan"], diperiksa=st["diperiksa"])
     if iid is None or jenis is None or v["tahun"] is None or v["singkatan"] is None or status is None:
         return None
     return Instrumen(id=iid, jenis=normalise_jenis(jenis), nomor=nomor, tahun=v["tahun"], tentang=v["tentang"],

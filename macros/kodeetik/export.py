@@ -1,4 +1,5 @@
-"""Data downloads: each regulation as JSON, the topic comparison as JSON and CSV, the glossary.
+"""Data downloads: each regulation as JSON, the topic comparison as JSON and CSV (each CSV also as
+XLSX, `xlsx.py`), the glossary.
 
 Texts go out exactly as enacted: no HTML escaping, no Markdown (a consumer escapes for its own
 output). URLs are relative to the site root unless `base_url` (the site's address) is given.
@@ -21,6 +22,7 @@ from .model import Corpus, DasarMengingat, Lampiran, Node, Penetapan, Regulation
 from .nasional import AturanNasional
 from .labels import ref_label
 from .topics import Hit, Topics, flat_text
+from .xlsx import workbook
 
 REGULATION_SCHEMA = "kodeetik-peraturan/1"
 COMPARISON_SCHEMA = "kodeetik-perbandingan/1"
@@ -257,7 +259,7 @@ def _provision_rows(corpus: Corpus, topics: Topics, a, base_url: str) -> list[li
     return rows
 
 
-def matrix_csv(corpus: Corpus, topics: Topics) -> str:
+def matrix_rows(corpus: Corpus, topics: Topics) -> list[list[str]]:
     """Wide format: one row per item, one column per regulation, the number of tagged provisions
     (0 = absent)."""
     regs = corpus.regulations
@@ -266,39 +268,63 @@ def matrix_csv(corpus: Corpus, topics: Topics) -> str:
         for item in a.items:
             rows.append([a.key, item.key, item.label,
                          *[str(len(topics.hits_for(item.key, r.id))) for r in regs]])
-    return _csv(rows)
+    return rows
 
 
-def taxonomy_csv(topics: Topics) -> str:
+def matrix_csv(corpus: Corpus, topics: Topics) -> str:
+    return _csv(matrix_rows(corpus, topics))
+
+
+def taxonomy_rows(topics: Topics) -> list[list[str]]:
     """The codebook: every area and item with its plain-language explanation."""
     rows = [list(TAXONOMY_COLUMNS)]
     for a in topics.areas:
         for item in a.items:
             rows.append([a.key, a.label, item.key, item.label, item.penjelasan, " ".join(item.terkait)])
-    return _csv(rows)
+    return rows
+
+
+def taxonomy_csv(topics: Topics) -> str:
+    return _csv(taxonomy_rows(topics))
+
+
+def xlsx_path(csv_path: str) -> str:
+    """The workbook published next to a CSV: `data/topik/matriks.csv` → `data/topik/matriks.xlsx`."""
+    return csv_path.removesuffix(".csv") + ".xlsx"
+
+
+def _tables(corpus: Corpus, topics: Topics, base_url: str) -> list[tuple[str, list[list[str]], tuple[str, ...]]]:
+    """Every CSV table: its path, its rows (header first) and the columns that hold numbers."""
+    per_area = [(a, _provision_rows(corpus, topics, a, base_url)) for a in topics.areas]
+    header = [list(PROVISION_COLUMNS)]
+    counts = tuple(r.id for r in corpus.regulations)
+    return [
+        (MATRIX_CSV, matrix_rows(corpus, topics), counts),
+        # The whole table is the areas' tables one after the other: their rows are made once.
+        (PROVISIONS_CSV, header + [row for _, rows in per_area for row in rows], ("ada",)),
+        (TAXONOMY_CSV, taxonomy_rows(topics), ()),
+        *[(area_csv_path(a.key), header + rows, ("ada",)) for a, rows in per_area],
+    ]
 
 
 def data_files(corpus: Corpus, topics: Topics, base_url: str = "", map_fn=None,
-               nasional: Mapping[str, AturanNasional] | None = None) -> dict[str, str]:
+               nasional: Mapping[str, AturanNasional] | None = None) -> dict[str, str | bytes]:
     """Every data file of the site: path relative to the site root -> content.
 
     `map_fn` (default: the built-in `map`) may spread the work over processes; it must return the
     results in order.
     """
-    per_area = [(a, _provision_rows(corpus, topics, a, base_url)) for a in topics.areas]
     terms = terms_json(corpus, topics, base_url)
-    jobs: list[tuple[str, Callable[..., str]]]  # each called with no argument (defaults bind the loop variables)
+    jobs: list[tuple[str, Callable[..., str | bytes]]]  # each called with no argument (defaults bind the loop variables)
     jobs = [(regulation_path(r.id), lambda r=r: dumps(regulation_json(corpus, r, topics, base_url)))
             for r in corpus.regulations]
     jobs += [
         (COMPARISON_PATH, lambda: dumps(comparison_json(corpus, topics, base_url, nasional), compact=True)),
         (TERMS_PATH, lambda: dumps(terms, compact=True)),
-        (MATRIX_CSV, lambda: matrix_csv(corpus, topics)),
-        # The whole table is the areas' tables one after the other: their rows are made once.
-        (PROVISIONS_CSV, lambda: _csv([list(PROVISION_COLUMNS)] + [row for _, rows in per_area for row in rows])),
-        (TAXONOMY_CSV, lambda: taxonomy_csv(topics)),
     ]
-    jobs += [(area_csv_path(a.key), lambda rows=rows: _csv([list(PROVISION_COLUMNS)] + rows)) for a, rows in per_area]
+    for path, rows, numeric in _tables(corpus, topics, base_url):
+        jobs += [(path, lambda rows=rows: _csv(rows)),
+                 (xlsx_path(path), lambda rows=rows, numeric=numeric: workbook(rows, numeric))]
     jobs += [(terms_path(rid), lambda rid=rid, defs=defs: dumps({"skema": terms["skema"], "peraturan": {rid: defs}},
                                                                   compact=True))
              for rid, defs in terms["peraturan"].items()]

@@ -3,7 +3,9 @@
 From the topic coding alone: per area, the items the regulation tags that no other regulation tags
 ("only here"), and the items it does not tag that most others do ("others have, this one lacks").
 Only regulations whose coding is complete are compared (an untagged provision would look like a
-missing topic). Lists are cut to a fixed length so the sheet stays one page at any corpus size;
+missing topic). Items are compared by meaning, not by area: an item another regulation holds under a
+related item (`terkait`: "disiplin" as a value where others list it as a rule of conduct) is not
+"lacking", and an item is not "only here" when others hold a related one. Lists are cut to a fixed length so the sheet stays one page at any corpus size;
 the full matrices are on the comparison pages. Nothing here knows MkDocs.
 """
 
@@ -12,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .model import Corpus, Regulation
-from .topics import Bidang, ButirTopik, Topics
+from .topics import Bidang, ButirTopik, Topics, related_keys
 
 MAKS_BUTIR = 6
 """Items named per list; the rest are counted ("dan 4 lainnya")."""
@@ -89,14 +91,17 @@ def perbedaan(reg: Regulation, corpus: Corpus, topics: Topics,
     tagged_by = tagged_by if tagged_by is not None else comparable(corpus, topics)
     others = tuple(r for r in corpus.regulations
                    if r.id != reg.id and r.status.keadaan != "dicabut" and topics.is_complete(r.id))
+    held = {key for key, ids in tagged_by.items() if reg.id in ids} | {
+        i.key for i in topics.items.values() if topics.hits_for(i.key, reg.id)}
     rows = []
     for area in topics.areas:
         here = [i for i in area.items if topics.hits_for(i.key, reg.id)]
         counts = {i.key: len(tagged_by[i.key] - {reg.id}) for i in area.items}
-        only = [i for i in here if counts[i.key] == 0] if others else []
-        here_keys = {i.key for i in here}
+        only = [i for i in here if counts[i.key] == 0
+                and not any(tagged_by.get(k, frozenset()) - {reg.id} for k in related_keys(i, topics))] if others else []
         lacks = [Kurang(i, counts[i.key]) for i in area.items
-                 if i.key not in here_keys and others and counts[i.key] >= AMBANG_KURANG * len(others)]
+                 if i.key not in held and not related_keys(i, topics) & held
+                 and others and counts[i.key] >= AMBANG_KURANG * len(others)]
         lacks.sort(key=lambda k: -k.jumlah)  # stable: taxonomy order among equals
         mean = (sum(counts.values()) / len(others)) if others else 0.0
         rows.append(BarisBidang(area=area, di_sini=len(here), rata_rata=mean,

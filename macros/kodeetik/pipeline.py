@@ -18,7 +18,10 @@ because the later check would only repeat the earlier error in other words):
    registry loaded nothing.
 5. National rules (`_aturan_nasional.yaml`, `nasional.load_nasional`): skipped when the topics or
    the catalogue have errors (they name items and instruments).
-6. Cross-references (`xref.build_links`): only once everything above is valid, since they need every
+6. Counter situations (`_kasus.yaml`, `kasus.load_kasus`): their pointers to national rules are not
+   checked when those did not load, nor the provision ids of a regulation left out in stage 1;
+   skipped when the corpus has no regulation.
+7. Cross-references (`xref.build_links`): only once everything above is valid, since they need every
    regulation and the catalogue; what they cannot resolve is a warning, not an error.
 
 Besides the errors, YAML files that no stage reads (in a subfolder, a `_`-prefixed name that is no
@@ -36,6 +39,7 @@ from pathlib import Path
 from .dasar import DASAR_FILE, Katalog, load_katalog
 from .errors import DataError, DataErrors, display_path
 from .hak_anda import HakAndaData
+from .kasus import KASUS_FILE, Kasus, load_kasus
 from .kuis import KuisData
 from .loader import PENYELENGGARA_FILE, WILAYAH_FILE, is_yaml, read_corpus
 from .model import Corpus
@@ -47,7 +51,7 @@ from .warga_loader import HAK_FILE, KUIS_FILE, load_warga
 from .xref import Links, build_links
 
 REGISTRIES = frozenset({WILAYAH_FILE, PENYELENGGARA_FILE, PENGADUAN_FILE, MAKLUMAT_FILE, TAXONOMY_FILE,
-                        DASAR_FILE, HAK_FILE, KUIS_FILE, NASIONAL_FILE})
+                        DASAR_FILE, HAK_FILE, KUIS_FILE, NASIONAL_FILE, KASUS_FILE})
 """The `_`-prefixed files of the data folder that are read."""
 
 
@@ -71,6 +75,8 @@ class SiteData:
     """YAML files no stage reads (warnings)."""
     nasional: Mapping[str, AturanNasional] = field(default_factory=dict)
     """The national rule per topic item, where a local code is silent (`_aturan_nasional.yaml`)."""
+    kasus: tuple[Kasus, ...] = ()
+    """The counter situations of the training (`_kasus.yaml`, editorial)."""
 
     @property
     def warnings(self) -> tuple[DataError, ...]:
@@ -110,15 +116,24 @@ def load_site(directory: str | os.PathLike, sources_dir: str | os.PathLike | Non
     katalog, katalog_errors = load_katalog(root, corpus, display=display_path(root / DASAR_FILE, shown_root))
     errors += katalog_errors
     nasional: Mapping[str, AturanNasional] = {}
+    nasional_ok = False
     if topics is not None and not topic_errors and not katalog_errors:
         try:
             nasional = load_nasional(root, topics, katalog, display_root=shown_root)
+            nasional_ok = True
         except DataErrors as exc:
             errors += exc.errors
+    kasus: tuple[Kasus, ...] = ()
+    try:  # (with no regulation at all, that one error says it: every basis would be unknown)
+        if corpus.regulations:
+            kasus = load_kasus(root, corpus, nasional if nasional_ok else None, display_root=shown_root,
+                               skip=read.failed)
+    except DataErrors as exc:
+        errors += exc.errors
     if errors or topics is None or hak is None or kuis is None:
         raise DataErrors(errors)
     return SiteData(corpus, topics, hak, kuis, katalog, build_links(corpus, katalog),
-                    tuple(unread_yaml(root, sources, shown_root)), nasional)
+                    tuple(unread_yaml(root, sources, shown_root)), nasional, kasus)
 
 
 def unread_yaml(root: Path, sources: Path, shown_root: Path) -> list[DataError]:

@@ -115,6 +115,14 @@ class Topics:
 
 # --------------------------------------------------------------------------- structure helpers
 
+def related_keys(item: ButirTopik, topics: Topics) -> set[str]:
+    """Keys related to an item either way (`terkait` is written on one side only): the same matter
+    under another topic ("disiplin" as a value and as a rule of conduct)."""
+    out = set(item.terkait)
+    out.update(i.key for i in topics.items.values() if item.key in i.terkait)
+    return out
+
+
 def parent_map(reg: Regulation) -> dict[str, Node | None]:
     """Provision id -> parent node (None at the top of the body, a diktum or a lampiran)."""
     out: dict[str, Node | None] = {}

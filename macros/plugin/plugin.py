@@ -32,7 +32,7 @@ from macros.render.printing import DOCUMENT_ASSETS, POSTER_ASSETS, Printer
 from macros.render.templating import uri_to_url
 from macros.render.topic_links import compare_links, search_words
 
-from . import csp, pages, posters, reproducible, search, staging, warga, xref
+from . import csp, opendata, pages, posters, reproducible, search, staging, warga, xref
 from .config import KodeEtikConfig
 from .errors import data_abort
 
@@ -103,6 +103,7 @@ class KodeEtikPlugin(BasePlugin[KodeEtikConfig]):
         build.pages.update({p.uri: p for p in plan_compare_pages(corpus, topics, data.nasional)})
         map_fn = functools.partial(parallel.fork_map, workers=self._workers())
         build.files = data_files(corpus, topics, nasional=data.nasional, map_fn=map_fn)
+        build.files.update(opendata.files(data, data_dir, renderer, config.site_url))
         for line in untagged_report(corpus, topics):
             log.info(line)  # not a warning: a newly imported regulation may await its coding
         poster_list, poster_page = posters.plan(corpus)

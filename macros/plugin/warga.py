@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from macros.kodeetik import DataErrors, SiteData
-from macros.render import hak_anda, pelatihan
+from macros.render import hak_anda, pelatihan, pengaduan
 from macros.render.pages import GeneratedPage
 from macros.render.printing import Printer, PrintError
 
@@ -27,11 +27,12 @@ def page_context(corpus) -> dict:
 
 
 def plan(data: SiteData) -> tuple[list[pelatihan.Materi], list[GeneratedPage]]:
-    """The quizzes and handbook parts (the material), and the Hak Anda and training pages."""
+    """The quizzes and handbook parts (the material), and the Hak Anda, complaint and training pages."""
     corpus, topics = data.corpus, data.topics
     context = page_context(corpus)
-    materi = pelatihan.plan_materi(corpus, topics, data.kuis)
+    materi = pelatihan.plan_materi(corpus, topics, data.kuis, data.kasus)
     pages = (hak_anda.plan_hak_pages(corpus, topics, data.hak, context, data.nasional)
+             + [pengaduan.plan_pengaduan_page(corpus, topics, data.hak, data.nasional)]
              + pelatihan.plan_training_pages(corpus, topics, materi, context))
     return materi, pages
 

@@ -7,11 +7,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..kodeetik import export
+from ..kodeetik.akn import work_uri
+from ..kodeetik.aknxml import akn_path
 from ..kodeetik.glossary import entries
+from ..kodeetik.integrasi import DATAPACKAGE_PATH, JDIHN_PATH, SCHEMA_DIR, SCHEMA_FILES
 from ..kodeetik.model import Corpus, Regulation, Wilayah
 from ..kodeetik.nasional import AturanNasional
 from ..kodeetik.labels import ref_label
 from ..kodeetik.topics import Bidang, ButirTopik, Hit, Topics
+from .feed import FEED_PATH
 from .pages import GeneratedPage, TocEntry, regulation_url, wilayah_url
 from .xref_pages import instrumen_url
 
@@ -119,10 +123,16 @@ def plan_compare_pages(corpus: Corpus, topics: Topics,
                  "matrix": export.MATRIX_CSV, "provisions": export.PROVISIONS_CSV,
                  "taxonomy": export.TAXONOMY_CSV,
                  "area_csv": {a.key: export.area_csv_path(a.key) for a in topics.areas},
+                 "xlsx": export.xlsx_path,
                  "regulation": {r.id: export.regulation_path(r.id) for r in corpus.regulations}},
         "urls": {"overview": f"{BASE}/", "side": f"{BASE}/berdampingan/", "glossary": f"{BASE}/glosarium/",
                  "data": "data/"},
         "max_side": MAX_SIDE,
+        "integrasi": {"jdihn": JDIHN_PATH, "feed": FEED_PATH, "skema": f"{SCHEMA_DIR}/jdihn.schema.json",
+                      "datapackage": DATAPACKAGE_PATH,
+                      "akn_berkas": [(r.id, akn_path(r)) for r in corpus.regulations],
+                      "skema_berkas": [(n, f"{SCHEMA_DIR}/{n}") for n in SCHEMA_FILES if n != "jdihn.schema.json"],
+                      "akn": next(((work_uri(r).strip("/") + "/", r.singkatan) for r in corpus.regulations), None)},
         "nasional": nasional or {}, "ins_url": instrumen_url,
     }
     all_rows = {a.key: rows_for(a, columns, topics) for a in topics.areas}

@@ -12,12 +12,14 @@ Independent of MkDocs: the glue (`macros/plugin/warga.py`) asks for pages and fi
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from ..kodeetik.errors import DataError, DataErrors
 from ..kodeetik.hak_anda import DasarKetentuan
+from ..kodeetik.kasus import Kasus
 from ..kodeetik.labels import pasal_range, ref_label
 from ..kodeetik.kuis import KuisData, Soal, buat_kuis
 from ..kodeetik.model import Corpus, Lampiran, Node, Regulation
@@ -26,6 +28,7 @@ from ..kodeetik.topics import Bidang, ButirTopik, Topics
 from .pages import GeneratedPage, TocEntry, regulation_url, wilayah_url
 from .parallel import fork_map
 from .qr import DRAF, qr_context, site_address
+from .xref_pages import instrumen_url
 
 BASE = "pelatihan"
 INDEX_URI = f"{BASE}/index.md"
@@ -177,10 +180,10 @@ def summary(reg: Regulation, topics: Topics) -> tuple[Ingat, ...]:
     return tuple(out)
 
 
-def plan_materi(corpus: Corpus, topics: Topics, kuis: KuisData) -> list[Materi]:
+def plan_materi(corpus: Corpus, topics: Topics, kuis: KuisData, kasus: tuple[Kasus, ...] = ()) -> list[Materi]:
     """The material of every regulation in force, in corpus order."""
     tagged_by = comparable(corpus, topics)
-    return [Materi(reg=r, soal=buat_kuis(r, kuis, topics, corpus), ingat=summary(r, topics),
+    return [Materi(reg=r, soal=buat_kuis(r, kuis, topics, corpus, kasus), ingat=summary(r, topics),
                    bagian=handbook_parts(r), beda=perbedaan(r, corpus, topics, tagged_by))
             for r in corpus.regulations if r.status.keadaan != "dicabut"]
 
@@ -210,11 +213,18 @@ def plan_training_pages(corpus: Corpus, topics: Topics, materi: list[Materi], ex
     for m in materi:
         pages.append(GeneratedPage(
             uri=kuis_uri(m.reg), title=f"Kuis: {m.reg.singkatan}", template="kuis.html",
-            context={**common, "reg": m.reg, "soal": m.soal},
+            context={**common, "reg": m.reg, "soal": m.soal, "ins_url": instrumen_url, "versi": kuis_versi(m.soal)},
             toc=tuple(TocEntry(s.kunci, f"Soal {s.nomor}", 2) for s in m.soal),
             description=f"Uji pemahaman tentang {m.reg.nama_resmi}: {len(m.soal)} soal pilihan ganda, "
                         "dengan dasar pasal setiap jawaban."))
     return pages
+
+
+def kuis_versi(soal: tuple[Soal, ...]) -> str:
+    """A short fingerprint of a quiz's questions and answers: progress a browser kept for another
+    version of the quiz (the data changed) is not applied to this one."""
+    words = "\n".join(f"{s.pertanyaan}|{s.benar}|" + "|".join(p.teks for p in s.pilihan) for s in soal)
+    return f"{zlib.crc32(words.encode('utf-8')):08x}"
 
 
 def build_training_files(corpus: Corpus, topics: Topics, materi: list[Materi], renderer, printer, site_url: str,

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..kodeetik.akn import work_uri
 from ..kodeetik.citations import find_all
 from ..kodeetik.errors import DataError, DataErrors
 from ..kodeetik.labels import provision_label
@@ -103,6 +104,12 @@ class Poster:
     @property
     def judul(self) -> str:
         return KINDS[self.jenis]
+
+    @property
+    def qr_target(self) -> str:
+        """What the QR code opens and the footer prints: the regulation's short, stable Akoma Ntoso
+        address (it forwards to the page), else `target`."""
+        return work_uri(self.regulation).strip("/") + "/" if self.regulation else self.target
 
     def page_url(self, paper: Paper) -> str:
         return f"{self.folder}{self.jenis}-{paper.key}/"
@@ -223,7 +230,7 @@ def render_poster(renderer, poster: Poster, paper: Paper, scale: float, site_url
     """The poster's standalone HTML page at one paper size and type scale."""
     return renderer.render(
         poster.template, poster.page_url(paper), poster=poster, paper=paper, papers=PAPERS,
-        font_pt=round(BASE_PT * paper.factor * scale, 2), **qr_context(site_url, poster.target),
+        font_pt=round(BASE_PT * paper.factor * scale, 2), **qr_context(site_url, poster.qr_target),
         **poster.context)
 
 

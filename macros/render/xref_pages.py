@@ -9,7 +9,8 @@ import json
 
 from ..kodeetik.citations import Citation, Ref, Step
 from ..kodeetik.dasar import Instrumen
-from ..kodeetik.model import Corpus
+from ..kodeetik.labels import provision_label
+from ..kodeetik.model import Corpus, Regulation
 from ..kodeetik.xref import Links, citation_keys, label_keys, mapped_keys
 from .pages import GeneratedPage, TocEntry, regulation_url, wilayah_url
 
@@ -94,6 +95,19 @@ def plan_xref_pages(corpus: Corpus, links: Links) -> list[GeneratedPage]:
     return pages
 
 
+def _example_citation(reg: Regulation) -> str:
+    """How one provision of `reg` is cited, for the box's advice: its first Pasal or Diktum, or
+    else (a text without either) an item cited by BAB and ordinal (`... butir ke-1`)."""
+    keys = citation_keys(reg)
+    first = next((k for k in keys if not k.startswith("Lampiran")), None)
+    if first:
+        return first
+    # The items other texts cite (`peta_rujukan`) make the most telling example.
+    eids = [*mapped_keys(reg).values(), *label_keys(reg).values()]
+    labels = [eid for eid in eids if "__butir_" in eid] or eids
+    return provision_label(reg, labels[0]) if labels else ""
+
+
 def jump_index(corpus: Corpus) -> str:
     """The JSON the citation jump box reads: each regulation's names and citable provisions
     (`ketentuan`: canonical citations; `dugaan`: through `peta_rujukan`; `kutipan`: the other
@@ -106,6 +120,9 @@ def jump_index(corpus: Corpus) -> str:
             "ketentuan": {k.lower(): v for k, v in citation_keys(reg).items()},
             "dugaan": {k.lower(): v for k, v in mapped_keys(reg).items()},
             "kutipan": label_keys(reg),
+            # A text without Pasal numbers: the box says so and shows how it is cited instead.
+            "pasal": any(k.startswith("Pasal ") for k in citation_keys(reg)),
+            "contoh": _example_citation(reg),
         })
     # The box builds its keys the same way: the canonical text of a one-item citation, lowercased.
     sample = str(Citation((Ref((Step("pasal", "17"), Step("ayat", "1"))),))).lower()
