@@ -15,7 +15,7 @@ import pytest
 
 from conftest import ROOT
 from macros.kodeetik import citations, load_corpus
-from macros.kodeetik.model import heading_in_citation, provision_label
+from macros.kodeetik.labels import heading_in_citation, provision_label
 from macros.kodeetik.xref import citation_keys, jump_key, label_keys
 from macros.render.xref_pages import jump_index
 

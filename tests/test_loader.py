@@ -165,7 +165,7 @@ def test_unknown_top_level_key(tmp_path):
     text = REG.replace("batang_tubuh:", "judull: X\nbatang_tubuh:")
     err = reg_error(tmp_path, text)
     assert (err.file, err.line, err.where) == (SHOWN, line_of(text, "judull"), "")
-    assert err.message == "unknown key 'judull'."
+    assert err.message == "unknown key 'judull' (did you mean 'judul'?)."
     assert err.fix.startswith("remove it or use one of: id, jenis, nomor,")
     assert "judul," in err.fix
 
@@ -174,7 +174,7 @@ def test_unknown_key_inside_a_node(tmp_path):
     text = REG + "        teks: typo for text\n"
     err = reg_error(tmp_path, text)
     assert (err.line, err.where) == (line_of(text, "teks:"), "bab I > pasal 1")
-    assert err.message == "unknown key 'teks'."
+    assert err.message == "unknown key 'teks'."  # nothing near enough to suggest
     assert err.fix == ("remove it or use one of: type, num, marker, heading, text, children, "
                        "text_after, eid, catatan, dasar, rujukan, kedudukan, miring.")
 

@@ -16,7 +16,8 @@ from conftest import ROOT, no_bom, real_data
 from macros.kodeetik import DataErrors, load_corpus
 from macros.kodeetik import export
 from macros.kodeetik.glossary import definitions, entries, term_of
-from macros.kodeetik.topics import flat_text, ref_label, untagged_report
+from macros.kodeetik.labels import ref_label
+from macros.kodeetik.topics import flat_text, untagged_report
 from macros.kodeetik.topics_loader import load_topics
 from macros.render.compare import column_groups
 from macros.render.pages import regulation_url

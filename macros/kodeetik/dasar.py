@@ -16,8 +16,9 @@ from typing import Mapping
 from . import yamlio
 from .citations import UUD, Instrument, normalise_jenis
 from .errors import Collector
-from .loader import ID_RE, RESERVED_IDS, _read_file, _Reader  # the same readers as the regulation files
-from .model import Corpus, Dasar, Regulation
+from .loader import _read_file
+from .model import Corpus, DasarMengingat, Regulation
+from .schema import Choice, Date, Entries, Id, Nested, Reader, Schema, Str, Texts, Year, named
 
 DASAR_FILE = "_dasar_hukum.yaml"
 KEADAAN = {
@@ -134,7 +135,7 @@ def qualified_jenis(corpus: Corpus, reg: Regulation, jenis: str) -> str:
     return f"{j} {wil.nama}"
 
 
-def match_dasar(katalog: Katalog, corpus: Corpus, reg: Regulation, dasar: Dasar) -> Instrumen | None:
+def match_dasar(katalog: Katalog, corpus: Corpus, reg: Regulation, dasar: DasarMengingat) -> Instrumen | None:
     """The catalogue instrument a Mengingat item's `dasar` names, or None."""
     if dasar.jenis is None:
         return None
@@ -153,14 +154,14 @@ def load_katalog(directory: str | Path, corpus: Corpus, display: str | None = No
                    "restore regulations/_dasar_hukum.yaml (see regulations/README.md).")
         return empty, errors.errors
     data = _read_file(errors, path, shown)
-    r = _Reader(errors, shown)
-    m = r.mapping(data, 1, "") if data is not None else None
-    if m is None or not r.keys(m, "", ("instrumen",), ()):
+    r = Reader(errors, shown)
+    top = Schema(instrumen=Entries(required=True)).read_file(r, data)
+    if top is None:
         return empty, errors.errors
     kodes = {w.kode for w in corpus.wilayah}
     out: list[Instrumen] = []
     oleh_refs: list[tuple[Instrumen, yamlio.Map]] = []
-    items = r.seq(m, "instrumen", "instrumen")
+    items = top["instrumen"]
     for item, line in zip(items, items.item_lines):
         ins = _instrumen(r, item, line, kodes)
         if ins is not None:
@@ -188,57 +189,54 @@ def load_katalog(directory: str | Path, corpus: Corpus, display: str | None = No
     return Katalog(tuple(out), shown, MappingProxyType(by_id), MappingProxyType(by_key)), errors.errors
 
 
-def _instrumen(r: _Reader, item, line: int, kodes: set[str]):
+STATUS_SCHEMA = Schema(keadaan=Choice(KEADAAN), oleh=Texts(), sejak=Date(), sumber=Str(), catatan=Str(),
+                       diperiksa=Date())
+"""Whether an instrument is in force, and how we know."""
+INSTRUMEN_SCHEMA = Schema(
+    id=Id("uu-5-2014", reserved=("dasar-hukum/index is the address of the overview of legal bases",
+                                 "name the instrument by kind, number and year, e.g. uu-5-2014.")),
+    jenis=Str(required=True), tahun=Year(required=True), singkatan=Str(required=True),
+    status=Nested(STATUS_SCHEMA, required=True), nomor=Str(), tentang=Str(), wilayah=Str())
+"""One instrument of `_dasar_hukum.yaml`."""
+
+
+def _instrumen(r: Reader, item, line: int, kodes: set[str]):
     d = r.mapping(item, line, "instrumen")
     if d is None:
         return None
-    place: str = d["id"] if isinstance(d.get("id"), str) else f"(line {line})"
-    if not r.keys(d, place, ("id", "jenis", "tahun", "singkatan", "status"), ("nomor", "tentang", "wilayah")):
+    place = named(d, "id", line)
+    v = INSTRUMEN_SCHEMA.read(r, d, place)
+    if v is None:
         return None
-    iid = r.text(d, "id", place, required=True)
-    jenis = r.text(d, "jenis", place, required=True)
-    tahun = r.year(d, "tahun", place, required=True)
-    singkatan = r.text(d, "singkatan", place, required=True)
-    nomor, wilayah = r.text(d, "nomor", place), r.text(d, "wilayah", place)
-    if iid is not None and not ID_RE.match(iid):
-        r.err(r.line_of(d, "id"), iid, f"id '{iid}' is not a valid id.",
-              "use lowercase letters, digits and '-', e.g. uu-5-2014.")
-    elif iid in RESERVED_IDS:
-        r.err(r.line_of(d, "id"), iid, f"id '{iid}' is reserved: dasar-hukum/{iid} is the address of the "
-              "overview of legal bases.", "name the instrument by kind, number and year, e.g. uu-5-2014.")
+    iid, jenis, nomor, wilayah = v["id"], v["jenis"], v["nomor"], v["wilayah"]
     if jenis is not None and nomor is None and normalise_jenis(jenis) != UUD:
-        r.err(d.line, iid or "", "missing 'nomor'.", "give the instrument's number as written.")
+        r.err(d.line, place, "missing 'nomor'.", "give the instrument's number as written.")
     if wilayah is not None and kodes and wilayah not in kodes:  # no kodes: the registry failed, and says so
-        r.err(r.line_of(d, "wilayah"), iid or "", f"unknown wilayah '{wilayah}'.",
+        r.err(v.line("wilayah"), place, f"unknown wilayah '{wilayah}'.",
               "use a code from _wilayah.yaml (in quotes), or add the region there.")
-    st = r.mapping(d.get("status"), r.line_of(d, "status"), f"{iid} > status")
+    st = v["status"]
     status = None
-    if st is not None and r.keys(st, f"{iid} > status", ("keadaan",), ("oleh", "sejak", "sumber", "catatan", "diperiksa")):
-        where = f"{iid} > status"
-        keadaan = r.choice(st, "keadaan", where, tuple(KEADAAN))
-        oleh = r.strings(st, "oleh", where)
-        sumber = r.text(st, "sumber", where)
-        sejak = r.date(st, "sejak", where)
+    if st is not None:
+        where = f"{place} > status"
+        keadaan, oleh, sumber = st["keadaan"], st["oleh"], st["sumber"]
         if keadaan == "dicabut" and not oleh:
-            r.err(st.line, where, "a revoked instrument needs 'oleh'.",
+            r.err(st.source.line, where, "a revoked instrument needs 'oleh'.",
                   "list the id of the instrument that revoked it, e.g. oleh: [uu-20-2023].")
         if keadaan not in (None, "belum_diperiksa") and sumber is None:
-            r.err(st.line, where, f"the status '{keadaan}' needs its 'sumber'.",
+            r.err(st.source.line, where, f"the status '{keadaan}' needs its 'sumber'.",
                   "say where the fact is stated (the revoking instrument's provision, an official database), "
                   "or set keadaan: belum_diperiksa.")
-        diperiksa = r.date(st, "diperiksa", where)
-        if keadaan not in (None, "belum_diperiksa") and "diperiksa" not in st:
-            r.err(st.line, where, f"the status '{keadaan}' needs 'diperiksa', the date its source was checked.",
+        if keadaan not in (None, "belum_diperiksa") and "diperiksa" not in st.source:
+            r.err(st.source.line, where, f"the status '{keadaan}' needs 'diperiksa', the date its source was checked.",
                   "write the date you last checked the status against its sumber, e.g. diperiksa: '2026-12-07' "
                   "(the site shows it as \"status diperiksa pada ...\").")
         if keadaan is not None:
-            status = StatusInstrumen(keadaan=keadaan, oleh=oleh, sejak=sejak, sumber=sumber,
-                                     catatan=r.text(st, "catatan", where), diperiksa=diperiksa)
-    if iid is None or jenis is None or tahun is None or singkatan is None or status is None:
+            status = StatusInstrumen(keadaan=keadaan, oleh=oleh, sejak=st["sejak"], sumber=sumber,
+                                     catatan=st["catatan"], diperiksa=st["diperiksa"])
+    if iid is None or jenis is None or v["tahun"] is None or v["singkatan"] is None or status is None:
         return None
-    return Instrumen(id=iid, jenis=normalise_jenis(jenis), nomor=nomor, tahun=tahun,
-                     tentang=r.text(d, "tentang", iid), singkatan=singkatan, wilayah=wilayah,
-                     status=status, line=line), st
+    return Instrumen(id=iid, jenis=normalise_jenis(jenis), nomor=nomor, tahun=v["tahun"], tentang=v["tentang"],
+                     singkatan=v["singkatan"], wilayah=wilayah, status=status, line=line), st.source
 
 
 __all__ = ["DASAR_FILE", "KEADAAN", "Instrumen", "Katalog", "StatusInstrumen", "load_katalog", "match_dasar",

@@ -18,9 +18,10 @@ from typing import Any
 
 from .dasar import Instrumen
 from .glossary import definitions
-from .model import Corpus, Dasar, Lampiran, Node, Penetapan, Regulation, Wilayah
+from .model import Corpus, DasarMengingat, Lampiran, Node, Penetapan, Regulation, Wilayah
 from .nasional import AturanNasional
-from .topics import Hit, Topics, flat_text, ref_label
+from .labels import ref_label
+from .topics import Hit, Topics, flat_text
 from .xlsx import workbook
 
 REGULATION_SCHEMA = "kodeetik-peraturan/1"
@@ -93,7 +94,7 @@ def _penetapan(p: Penetapan | None) -> dict | None:
             "pangkat": p.pejabat.pangkat}
 
 
-def _dasar(d: Dasar | None) -> dict | None:
+def _dasar(d: DasarMengingat | None) -> dict | None:
     if d is None:
         return None
     return {"jenis": d.jenis, "nomor": d.nomor, "tahun": d.tahun, "tentang": d.tentang}

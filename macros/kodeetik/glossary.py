@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .model import Corpus, Node, Regulation
-from .topics import Item, Topics
+from .topics import ButirTopik, Topics
 
 DEFINITION_AREA = "definisi"
 
@@ -29,7 +29,7 @@ class Definition:
     """The regulation."""
     node: Node
     """The defining provision."""
-    item: Item
+    item: ButirTopik
     """The normalised term (an item of the `definisi` area)."""
     term: str
     """The term as the regulation writes it, e.g. `Pelaksana pelayanan publik`."""
@@ -52,7 +52,7 @@ class Definition:
 class Entry:
     """A normalised term with its definitions, identical wordings grouped together."""
 
-    item: Item
+    item: ButirTopik
     """The normalised term."""
     groups: tuple[tuple[Definition, ...], ...]
     """Definitions saying the same (same words after "adalah") form one group, in corpus order."""

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from .model import Regulation
 from .nasional import AturanNasional
-from .topics import Item, Topics, ref_label
+from .labels import ref_label
+from .topics import ButirTopik, Topics
 
 PENGADUAN = "pengaduan"
 """Key of the section that also lists the complaint channels (it must exist)."""
@@ -49,13 +50,13 @@ class HakAndaData:
     pernyataan: Mapping[str, str]
     """Item key -> the citizen's wording of it (else the item's `penjelasan`)."""
 
-    def teks(self, item: Item) -> str:
+    def teks(self, item: ButirTopik) -> str:
         """The statement shown for an item."""
         return self.pernyataan.get(item.key, item.penjelasan)
 
 
 @dataclass(frozen=True)
-class Dasar:
+class DasarKetentuan:
     """A provision a statement explains."""
 
     eid: str
@@ -68,13 +69,13 @@ class Dasar:
 class Pernyataan:
     """One plain-language statement on a region's page, with the provisions it explains."""
 
-    item: Item
+    item: ButirTopik
     """The topic item it states."""
     teks: str
     """The explanation (editorial, shown marked "Penjelasan")."""
     anchor: str
     """Its id on the page."""
-    dasar: tuple[Dasar, ...]
+    dasar: tuple[DasarKetentuan, ...]
     """The provisions tagged with the item, in document order (never empty)."""
 
 
@@ -144,7 +145,7 @@ def hak_peraturan(reg: Regulation, data: HakAndaData, topics: Topics, prefix: st
             item = topics.items[key]
             out.append(Pernyataan(
                 item=item, teks=data.teks(item), anchor=f"{prefix}{bagian.kunci}-{key.replace('.', '-')}",
-                dasar=tuple(Dasar(h.node.eid, ref_label(reg, h.node.eid)) for h in hits)))
+                dasar=tuple(DasarKetentuan(h.node.eid, ref_label(reg, h.node.eid)) for h in hits)))
         covered = {p.item.key for p in out}
         silent = tuple(nasional[k] for k in bagian.butir
                        if nasional and k in nasional and k not in covered and topics.is_complete(reg.id))

@@ -45,7 +45,8 @@ from typing import Iterator, Mapping
 from .kasus import Kasus
 from .model import Corpus, Node, Regulation
 from .nasional import AturanNasional
-from .topics import Item, Topics, flat_text, parent_map, ref_label, related_keys
+from .labels import ref_label
+from .topics import ButirTopik, Topics, flat_text, parent_map, related_keys
 
 JENIS_SOAL = ("kata", "daerah")
 """Kinds of recall question configured in `_kuis.yaml`; situation questions are `kasus`."""
@@ -106,7 +107,7 @@ class Pilihan:
     """What the option says: enacted words (`asli`), an item's label, or a situation's action."""
     asli: bool
     """True: the exact words of provision `eid` of `reg`. False: editorial words (a label, an action)."""
-    item: Item | None
+    item: ButirTopik | None
     """The topic item the option stands for (None for a situation's action)."""
     benar: bool
     """Whether it is the right answer."""
@@ -208,7 +209,7 @@ def _sample(rng: random.Random, items: list, k: int) -> list:
 
 # --------------------------------------------------------------------------- `kata` questions
 
-def _right_options(reg: Regulation, area: str, data: KuisData, topics: Topics) -> list[tuple[Item, Node]]:
+def _right_options(reg: Regulation, area: str, data: KuisData, topics: Topics) -> list[tuple[ButirTopik, Node]]:
     """Per item of the area that the regulation tags: its first provision usable as an option and
     listed as that area."""
     parents = parent_map(reg)
@@ -222,7 +223,7 @@ def _right_options(reg: Regulation, area: str, data: KuisData, topics: Topics) -
 
 
 def _wrong_options(reg: Regulation, plan: RencanaSoal, data: KuisData, topics: Topics, corpus: Corpus
-                   ) -> Iterator[tuple[Regulation, Item, Node]]:
+                   ) -> Iterator[tuple[Regulation, ButirTopik, Node]]:
     """Provisions that are certainly not a `plan.bidang` of `reg`: the regulation's own first, in
     document order, then other regulations' in corpus order (read only as far as needed)."""
     asked = {i.key for i in topics.area(plan.bidang).items}
@@ -258,7 +259,7 @@ def _held(reg: Regulation, data: KuisData, topics: Topics) -> set[str]:
 
 
 def _same_kind(reg: Regulation, plan: RencanaSoal, data: KuisData, topics: Topics, corpus: Corpus
-               ) -> list[tuple[Regulation, Item, Node]]:
+               ) -> list[tuple[Regulation, ButirTopik, Node]]:
     """Other regulations' provisions listed as `plan.bidang` and tagged with an item of it that
     `reg` does not hold (`_held`), in corpus and document order."""
     held = _held(reg, data, topics)
@@ -284,7 +285,7 @@ def _kata(reg: Regulation, plan: RencanaSoal, data: KuisData, topics: Topics, co
         return []
     same = _same_kind(reg, plan, data, topics, corpus)
     # The regulation's own wrong answers, or enough of other regulations' to fill the options.
-    wrongs: list[tuple[Regulation, Item, Node]] = []
+    wrongs: list[tuple[Regulation, ButirTopik, Node]] = []
     for w in _wrong_options(reg, plan, data, topics, corpus):
         if w[0] is not reg and len(wrongs) >= PILIHAN * 3:
             break
@@ -297,7 +298,7 @@ def _kata(reg: Regulation, plan: RencanaSoal, data: KuisData, topics: Topics, co
     out: list[Soal] = []
     for item, node in chosen:
         right_text = flat_text(node)
-        picked: list[tuple[Regulation, Item, Node]] = []
+        picked: list[tuple[Regulation, ButirTopik, Node]] = []
         seen, items = {right_text}, {item.key}
         for w in rng.sample(same, len(same)):  # one option per item: two wordings of one rule would give it away
             if len(picked) < PILIHAN - 1 and flat_text(w[2]) not in seen and w[1].key not in items:

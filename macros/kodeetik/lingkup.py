@@ -12,6 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from .schema import Deferred, Reader, Schema, Str
+
 INSTANSI = {"satu": "satu instansi", "pemerintah_daerah": "seluruh pemerintah daerah"}
 """What `instansi` may be: one office, or every office of the region's government."""
 
@@ -33,22 +35,26 @@ class Lingkup:
         return self.instansi == "satu"
 
 
-def read_lingkup(r: Any, m: Any, provisions: Mapping[str, Any]) -> Lingkup | None:
+LINGKUP_SCHEMA = Schema(mengikat=Str(required=True), instansi=Str(required=True), dasar=Deferred())
+"""A regulation's `lingkup:` (`dasar`, provision ids, is read at its own place, `lingkup > dasar`)."""
+
+
+def read_lingkup(r: Reader, m: Any, provisions: Mapping[str, Any]) -> Lingkup | None:
     """A regulation's `lingkup:` mapping, checked; None (with errors reported) when it is wrong."""
     where = "lingkup"
     lm = r.mapping(m.get("lingkup"), r.line_of(m, "lingkup"), where)
-    if lm is None or not r.keys(lm, where, ("mengikat", "instansi"), ("dasar",)):
+    v = LINGKUP_SCHEMA.read(r, lm, where) if lm is not None else None
+    if v is None:
         return None
-    mengikat = r.text(lm, "mengikat", where, required=True)
-    instansi = r.text(lm, "instansi", where, required=True)
+    mengikat, instansi = v["mengikat"], v["instansi"]
     if instansi is not None and instansi not in INSTANSI:
-        r.err(r.line_of(lm, "instansi"), where, f"'instansi' is '{instansi}'.",
+        r.err(v.line("instansi"), where, f"'instansi' is '{instansi}'.",
               f"write one of: {', '.join(INSTANSI)} (one office, or every office of the regional government).")
         instansi = None
-    dasar = r.strings(lm, "dasar", where + " > dasar")
+    dasar = r.strings(v.source, "dasar", where + " > dasar")
     for eid in dasar:
         if eid not in provisions:
-            r.err(r.line_of(lm, "dasar"), where + " > dasar", f"there is no provision '{eid}'.",
+            r.err(v.line("dasar"), where + " > dasar", f"there is no provision '{eid}'.",
                   "use a provision id of this regulation (the '#...' of its link on the page).")
             return None
     if mengikat is None or instansi is None:

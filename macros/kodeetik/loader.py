@@ -6,7 +6,6 @@ Errors are collected, never raised one at a time, so a maintainer sees everythin
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import re
 from dataclasses import dataclass
@@ -17,15 +16,16 @@ from typing import Any
 from . import ids, posterdata, yamlio
 from .errors import Collector, DataError, DataErrors, display_path
 from .lingkup import read_lingkup
+from .schema import ID_RE as ID_RE
+from .schema import RESERVED_IDS as RESERVED_IDS
+from .schema import (MAX_TEXT, Choice, Date, Deferred, Entries, Id, Nested, Reader, Record, Schema, Str, Texts, Unique,
+                     Using, Verbatim, Year, named)
 from .model import (JENIS, KEDUDUKAN, NODE_TYPES, NUMBERED_TYPES, STATUS, SUMBER_JENIS, WILAYAH_JENIS, Corpus,
-                    Dasar, Derau, Lampiran, Node, Pejabat, Penetapan, Penyelenggara, Perbaikan, PetaRujukan,
+                    DasarMengingat, Derau, Lampiran, Node, Pejabat, Penetapan, Penyelenggara, Perbaikan, PetaRujukan,
                     Regulation, RujukanCatatan, Status, Sumber, Wilayah)
 
 WILAYAH_FILE = "_wilayah.yaml"
 PENYELENGGARA_FILE = "_penyelenggara.yaml"
-ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-RESERVED_IDS = frozenset({"index"})
-"""Ids that would give the address of a list page (peraturan/index, dasar-hukum/index)."""
 KODE_RE = re.compile(r"^\d{2}(\.\d{2})?$")
 NUM_RE = {
     "pasal": re.compile(r"^\d+[A-Z]?$"),
@@ -37,146 +37,14 @@ NUM_RE = {
 }
 SOURCE_NAME_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*\.txt")
 """A source file name safe in a path and a URL: no '#', '?', space, slash or leading dot."""
-MAX_TEXT = 20_000
-"""No single provision comes near this; a longer text is pasted content or a missing line break."""
 
 
 def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
-class _Reader:
-    """Reads one file's mappings, reporting problems against that file."""
-
-    def __init__(self, errors: Collector, file: str):
-        self.errors = errors
-        self.file = file
-
-    def err(self, line: int | None, where: str, message: str, fix: str) -> None:
-        self.errors.add(self.file, line, where, message, fix)
-
-    def mapping(self, value: Any, line: int | None, where: str) -> yamlio.Map | None:
-        if isinstance(value, yamlio.Map):
-            return value
-        self.err(line, where, f"expected a mapping (key: value lines), found {_kind(value)}.",
-                 "indent the keys under this one, as in regulations/README.md.")
-        return None
-
-    def keys(self, m: yamlio.Map, where: str, required: tuple[str, ...], optional: tuple[str, ...]) -> bool:
-        ok = True
-        for key in m:
-            if key not in required and key not in optional:
-                allowed = ", ".join((*required, *optional))
-                self.err(m.key_lines[key], where, f"unknown key '{key}'.",
-                         f"remove it or use one of: {allowed}.")
-                ok = False
-        for key in required:
-            if key not in m:
-                self.err(m.line, where, f"missing required key '{key}'.",
-                         f"add '{key}:' (see regulations/README.md).")
-                ok = False
-        return ok
-
-    def line_of(self, m: yamlio.Map, key: str) -> int:
-        return m.key_lines.get(key, m.line)
-
-    def text(self, m: yamlio.Map, key: str, where: str, required: bool = False) -> str | None:
-        value = m.get(key)
-        if value is None:
-            if required and key in m:
-                self.err(self.line_of(m, key), where, f"'{key}' is empty.", f"give '{key}' a value.")
-            return None
-        if not isinstance(value, str):
-            self.err(self.line_of(m, key), where,
-                     f"'{key}' must be text, found {_kind(value)}.",
-                     "write it on one line after the key, or as a block scalar (>-).")
-            return None
-        value = value.strip()
-        if len(value) > MAX_TEXT:
-            self.err(self.line_of(m, key), where, f"'{key}' is {len(value)} characters long.",
-                     f"keep a single text under {MAX_TEXT} characters; split it into its units.")
-            return None
-        if not value and required:
-            self.err(self.line_of(m, key), where, f"'{key}' is empty.", f"give '{key}' a value.")
-            return None
-        return value or None
-
-    def choice(self, m: yamlio.Map, key: str, where: str, allowed) -> str | None:
-        value = self.text(m, key, where, required=True)
-        if value is not None and value not in allowed:
-            self.err(self.line_of(m, key), where, f"'{key}' is '{value}', which is not allowed.",
-                     f"use one of: {', '.join(allowed)}.")
-            return None
-        return value
-
-    def year(self, m: yamlio.Map, key: str, where: str, required: bool = False) -> int | None:
-        value = self.text(m, key, where, required=required)
-        if value is None:
-            return None
-        if not re.fullmatch(r"\d{4}", value) or not 1900 <= int(value) <= 2100:
-            self.err(self.line_of(m, key), where, f"'{key}' must be a year such as 2020, found '{value}'.",
-                     "write the four-digit year.")
-            return None
-        return int(value)
-
-    def date(self, m: yamlio.Map, key: str, where: str) -> dt.date | None:
-        value = self.text(m, key, where)
-        if value is None:
-            return None
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            self.err(self.line_of(m, key), where, f"'{key}' must be a date as YYYY-MM-DD, found '{value}'.",
-                     "write e.g. 2020-12-08 for 8 Desember 2020.")
-            return None
-
-    def strings(self, m: yamlio.Map, key: str, where: str) -> tuple[str, ...]:
-        value = m.get(key)
-        if value is None:
-            return ()
-        if isinstance(value, str):
-            value = yamlio.Seq([value])
-            value.line, value.item_lines = self.line_of(m, key), [self.line_of(m, key)]
-        if not isinstance(value, yamlio.Seq):
-            self.err(self.line_of(m, key), where, f"'{key}' must be a list of texts, found {_kind(value)}.",
-                     "write one '- text' line per item.")
-            return ()
-        out = []
-        for item, line in zip(value, value.item_lines):
-            if not isinstance(item, str) or not item.strip():
-                self.err(line, where, f"an item of '{key}' is {_kind(item)}, not text.",
-                         "write each item as text on its own '- ' line.")
-                continue
-            if len(item.strip()) > MAX_TEXT:
-                self.err(line, where, f"an item of '{key}' is {len(item.strip())} characters long.",
-                         f"keep a single text under {MAX_TEXT} characters; split it into its units.")
-                continue
-            out.append(item.strip())
-        return tuple(out)
-
-    def seq(self, m: yamlio.Map, key: str, where: str) -> yamlio.Seq:
-        value = m.get(key)
-        if value is None:
-            empty = yamlio.Seq()
-            empty.line, empty.item_lines = self.line_of(m, key), []
-            return empty
-        if not isinstance(value, yamlio.Seq):
-            self.err(self.line_of(m, key), where, f"'{key}' must be a list, found {_kind(value)}.",
-                     "write each item on its own line starting with '- '.")
-            empty = yamlio.Seq()
-            empty.line, empty.item_lines = self.line_of(m, key), []
-            return empty
-        return value
-
-
-def _kind(value: Any) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, str):
-        return f"the text '{value[:40]}'"
-    if isinstance(value, list):
-        return "a list"
-    return "a mapping"
+_Reader = Reader
+"""The old name, still imported by readers outside this module (as are ID_RE and RESERVED_IDS)."""
 
 
 # --------------------------------------------------------------------------- registries
@@ -201,8 +69,12 @@ def _read_file(errors: Collector, path: Path, display: str):
     return data
 
 
+WILAYAH_SCHEMA = Schema(kode=Str(required=True), jenis=Choice(WILAYAH_JENIS), nama=Str(required=True))
+"""One region of `_wilayah.yaml`."""
+
+
 def _load_wilayah(errors: Collector, path: Path, display: str) -> list[Wilayah]:
-    r = _Reader(errors, display)
+    r = Reader(errors, display)
     data = _read_file(errors, path, display)
     if data is None:
         return []
@@ -210,42 +82,39 @@ def _load_wilayah(errors: Collector, path: Path, display: str) -> list[Wilayah]:
     if m is None or not r.keys(m, "", ("wilayah",), ("sumber",)):
         return []
     out: list[Wilayah] = []
-    seen: dict[str, int] = {}
+    seen = Unique(r, "code", "keep one entry per code.", verb="listed")
     items = r.seq(m, "wilayah", "wilayah")
     for item, line in zip(items, items.item_lines):
         entry = r.mapping(item, line, "wilayah")
-        if entry is None or not r.keys(entry, f"wilayah (line {line})", ("kode", "jenis", "nama"), ()):
+        if entry is None or not WILAYAH_SCHEMA.keys(r, entry, f"wilayah (line {line})"):
             continue
-        kode = r.text(entry, "kode", "wilayah", required=True)
-        where = f"wilayah {kode}"
-        jenis = r.choice(entry, "jenis", where, tuple(WILAYAH_JENIS))
-        nama = r.text(entry, "nama", where, required=True)
+        where = f"wilayah {named(entry, 'kode', line)}"
+        v = WILAYAH_SCHEMA.read_fields(r, entry, where)
+        kode, jenis, nama = v["kode"], v["jenis"], v["nama"]
         if kode is None or jenis is None or nama is None:
             continue
         if not KODE_RE.match(kode):
-            r.err(entry.key_lines["kode"], where, f"'{kode}' is not a Kemendagri code.",
+            r.err(v.line("kode"), where, f"'{kode}' is not a Kemendagri code.",
                   "write two digits for a province ('64') or 'PP.KK' for a district ('61.07'), in quotes.")
             continue
         if (jenis == "provinsi") != ("." not in kode):
-            r.err(entry.key_lines["jenis"], where, f"a {jenis} cannot have the code '{kode}'.",
+            r.err(v.line("jenis"), where, f"a {jenis} cannot have the code '{kode}'.",
                   "provinces have two-digit codes, districts and cities 'PP.KK'.")
             continue
-        if kode in seen:
-            r.err(line, where, f"code '{kode}' is listed twice (first at line {seen[kode]}).",
-                  "keep one entry per code.")
+        if not seen.add(kode, line, where):
             continue
-        seen[kode] = line
         if not slugify(nama):
-            r.err(entry.key_lines["nama"], where, f"the name '{nama}' gives no page address: it has no letter a-z "
+            r.err(v.line("nama"), where, f"the name '{nama}' gives no page address: it has no letter a-z "
                   "or digit.", "write the name in Latin letters, as Kemendagri's list does.")
             continue
         slug = slugify(nama) if jenis == "provinsi" else slugify(f"{jenis} {nama}")
         out.append(Wilayah(kode=kode, jenis=jenis, nama=nama, slug=slug))
+    seen_line = seen.first
     addresses: dict[str, Wilayah] = {}
     province_slug = {w.kode: w.slug for w in out if w.is_provinsi}
     for w in out:
-        if not w.is_provinsi and w.kode_provinsi not in seen:
-            r.err(seen[w.kode], f"wilayah {w.kode}", f"its province '{w.kode_provinsi}' is not listed.",
+        if not w.is_provinsi and w.kode_provinsi not in seen_line:
+            r.err(seen_line[w.kode], f"wilayah {w.kode}", f"its province '{w.kode_provinsi}' is not listed.",
                   f"add the province with kode \"{w.kode_provinsi}\".")
         # The page address (render/pages.py wilayah_uri, and the Hak Anda page beside it): a province's
         # slug among provinces, a district's within its province. Two equal ones: one page would
@@ -253,72 +122,61 @@ def _load_wilayah(errors: Collector, path: Path, display: str) -> list[Wilayah]:
         folder = w.slug if w.is_provinsi else f"{province_slug.get(w.kode_provinsi, w.kode_provinsi)}/{w.slug}"
         other = addresses.setdefault(folder, w)
         if other is not w:
-            r.err(seen[w.kode], f"wilayah {w.kode}",
+            r.err(seen_line[w.kode], f"wilayah {w.kode}",
                   f"'{w.nama_lengkap}' gets the page address wilayah/{folder}/, as does '{other.nama_lengkap}' "
-                  f"(kode '{other.kode}', line {seen[other.kode]}).",
+                  f"(kode '{other.kode}', line {seen_line[other.kode]}).",
                   "names that differ only in punctuation, spaces or capitals give one address: correct the "
                   "name of one of them.")
     out.sort(key=lambda w: (w.kode_provinsi, w.kode))
     return out
 
 
-def _pejabat(r: _Reader, m: yamlio.Map, where: str) -> Pejabat:
-    return Pejabat(jabatan=r.text(m, "jabatan", where), nama=r.text(m, "nama", where),
-                   nip=r.text(m, "nip", where), pangkat=r.text(m, "pangkat", where))
+PEJABAT_FIELDS = dict(jabatan=Str(), nama=Str(), nip=Str(), pangkat=Str())
+"""An official who signs or heads: read into a `Pejabat` by `_pejabat`."""
+
+
+def _pejabat(v: Record) -> Pejabat:
+    return Pejabat(jabatan=v["jabatan"], nama=v["nama"], nip=v["nip"], pangkat=v["pangkat"])
+
+
+PENYELENGGARA_SCHEMA = Schema(
+    id=Id("dinsos-banten"), nama=Str(required=True), wilayah=Str(required=True),
+    kepala=Nested(Schema(**PEJABAT_FIELDS, per_tanggal=Date()), required=True, partial=True),
+    alamat=Str(), laman=Str(), surel=Str(), telepon=Str(),
+    pengaduan=Using(posterdata.read_kanal_list), maklumat=Using(posterdata.read_maklumat))
+"""One body of `_penyelenggara.yaml`."""
 
 
 def _load_penyelenggara(errors: Collector, path: Path, display: str, kodes: set[str] | None) -> list[Penyelenggara]:
     """The bodies; `kodes` None: the region registry is broken, so codes are not checked against it."""
-    r = _Reader(errors, display)
-    data = _read_file(errors, path, display)
-    if data is None:
-        return []
-    m = r.mapping(data, 1, "")
-    if m is None or not r.keys(m, "", ("penyelenggara",), ()):
+    r = Reader(errors, display)
+    top = Schema(penyelenggara=Entries(required=True)).read_file(r, _read_file(errors, path, display))
+    if top is None:
         return []
     out: list[Penyelenggara] = []
-    items = r.seq(m, "penyelenggara", "penyelenggara")
-    seen: set[str] = set()
+    items = top["penyelenggara"]
+    seen = Unique(r, "id", "give each penyelenggara its own id.")
     for item, line in zip(items, items.item_lines):
         p = r.mapping(item, line, "penyelenggara")
         if p is None:
             continue
-        pid = p.get("id") if isinstance(p.get("id"), str) else f"(line {line})"
-        where = f"penyelenggara {pid}"
-        if not r.keys(p, where, ("id", "nama", "wilayah", "kepala"),
-                      ("alamat", "laman", "surel", "telepon", "pengaduan", "maklumat")):
+        where = f"penyelenggara {named(p, 'id', line)}"
+        v = PENYELENGGARA_SCHEMA.read(r, p, where)
+        if v is None or v["id"] is None or v["nama"] is None or v["wilayah"] is None or v["kepala"] is None:
             continue
-        pid = r.text(p, "id", where, required=True)
-        nama = r.text(p, "nama", where, required=True)
-        kode = r.text(p, "wilayah", where, required=True)
-        kepala = r.mapping(p.get("kepala"), r.line_of(p, "kepala"), where + " > kepala")
-        if kepala is not None:
-            r.keys(kepala, where + " > kepala", (), ("jabatan", "nama", "nip", "pangkat", "per_tanggal"))
-        if pid is None or nama is None or kode is None or kepala is None:
-            continue
-        if not ID_RE.match(pid):
-            r.err(p.key_lines["id"], where, f"id '{pid}' is not a valid id.",
-                  "use lowercase letters, digits and '-' only, e.g. 'dinsos-banten'.")
-        if pid in seen:
-            r.err(p.key_lines["id"], where, f"id '{pid}' is used twice.", "give each penyelenggara its own id.")
-        seen.add(pid)
-        if kodes is not None and kode not in kodes:
-            r.err(p.key_lines["wilayah"], where, f"unknown wilayah '{kode}'.",
+        seen.add(v["id"], v.line("id"), where)
+        if kodes is not None and v["wilayah"] not in kodes:
+            r.err(v.line("wilayah"), where, f"unknown wilayah '{v['wilayah']}'.",
                   f"use a code listed in {WILAYAH_FILE}, or add the region there.")
-        out.append(Penyelenggara(id=pid, nama=nama, wilayah=kode, alamat=r.text(p, "alamat", where),
-                                 laman=r.text(p, "laman", where), surel=r.text(p, "surel", where),
-                                 telepon=r.text(p, "telepon", where),
-                                 kepala=_pejabat(r, kepala, where + " > kepala"),
-                                 kepala_per_tanggal=r.date(kepala, "per_tanggal", where + " > kepala"),
-                                 pengaduan=posterdata.read_kanal_list(r, p, "pengaduan", where),
-                                 maklumat=posterdata.read_maklumat(r, p, "maklumat", where)))
+        out.append(Penyelenggara(id=v["id"], nama=v["nama"], wilayah=v["wilayah"], alamat=v["alamat"],
+                                 laman=v["laman"], surel=v["surel"], telepon=v["telepon"],
+                                 kepala=_pejabat(v["kepala"]), kepala_per_tanggal=v["kepala"]["per_tanggal"],
+                                 pengaduan=v["pengaduan"], maklumat=v["maklumat"]))
     return out
 
 
 # --------------------------------------------------------------------------- nodes
 
-NODE_KEYS = ("type", "num", "marker", "heading", "text", "children", "text_after", "eid", "catatan", "dasar",
-             "rujukan", "kedudukan", "miring")
 ALLOWED_CHILDREN = {
     "bab": {"bagian", "paragraf", "pasal", "kelompok", "butir", "teks", "huruf", "angka", "formulir"},
     "bagian": {"paragraf", "pasal", "kelompok", "teks"},
@@ -335,8 +193,20 @@ ALLOWED_CHILDREN = {
 }
 
 
+NODE_DASAR = Nested(Schema(jenis=Str(), nomor=Str(), tahun=Year(), tentang=Str()), partial=True)
+"""The instrument a Mengingat item cites, matched against the catalogue (`dasar.match_dasar`)."""
+
+
+NODE_SCHEMA = Schema(
+    type=Deferred(required=True), num=Deferred(), marker=Str(), heading=Str(), text=Str(), children=Deferred(),
+    text_after=Str(), eid=Deferred(), catatan=Str(), dasar=NODE_DASAR, rujukan=Deferred(),
+    kedudukan=Choice(KEDUDUKAN, required=False), miring=Deferred())
+"""A node of the text. `type`, `num` and `eid` are read first (they name its place in messages),
+`children` with the node's own place, `rujukan` and `miring` against its texts."""
+
+
 class _NodeBuilder:
-    def __init__(self, r: _Reader):
+    def __init__(self, r: Reader):
         self.r = r
         self.index: dict[str, Node] = {}
         self.first_line: dict[str, int] = {}
@@ -366,7 +236,7 @@ class _NodeBuilder:
         num = r.text(m, "num", path)
         label = f"{ntype} {num}" if num else ntype
         where = f"{path} > {label}" if path else label
-        r.keys(m, where, ("type",), NODE_KEYS[1:])
+        NODE_SCHEMA.keys(r, m, where)
         if parent is not None and ntype not in ALLOWED_CHILDREN[parent]:
             r.err(line, where, f"a {ntype} cannot stand inside a {parent}.",
                   f"inside a {parent} use: {', '.join(sorted(ALLOWED_CHILDREN[parent])) or 'nothing'}.")
@@ -401,8 +271,8 @@ class _NodeBuilder:
                 return None
             part = f"{ntype}_{number}"
         eid = ids.join(prefix, part)
-        text = r.text(m, "text", where)
-        heading = r.text(m, "heading", where)
+        v = NODE_SCHEMA.read_fields(r, m, where)
+        text, heading = v["text"], v["heading"]
         children_seq = r.seq(m, "children", where)
         if ntype == "formulir" and isinstance(m.get("text"), str):
             text = m["text"].strip("\n")  # forms keep their line structure and blanks
@@ -411,18 +281,15 @@ class _NodeBuilder:
         if text is None and heading is None and not children and not any(m.get(k) for k in ("text", "heading")):
             r.err(line, where, f"this {ntype} has no text, heading or children.",
                   "add its words in 'text', or remove it.")
-        dasar = None
-        if "dasar" in m:
-            dasar = self.dasar(m, where)
-        text_after = r.text(m, "text_after", where)
+        dasar = None if v["dasar"] is None else DasarMengingat(**v["dasar"])
+        text_after = v["text_after"]
         marks = _rujukan_marks(r, m, where, (text, text_after)) if "rujukan" in m else ()
-        catatan = r.text(m, "catatan", where)
-        kedudukan = r.choice(m, "kedudukan", where, tuple(KEDUDUKAN)) if "kedudukan" in m else None
+        catatan, kedudukan = v["catatan"], v["kedudukan"]
         if kedudukan is not None and catatan is None:
             r.err(r.line_of(m, "kedudukan"), where, "'kedudukan' needs a 'catatan' saying why its place is uncertain.",
                   "add 'catatan:' (Bahasa Indonesia), e.g. what the source shows and what cannot be established.")
         miring = _miring(r, m, where, ntype, (heading, text, text_after)) if "miring" in m else ()
-        node = Node(type=ntype, num=num, eid=eid, marker=r.text(m, "marker", where), heading=heading,
+        node = Node(type=ntype, num=num, eid=eid, marker=v["marker"], heading=heading,
                     text=text, children=children, text_after=text_after,
                     catatan=catatan, dasar=dasar, line=line, rujukan=marks, kedudukan=kedudukan, miring=miring)
         if eid in self.index:
@@ -434,17 +301,8 @@ class _NodeBuilder:
             self.first_line[eid] = line
         return node
 
-    def dasar(self, m: yamlio.Map, where: str) -> Dasar | None:
-        r = self.r
-        d = r.mapping(m.get("dasar"), r.line_of(m, "dasar"), where + " > dasar")
-        if d is None:
-            return None
-        r.keys(d, where + " > dasar", (), ("jenis", "nomor", "tahun", "tentang"))
-        return Dasar(jenis=r.text(d, "jenis", where), nomor=r.text(d, "nomor", where),
-                     tahun=r.year(d, "tahun", where + " > dasar"), tentang=r.text(d, "tentang", where))
 
-
-def _miring(r: _Reader, m: yamlio.Map, where: str, ntype: str, texts) -> tuple[str, ...]:
+def _miring(r: Reader, m: yamlio.Map, where: str, ntype: str, texts) -> tuple[str, ...]:
     """`miring:` on a node: phrases of its own words that the source prints in italics."""
     phrases = r.strings(m, "miring", where)
     if ntype == "formulir":
@@ -458,29 +316,37 @@ def _miring(r: _Reader, m: yamlio.Map, where: str, ntype: str, texts) -> tuple[s
     return phrases
 
 
-def _rujukan_marks(r: _Reader, m: yamlio.Map, where: str, texts) -> tuple[RujukanCatatan, ...]:
+RUJUKAN_SCHEMA = Schema(teks=Str(required=True), luar=Str(), keterangan=Str())
+"""A reference in a node's text that gets no link: external (`luar`) or explained (`keterangan`)."""
+
+
+def _rujukan_marks(r: Reader, m: yamlio.Map, where: str, texts) -> tuple[RujukanCatatan, ...]:
     """`rujukan:` on a node: references in its text that get no link, each external or explained."""
     out = []
     items = r.seq(m, "rujukan", where + " > rujukan")
     for item, line in zip(items, items.item_lines):
         k = r.mapping(item, line, where + " > rujukan")
-        if k is None or not r.keys(k, where + " > rujukan", ("teks",), ("luar", "keterangan")):
+        v = RUJUKAN_SCHEMA.read(r, k, where + " > rujukan") if k is not None else None
+        if v is None or v["teks"] is None:
             continue
-        teks = r.text(k, "teks", where + " > rujukan", required=True)
-        luar, ket = r.text(k, "luar", where + " > rujukan"), r.text(k, "keterangan", where + " > rujukan")
+        teks, luar, ket = v["teks"], v["luar"], v["keterangan"]
         if teks is None:
             continue
         if luar is None and ket is None:
             r.err(line, where + " > rujukan", f"the reference '{teks}' is neither marked external nor explained.",
                   "add 'luar:' (the instrument it points into) or 'keterangan:' (why it has no link).")
         if not any(t and teks in t for t in texts):
-            r.err(r.line_of(k, "teks"), where + " > rujukan", f"'{teks}' does not occur in this node's text.",
+            r.err(v.line("teks"), where + " > rujukan", f"'{teks}' does not occur in this node's text.",
                   "copy the reference exactly as it stands in 'text' or 'text_after'.")
         out.append(RujukanCatatan(teks=teks, luar=luar, keterangan=ket, line=line))
     return tuple(out)
 
 
-def _peta_rujukan(r: _Reader, m: yamlio.Map, provisions: dict[str, Node]) -> tuple[PetaRujukan, ...]:
+PETA_SCHEMA = Schema(rujukan=Str(required=True), ke=Str(required=True), keterangan=Str(required=True), huruf=Str())
+"""A cited unit the source leaves unnumbered (`rujukan`), mapped by the editors to a provision (`ke`)."""
+
+
+def _peta_rujukan(r: Reader, m: yamlio.Map, provisions: dict[str, Node]) -> tuple[PetaRujukan, ...]:
     """`peta_rujukan:` on a regulation: cited units the source leaves unnumbered, mapped by the editors."""
     from .citations import CitationError, parse
 
@@ -489,10 +355,10 @@ def _peta_rujukan(r: _Reader, m: yamlio.Map, provisions: dict[str, Node]) -> tup
     pasal_nums = {n.num.upper() for n in provisions.values() if n.type == "pasal" and n.num}
     for item, line in zip(items, items.item_lines):
         k = r.mapping(item, line, "peta_rujukan")
-        if k is None or not r.keys(k, "peta_rujukan", ("rujukan", "ke", "keterangan"), ("huruf",)):
+        v = PETA_SCHEMA.read(r, k, "peta_rujukan") if k is not None else None
+        if v is None:
             continue
-        rujukan, ke = r.text(k, "rujukan", "peta_rujukan", True), r.text(k, "ke", "peta_rujukan", True)
-        ket, huruf = r.text(k, "keterangan", "peta_rujukan", True), r.text(k, "huruf", "peta_rujukan")
+        rujukan, ke, ket, huruf = v["rujukan"], v["ke"], v["keterangan"], v["huruf"]
         if rujukan is None or ke is None or ket is None:
             continue
         try:
@@ -501,17 +367,17 @@ def _peta_rujukan(r: _Reader, m: yamlio.Map, provisions: dict[str, Node]) -> tup
             cit = None
         if cit is None or len(cit.refs) != 1 or cit.instrument or len(cit.refs[0].steps) != 1 \
                 or cit.refs[0].steps[0].kind != "pasal" or cit.refs[0].end is not None:
-            r.err(r.line_of(k, "rujukan"), "peta_rujukan", f"'{rujukan}' is not a single Pasal.",
+            r.err(v.line("rujukan"), "peta_rujukan", f"'{rujukan}' is not a single Pasal.",
                   "write the cited Pasal alone, e.g. rujukan: Pasal 10.")
             continue
         if cit.refs[0].steps[0].num in pasal_nums:
-            r.err(r.line_of(k, "rujukan"), "peta_rujukan", f"{rujukan} exists in the text; it needs no mapping.",
+            r.err(v.line("rujukan"), "peta_rujukan", f"{rujukan} exists in the text; it needs no mapping.",
                   "remove this entry: references to it are linked directly.")
         if ke not in provisions:
-            r.err(r.line_of(k, "ke"), "peta_rujukan", f"there is no provision with id '{ke}'.",
+            r.err(v.line("ke"), "peta_rujukan", f"there is no provision with id '{ke}'.",
                   "use the id shown in the provision's link (#...) on the regulation's page.")
         if huruf is not None and huruf not in NODE_TYPES:
-            r.err(r.line_of(k, "huruf"), "peta_rujukan", f"'{huruf}' is not a node type.",
+            r.err(v.line("huruf"), "peta_rujukan", f"'{huruf}' is not a node type.",
                   f"use one of: {', '.join(NODE_TYPES)}.")
         out.append(PetaRujukan(rujukan=str(cit), ke=ke, huruf=huruf, keterangan=ket, line=line))
     return tuple(out)
@@ -519,22 +385,33 @@ def _peta_rujukan(r: _Reader, m: yamlio.Map, provisions: dict[str, Node]) -> tup
 
 # --------------------------------------------------------------------------- regulations
 
-REG_REQUIRED = ("id", "jenis", "nomor", "tahun", "tentang", "singkatan", "wilayah", "penyelenggara",
-                "status", "sumber")
-REG_OPTIONAL = ("kepala", "judul", "pembukaan", "menimbang", "mengingat", "memutuskan", "batang_tubuh",
-                "diktum", "penutup", "ditetapkan", "diundangkan", "pengundangan", "tembusan", "lampiran",
-                "catatan", "peta_rujukan", "poster", "lingkup")
+PENETAPAN = Nested(Schema(tempat=Str(), tanggal=Date(), **PEJABAT_FIELDS), partial=True)
+"""Where, when and by whom a regulation (or a lampiran) was enacted or promulgated."""
 
 
-def _penetapan(r: _Reader, m: yamlio.Map, key: str, where: str) -> Penetapan | None:
-    if m.get(key) is None:
-        return None
-    p = r.mapping(m[key], r.line_of(m, key), f"{where}{key}")
-    if p is None:
-        return None
-    r.keys(p, f"{where}{key}", (), ("tempat", "tanggal", "jabatan", "nama", "nip", "pangkat"))
-    return Penetapan(tempat=r.text(p, "tempat", key), tanggal=r.date(p, "tanggal", key),
-                     pejabat=_pejabat(r, p, key))
+def _penetapan_of(v: Record | None) -> Penetapan | None:
+    return None if v is None else Penetapan(tempat=v["tempat"], tanggal=v["tanggal"], pejabat=_pejabat(v))
+
+
+LAMPIRAN_SCHEMA = Schema(num=Deferred(), kepala=Texts(), judul=Str(), children=Deferred(), ditetapkan=PENETAPAN)
+"""A lampiran. `num` is read first (it names its place), `children` as nodes."""
+REGULATION_SCHEMA = Schema(
+    id=Id("perbup-bengkayang-51-2020", reserved=(
+        "peraturan/index is the address of the list of regulations",
+        "name the regulation by kind, region, number and year, e.g. perbup-bengkayang-51-2020 (and its file alike).")),
+    jenis=Choice(JENIS), nomor=Str(required=True), tahun=Year(required=True), tentang=Str(required=True),
+    singkatan=Str(required=True), wilayah=Str(required=True), penyelenggara=Str(required=True),
+    status=Nested(Schema(keadaan=Choice(STATUS), oleh=Str(), catatan=Str()), required=True),
+    sumber=Deferred(required=True),
+    kepala=Texts(), judul=Str(), pembukaan=Texts(), menimbang=Entries(), mengingat=Entries(), memutuskan=Str(),
+    batang_tubuh=Entries(), diktum=Entries(), penutup=Texts(), ditetapkan=PENETAPAN, diundangkan=PENETAPAN,
+    pengundangan=Str(), tembusan=Texts(), lampiran=Entries(), catatan=Texts(),
+    peta_rujukan=Deferred(), poster=Deferred(), lingkup=Deferred())
+"""A regulation file. `sumber` needs the sources folder; `peta_rujukan`, `poster` and `lingkup` name
+provisions, so they are read after the nodes."""
+REGULATION_TEXTS = ("nomor", "tahun", "tentang", "singkatan", "kepala", "judul", "pembukaan", "memutuskan",
+                    "penutup", "pengundangan", "tembusan", "catatan")
+"""The fields a `Regulation` takes as read."""
 
 
 def source_problem(sources_dir: Path, berkas: str) -> tuple[str, str] | None:
@@ -560,36 +437,42 @@ def source_problem(sources_dir: Path, berkas: str) -> tuple[str, str] | None:
     return None
 
 
-def _sumber(r: _Reader, m: yamlio.Map, sources_dir: Path) -> Sumber | None:
-    s = r.mapping(m.get("sumber"), r.line_of(m, "sumber"), "sumber")
-    if s is None or not r.keys(s, "sumber", ("berkas", "jenis"), ("catatan", "perbaikan", "derau", "pdf", "sha256")):
+SUMBER = Nested(Schema(berkas=Str(required=True), jenis=Choice(SUMBER_JENIS), catatan=Str(), perbaikan=Entries(),
+                       derau=Entries(), pdf=Str(), sha256=Str()), required=True)
+"""A regulation's `sumber:`: the extracted text it was transcribed from, its repairs and noise."""
+PERBAIKAN_SCHEMA = Schema(dari=Verbatim(required=True), menjadi=Verbatim(required=True), alasan=Str(required=True))
+"""One repair of the extracted text (`dari` and `menjadi` exactly as written)."""
+DERAU_SCHEMA = Schema(baris=Str(required=True), ke=Str(required=True), alasan=Str(required=True))
+"""One occurrence of a line the source repeats, dropped as noise."""
+
+
+def _sumber(r: Reader, m: yamlio.Map, sources_dir: Path) -> Sumber | None:
+    v = SUMBER.read(r, m, "sumber", "sumber")
+    if v is None:
         return None
-    pdf, sha256 = r.text(s, "pdf", "sumber"), r.text(s, "sha256", "sumber")
+    pdf, sha256, berkas, jenis = v["pdf"], v["sha256"], v["berkas"], v["jenis"]
     if pdf is not None and ("/" in pdf or "\\" in pdf or not pdf.lower().endswith(".pdf")):
-        r.err(r.line_of(s, "pdf"), "sumber", f"'{pdf}' is not the file name of a PDF.",
+        r.err(v.line("pdf"), "sumber", f"'{pdf}' is not the file name of a PDF.",
               "give the PDF's file name only, e.g. perbup-contoh-12-2023.pdf.")
     if sha256 is not None and not re.fullmatch(r"[0-9a-f]{64}", sha256):
-        r.err(r.line_of(s, "sha256"), "sumber", "sha256 must be 64 lowercase hexadecimal digits.",
+        r.err(v.line("sha256"), "sumber", "sha256 must be 64 lowercase hexadecimal digits.",
               "copy it as `kodeetik import` wrote it, or compute it with: sha256sum FILE.pdf")
     if (pdf is None) != (sha256 is None):
-        r.err(r.line_of(s, "pdf" if pdf is not None else "sha256"), "sumber", "'pdf' and 'sha256' go together.",
+        r.err(v.line("pdf" if pdf is not None else "sha256"), "sumber", "'pdf' and 'sha256' go together.",
               "give both (the PDF's file name and its SHA-256), or neither.")
-    berkas = r.text(s, "berkas", "sumber", required=True)
-    jenis = r.choice(s, "jenis", "sumber", tuple(SUMBER_JENIS))
     source_text = None
     if berkas is not None and (problem := source_problem(sources_dir, berkas)) is not None:
-        r.err(s.key_lines["berkas"], "sumber", *problem)
+        r.err(v.line("berkas"), "sumber", *problem)
     elif berkas is not None:
         source_text = (sources_dir / berkas).read_text(encoding="utf-8", errors="replace")
     repairs = []
-    items = r.seq(s, "perbaikan", "sumber > perbaikan")
+    items = v["perbaikan"]
     for item, line in zip(items, items.item_lines):
         p = r.mapping(item, line, "sumber > perbaikan")
-        if p is None or not r.keys(p, "sumber > perbaikan", ("dari", "menjadi", "alasan"), ()):
+        w = PERBAIKAN_SCHEMA.read(r, p, "sumber > perbaikan") if p is not None else None
+        if w is None:
             continue
-        dari = p.get("dari") if isinstance(p.get("dari"), str) else None
-        menjadi = p.get("menjadi") if isinstance(p.get("menjadi"), str) else None
-        alasan = r.text(p, "alasan", "sumber > perbaikan", required=True)
+        dari, menjadi, alasan = w["dari"], w["menjadi"], w["alasan"]
         if not dari or menjadi is None or alasan is None:
             r.err(line, "sumber > perbaikan", "'dari' and 'menjadi' must be texts.",
                   "quote both: dari: \"...\", menjadi: \"...\".")
@@ -598,19 +481,18 @@ def _sumber(r: _Reader, m: yamlio.Map, sources_dir: Path) -> Sumber | None:
             r.err(line, "sumber > perbaikan", f"'{dari}' does not occur in the source file {berkas}.",
                   "copy 'dari' exactly from the source text (same spaces and letters).")
         repairs.append(Perbaikan(dari=dari, menjadi=menjadi, alasan=alasan))
-    derau = _derau(r, s, source_text, berkas)
+    derau = _derau(r, v["derau"], source_text, berkas)
     if jenis is None or berkas is None:
         return None
-    return Sumber(berkas=berkas, jenis=jenis, catatan=r.text(s, "catatan", "sumber"),
+    return Sumber(berkas=berkas, jenis=jenis, catatan=v["catatan"],
                   perbaikan=tuple(repairs), derau=derau, pdf=pdf, sha256=sha256)
 
 
-def _derau(r: _Reader, s: yamlio.Map, source_text: str | None, berkas: str | None) -> tuple[Derau, ...]:
+def _derau(r: Reader, items: yamlio.Seq, source_text: str | None, berkas: str | None) -> tuple[Derau, ...]:
     """`sumber.derau`: a line (every occurrence is noise), or `{baris, ke, alasan}` for one
     occurrence of a line the source repeats (a slide title repeated on its continuation)."""
     out: list[Derau] = []
     where = "sumber > derau"
-    items = r.seq(s, "derau", where)
     lines = [ln.strip() for ln in source_text.splitlines()] if source_text is not None else None
     for item, line in zip(items, items.item_lines):
         if isinstance(item, str):
@@ -623,18 +505,19 @@ def _derau(r: _Reader, s: yamlio.Map, source_text: str | None, berkas: str | Non
                 out.append(Derau(item.strip()))
             continue
         d = r.mapping(item, line, where)
-        if d is None or not r.keys(d, where, ("baris", "ke", "alasan"), ()):
+        v = DERAU_SCHEMA.read(r, d, where) if d is not None else None
+        if v is None:
             continue
-        baris, ke, alasan = (r.text(d, k, where, required=True) for k in ("baris", "ke", "alasan"))
+        baris, ke, alasan = v["baris"], v["ke"], v["alasan"]
         if baris is None or ke is None or alasan is None:
             continue
         if not ke.isdigit() or int(ke) < 1:
-            r.err(r.line_of(d, "ke"), where, f"'ke' must be a whole number from 1, found '{ke}'.",
+            r.err(v.line("ke"), where, f"'ke' must be a whole number from 1, found '{ke}'.",
                   "write which occurrence of the line is noise, e.g. ke: \"2\".")
             continue
         count = lines.count(baris) if lines is not None else int(ke)
         if count < int(ke):
-            r.err(r.line_of(d, "baris"), where, f"the line '{baris}' occurs {count} time(s) in {berkas}, not {ke}.",
+            r.err(v.line("baris"), where, f"the line '{baris}' occurs {count} time(s) in {berkas}, not {ke}.",
                   "copy the whole line exactly from the source and count its occurrences again.")
             continue
         out.append(Derau(baris, int(ke), alasan))
@@ -649,64 +532,53 @@ def _load_regulation(errors: Collector, path: Path, display: str, wilayah: dict[
     data = _read_file(errors, path, display)
     if data is None:
         return None
-    r = _Reader(errors, display)
+    r = Reader(errors, display)
     m = r.mapping(data, 1, "")
     if m is None:
         return None
     before = len(errors.errors)
-    r.keys(m, "", REG_REQUIRED, REG_OPTIONAL)
-    rid = r.text(m, "id", "id", required=True)
+    v = REGULATION_SCHEMA.read_all(r, m, "")
+    rid = v["id"]
     if rid is not None and rid != path.stem:
-        r.err(r.line_of(m, "id"), "id", f"id '{rid}' differs from the file name '{path.name}'.",
+        r.err(v.line("id"), "id", f"id '{rid}' differs from the file name '{path.name}'.",
               f"rename the file to {rid}.yaml or set id: {path.stem}.")
-    if rid is not None and not ID_RE.match(rid):
-        r.err(r.line_of(m, "id"), "id", f"id '{rid}' is not a valid id.",
-              "use lowercase letters, digits and '-', e.g. perbup-bengkayang-51-2020.")
-    elif rid in RESERVED_IDS:
-        r.err(r.line_of(m, "id"), "id", f"id '{rid}' is reserved: peraturan/{rid} is the address of the list "
-              "of regulations.", "name the regulation by kind, region, number and year, e.g. "
-              "perbup-bengkayang-51-2020 (and its file alike).")
-    jenis = r.choice(m, "jenis", "jenis", JENIS)
-    kode = r.text(m, "wilayah", "wilayah", required=True)
+    jenis, kode, pid = v["jenis"], v["wilayah"], v["penyelenggara"]
     wil = wilayah.get(kode) if kode else None
     if kode is not None and wil is None and WILAYAH_FILE not in broken:
-        r.err(r.line_of(m, "wilayah"), "wilayah", f"unknown wilayah '{kode}'.",
+        r.err(v.line("wilayah"), "wilayah", f"unknown wilayah '{kode}'.",
               f"use a code from {WILAYAH_FILE} (in quotes, e.g. \"61.07\"), or add the region there.")
-    pid = r.text(m, "penyelenggara", "penyelenggara", required=True)
     pen = penyelenggara.get(pid) if pid else None
     if pid is not None and pen is None and PENYELENGGARA_FILE not in broken:
-        r.err(r.line_of(m, "penyelenggara"), "penyelenggara", f"unknown penyelenggara '{pid}'.",
+        r.err(v.line("penyelenggara"), "penyelenggara", f"unknown penyelenggara '{pid}'.",
               f"use an id from {PENYELENGGARA_FILE}, or add the body there.")
     status = None
-    st = r.mapping(m.get("status"), r.line_of(m, "status"), "status") if "status" in m else None
-    if st is not None and r.keys(st, "status", ("keadaan",), ("oleh", "catatan")):
-        keadaan = r.choice(st, "keadaan", "status", STATUS)
-        oleh = r.text(st, "oleh", "status")
+    if (st := v["status"]) is not None:
+        keadaan, oleh = st["keadaan"], st["oleh"]
         if keadaan in ("dicabut", "diubah") and oleh is None:
-            r.err(st.line, "status", f"a regulation that is {keadaan} needs 'oleh'.",
+            r.err(st.source.line, "status", f"a regulation that is {keadaan} needs 'oleh'.",
                   "name the instrument that revoked or amended it.")
         if keadaan is not None:
-            status = Status(keadaan=keadaan, oleh=oleh, catatan=r.text(st, "catatan", "status"))
+            status = Status(keadaan=keadaan, oleh=oleh, catatan=st["catatan"])
     sumber = _sumber(r, m, sources_dir) if "sumber" in m else None
 
     nb = _NodeBuilder(r)
-    menimbang = nb.build_list(r.seq(m, "menimbang", "menimbang"), "menimbang", "menimbang", None)
-    mengingat = nb.build_list(r.seq(m, "mengingat", "mengingat"), "mengingat", "mengingat", None)
-    body = nb.build_list(r.seq(m, "batang_tubuh", "batang_tubuh"), "", "", None)
-    diktum = nb.build_list(r.seq(m, "diktum", "diktum"), "", "diktum", None)
+    menimbang = nb.build_list(v["menimbang"], "menimbang", "menimbang", None)
+    mengingat = nb.build_list(v["mengingat"], "mengingat", "mengingat", None)
+    body = nb.build_list(v["batang_tubuh"], "", "", None)
+    diktum = nb.build_list(v["diktum"], "", "diktum", None)
     for node in diktum:
         if node.type != "diktum":
             r.err(node.line, "diktum", f"'diktum' may only hold nodes of type diktum, found {node.type}.",
                   "set type: diktum, or move the node into a lampiran.")
     lampiran: list[Lampiran] = []
-    lamp_items = r.seq(m, "lampiran", "lampiran")
+    lamp_items = v["lampiran"]
     for i, (item, line) in enumerate(zip(lamp_items, lamp_items.item_lines), start=1):
         lm = r.mapping(item, line, "lampiran")
         if lm is None:
             continue
         num = r.text(lm, "num", "lampiran")
         where = f"Lampiran {num}" if num else "Lampiran"
-        r.keys(lm, where, (), ("num", "kepala", "judul", "children", "ditetapkan"))
+        lv = LAMPIRAN_SCHEMA.read_all(r, lm, where)
         number = ids.number_part("lampiran", num) if num else str(i)
         if number is None:
             r.err(r.line_of(lm, "num"), where, f"cannot read lampiran number '{num}'.",
@@ -715,10 +587,9 @@ def _load_regulation(errors: Collector, path: Path, display: str, wilayah: dict[
         eid = f"lampiran_{number}"
         if any(lp.eid == eid for lp in lampiran):
             r.err(line, where, f"lampiran id '{eid}' is used twice.", "number each lampiran differently.")
-        lampiran.append(Lampiran(num=num, eid=eid, kepala=r.strings(lm, "kepala", where),
-                                 judul=r.text(lm, "judul", where),
+        lampiran.append(Lampiran(num=num, eid=eid, kepala=lv["kepala"], judul=lv["judul"],
                                  children=nb.build_list(r.seq(lm, "children", where), eid, where, None),
-                                 ditetapkan=_penetapan(r, lm, "ditetapkan", f"{where} > ")))
+                                 ditetapkan=_penetapan_of(lv["ditetapkan"])))
     poster = None
     if "poster" in m:  # read after the nodes: it names provisions by id
         poster = posterdata.read_poster(r, m, [*menimbang, *mengingat, *body, *diktum,
@@ -726,10 +597,10 @@ def _load_regulation(errors: Collector, path: Path, display: str, wilayah: dict[
                                         nb.index, status.keadaan if status else None)
     if jenis is not None:
         if jenis.startswith("Keputusan") and body:
-            r.err(r.line_of(m, "batang_tubuh"), "batang_tubuh", "a Keputusan has no batang_tubuh (BAB/Pasal).",
+            r.err(v.line("batang_tubuh"), "batang_tubuh", "a Keputusan has no batang_tubuh (BAB/Pasal).",
                   "put its Diktum under 'diktum' and its content under 'lampiran'.")
         if not jenis.startswith("Keputusan") and diktum:
-            r.err(r.line_of(m, "diktum"), "diktum", f"a {jenis} has Pasal, not Diktum.",
+            r.err(v.line("diktum"), "diktum", f"a {jenis} has Pasal, not Diktum.",
                   "put the Pasal under 'batang_tubuh'.")
         if not body and not diktum and not m.get("batang_tubuh") and not m.get("diktum"):
             # (When they are there but their nodes are wrong, those nodes have their own messages.)
@@ -738,23 +609,14 @@ def _load_regulation(errors: Collector, path: Path, display: str, wilayah: dict[
 
     peta = _peta_rujukan(r, m, nb.index) if "peta_rujukan" in m else ()
     lingkup = read_lingkup(r, m, nb.index) if "lingkup" in m else None  # names provisions by id
-    reg_kwargs: dict[str, Any] = dict(
-        jenis=jenis, nomor=r.text(m, "nomor", "nomor", required=True),
-        tahun=r.year(m, "tahun", "tahun", required=True), tentang=r.text(m, "tentang", "tentang", required=True),
-        singkatan=r.text(m, "singkatan", "singkatan", required=True),
-        kepala=r.strings(m, "kepala", "kepala"), judul=r.text(m, "judul", "judul"),
-        pembukaan=r.strings(m, "pembukaan", "pembukaan"), memutuskan=r.text(m, "memutuskan", "memutuskan"),
-        penutup=r.strings(m, "penutup", "penutup"),
-        ditetapkan=_penetapan(r, m, "ditetapkan", ""), diundangkan=_penetapan(r, m, "diundangkan", ""),
-        pengundangan=r.text(m, "pengundangan", "pengundangan"), tembusan=r.strings(m, "tembusan", "tembusan"),
-        catatan=r.strings(m, "catatan", "catatan"),
-    )
+    reg_kwargs: dict[str, Any] = {key: v[key] for key in REGULATION_TEXTS}
+    reg_kwargs.update(ditetapkan=_penetapan_of(v["ditetapkan"]), diundangkan=_penetapan_of(v["diundangkan"]))
     if len(errors.errors) > before or rid is None or wil is None or pen is None or status is None \
             or sumber is None or None in (
-            reg_kwargs["jenis"], reg_kwargs["nomor"], reg_kwargs["tahun"], reg_kwargs["tentang"],
+            jenis, reg_kwargs["nomor"], reg_kwargs["tahun"], reg_kwargs["tentang"],
             reg_kwargs["singkatan"]):
         return None
-    return Regulation(id=rid, path=display, wilayah=wil, penyelenggara=pen, status=status, sumber=sumber,
+    return Regulation(id=rid, jenis=jenis, path=display, wilayah=wil, penyelenggara=pen, status=status, sumber=sumber,
                       menimbang=menimbang, mengingat=mengingat, batang_tubuh=body, diktum=diktum,
                       lampiran=tuple(lampiran), provisions=MappingProxyType(dict(nb.index)),
                       peta_rujukan=peta, poster=poster, lingkup=lingkup, **reg_kwargs)
@@ -829,7 +691,7 @@ def read_corpus(directory: str | os.PathLike, sources_dir: str | os.PathLike | N
     registries = {}
     for name in (posterdata.PENGADUAN_FILE, posterdata.MAKLUMAT_FILE):
         shown = display(root / name)
-        registries[name] = (_Reader(errors, shown), _read_file(errors, root / name, shown))
+        registries[name] = (Reader(errors, shown), _read_file(errors, root / name, shown))
     kanal = posterdata.read_pengaduan_registry(*registries[posterdata.PENGADUAN_FILE])
     maklumat = posterdata.read_maklumat_registry(*registries[posterdata.MAKLUMAT_FILE])
     files = regulation_files(root)

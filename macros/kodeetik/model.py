@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Iterator, Mapping
 
+from . import labels
+
 if TYPE_CHECKING:
     from .lingkup import Lingkup
 
@@ -29,9 +31,6 @@ KEDUDUKAN = {"belum_pasti": "Kedudukan dalam naskah belum pasti"}
 """Values of a node's `kedudukan` (its place in the enacted text is in doubt) and their page label."""
 WILAYAH_JENIS = {"provinsi": "Provinsi", "kabupaten": "Kabupaten", "kota": "Kota"}
 
-_TYPE_LABEL = {"bab": "BAB", "bagian": "Bagian", "paragraf": "Paragraf", "pasal": "Pasal",
-               "ayat": "ayat", "huruf": "huruf", "angka": "angka", "diktum": "Diktum",
-               "kelompok": "kelompok", "butir": "butir", "teks": "paragraf", "formulir": "formulir"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,7 +200,7 @@ class Penyelenggara:
 
 
 @dataclass(frozen=True, slots=True)
-class Dasar:
+class DasarMengingat:
     """A cited instrument, parsed from a Mengingat item."""
 
     jenis: str | None
@@ -266,7 +265,7 @@ class Node:
     """Words after the nested list that belong to this node."""
     catatan: str | None
     """Editorial note (not law)."""
-    dasar: Dasar | None
+    dasar: DasarMengingat | None
     """The cited instrument, for Mengingat items."""
     line: int
     """Line in the YAML file, for messages."""
@@ -294,12 +293,7 @@ class Node:
     @property
     def label(self) -> str:
         """How the unit is named in a citation: `Pasal 7`, `ayat (1)`, `huruf a`, `BAB III`."""
-        name = _TYPE_LABEL[self.type]
-        if self.num is None:
-            return name
-        if self.type == "ayat":
-            return f"ayat ({self.num})"
-        return f"{name} {self.num}"
+        return labels.unit_label(self)
 
     @property
     def kedudukan_label(self) -> str | None:
@@ -407,7 +401,7 @@ class Lampiran:
 
     @property
     def label(self) -> str:
-        return "Lampiran" if self.num is None else f"Lampiran {self.num}"
+        return labels.lampiran_label(self.num)
 
 
 @dataclass(frozen=True, slots=True)
@@ -510,7 +504,7 @@ class Regulation:
 
     def citation(self, eid: str) -> str:
         """Citation of a provision: `Pasal 11 huruf c Peraturan Bupati Bengkayang Nomor 51 Tahun 2020`."""
-        return f"{provision_label(self, eid)} {self.nama_resmi}"
+        return labels.citation(self, eid)
 
 
 def uncertain_unit(provisions: Mapping[str, Node], eid: str) -> Node | None:
@@ -521,73 +515,6 @@ def uncertain_unit(provisions: Mapping[str, Node], eid: str) -> Node | None:
         if node is not None and node.kedudukan is not None:
             return node
     return None
-
-
-def provision_label(reg: Regulation, eid: str) -> str:
-    """`Pasal 11 huruf c`, `BAB 3 Larangan Pelaksana Yanlik butir ke-3`: what a citation names.
-
-    BAB/Bagian are left out once a Pasal is in the chain, as in citations. A text without Pasal
-    numbers (a slide deck, a Lampiran) is cited through its headings and the ordinal of each
-    unnumbered unit among its siblings of the same type, so that no two provisions share a label;
-    `_step_name` disambiguates what the original itself repeats (two BAB V, two slides headed
-    PENGHARGAAN).
-    """
-    parts = eid.split("__")
-    chain: list[Node] = []
-    for i in range(1, len(parts) + 1):
-        node = reg.provisions.get("__".join(parts[:i]))
-        if node is not None:
-            chain.append(node)
-    labels: list[str] = []
-    top: tuple[Node, ...]
-    if parts[0].startswith("lampiran"):
-        lamp = next((lp for lp in reg.lampiran if lp.eid == parts[0]), None)
-        labels.append(lamp.label if lamp else "Lampiran")
-        top = lamp.children if lamp else ()
-    elif parts[0] in ("menimbang", "mengingat"):
-        labels.append(parts[0].capitalize())
-        top = getattr(reg, parts[0])
-    else:
-        top = reg.diktum if parts[0].startswith("diktum") else reg.batang_tubuh
-    siblings = [top, *(n.children for n in chain[:-1])]
-    steps = list(zip(chain, siblings))
-    if any(n.type == "pasal" for n in chain):
-        steps = steps[next(i for i, n in enumerate(chain) if n.type == "pasal"):]
-    labels += [_step_name(node, sibs) for node, sibs in steps]
-    return " ".join(labels)
-
-
-_HEADING_NAMED = frozenset({"kelompok", "formulir", "butir"})
-"""Unnumbered types cited by their heading when they have one (a slide title, a defined term)."""
-_SMALL_WORDS = frozenset({"dan", "atau", "yang", "yg", "di", "ke", "dari", "pada", "untuk", "dalam", "dengan",
-                          "dgn", "bagi", "serta", "&"})
-
-
-def _step_name(node: Node, siblings: tuple[Node, ...]) -> str:
-    """One unit of a citation, unique among its siblings."""
-    def ordinal(twins: list[Node]) -> int:
-        return next(i for i, s in enumerate(twins) if s is node) + 1
-
-    if node.num is not None:
-        twins = [s for s in siblings if s.type == node.type and s.num == node.num]
-        if len(twins) < 2:
-            return node.label
-        return f"{node.label} {heading_in_citation(node.heading)}" if node.heading \
-            else f"{node.label} (ke-{ordinal(twins)})"
-    if node.heading and node.type in _HEADING_NAMED:
-        twins = [s for s in siblings if s.num is None and s.type in _HEADING_NAMED and s.heading == node.heading]
-        name = heading_in_citation(node.heading)
-        return name if len(twins) < 2 else f"{name} (ke-{ordinal(twins)})"
-    return f"{node.label} ke-{ordinal([s for s in siblings if s.type == node.type])}"
-
-
-def heading_in_citation(heading: str) -> str:
-    """A heading written in capitals, as a citation names it: `LARANGAN PELAKSANA YANLIK` ->
-    `Larangan Pelaksana Yanlik` (function words in lower case); any other heading as written."""
-    if heading != heading.upper():
-        return heading
-    words = heading.lower().split()
-    return " ".join(w if (i and w in _SMALL_WORDS) else w[:1].upper() + w[1:] for i, w in enumerate(words))
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,8 @@ from types import MappingProxyType
 
 from .dasar import Instrumen, Katalog
 from .errors import Collector, display_path
-from .loader import _read_file, _Reader
+from .loader import _read_file
+from .schema import Entries, Keyed, Reader, Record, Schema, Str
 from .topics import Topics
 
 NASIONAL_FILE = "_aturan_nasional.yaml"
@@ -59,6 +60,12 @@ class AturanNasional:
         return SIFAT[self.sifat]
 
 
+ATURAN_SCHEMA = Schema(sifat=Str(required=True), penjelasan=Str(required=True), dasar=Entries(required=True))
+"""The national rule on one item (`dasar` is read by `_dasar`)."""
+DASAR_SCHEMA = Schema(instrumen=Str(required=True), pasal=Str())
+"""One instrument a national rule rests on."""
+
+
 def load_nasional(directory: str | os.PathLike, topics: Topics, katalog: Katalog,
                   display_root: str | os.PathLike | None = None) -> Mapping[str, AturanNasional]:
     """Item key -> its national rule; an absent file gives none. Raises DataErrors with every problem."""
@@ -67,14 +74,13 @@ def load_nasional(directory: str | os.PathLike, topics: Topics, katalog: Katalog
     if not path.exists():
         return MappingProxyType({})
     errors = Collector()
-    r = _Reader(errors, shown)
+    r = Reader(errors, shown)
     data = _read_file(errors, path, shown)
     out: dict[str, AturanNasional] = {}
-    m = r.mapping(data, 1, "") if data is not None else None
-    if m is not None and r.keys(m, "", ("butir",), ()):
-        items = r.mapping(m.get("butir"), r.line_of(m, "butir"), "butir")
-        for key in items if items is not None else {}:
-            assert items is not None
+    top = Schema(butir=Keyed(required=True)).read_file(r, data)
+    if top is not None and top["butir"] is not None:
+        items = top["butir"]
+        for key in items:
             where = f"butir {key}"
             line = items.key_lines.get(key)
             if key not in topics.items:
@@ -82,44 +88,44 @@ def load_nasional(directory: str | os.PathLike, topics: Topics, katalog: Katalog
                       "use a full item key as in the coding files, e.g. larangan.pungli.")
                 continue
             entry = r.mapping(items[key], line, where)
-            if entry is None or not r.keys(entry, where, ("sifat", "penjelasan", "dasar"), ()):
+            v = ATURAN_SCHEMA.read(r, entry, where) if entry is not None else None
+            if v is None:
                 continue
-            sifat = r.text(entry, "sifat", where, required=True)
+            sifat, penjelasan = v["sifat"], v["penjelasan"]
             if sifat is not None and sifat not in SIFAT:
-                r.err(r.line_of(entry, "sifat"), where, f"'sifat' is '{sifat}'.",
-                      f"write one of: {', '.join(SIFAT)}.")
+                r.err(v.line("sifat"), where, f"'sifat' is '{sifat}'.", f"write one of: {', '.join(SIFAT)}.")
                 sifat = None
-            penjelasan = r.text(entry, "penjelasan", where, required=True)
-            dasar = _dasar(r, entry, where, katalog)
+            dasar = _dasar(r, v, where, katalog)
             if sifat and penjelasan and dasar:
                 out[key] = AturanNasional(item=key, sifat=sifat, penjelasan=penjelasan, dasar=dasar)
     errors.raise_if_any()
     return MappingProxyType(out)
 
 
-def _dasar(r: _Reader, entry, where: str, katalog: Katalog) -> tuple[DasarNasional, ...]:
-    seq = r.seq(entry, "dasar", where + " > dasar")
+def _dasar(r: Reader, entry: Record, where: str, katalog: Katalog) -> tuple[DasarNasional, ...]:
+    seq = entry["dasar"]
     if not seq:
-        r.err(r.line_of(entry, "dasar"), where, "the statement names no instrument.",
+        r.err(entry.line("dasar"), where, "the statement names no instrument.",
               "add at least one '- instrumen: <id>' from _dasar_hukum.yaml under 'dasar'.")
         return ()
     out = []
     for item, line in zip(seq, seq.item_lines):
         d = r.mapping(item, line, where + " > dasar")
-        if d is None or not r.keys(d, where + " > dasar", ("instrumen",), ("pasal",)):
+        v = DASAR_SCHEMA.read(r, d, where + " > dasar") if d is not None else None
+        if v is None:
             continue
-        iid = r.text(d, "instrumen", where + " > dasar", required=True)
+        iid = v["instrumen"]
         ins = katalog.by_id.get(iid) if iid else None
         if iid and ins is None:
-            r.err(r.line_of(d, "instrumen"), where, f"'{iid}' is not an instrument of _dasar_hukum.yaml.",
+            r.err(v.line("instrumen"), where, f"'{iid}' is not an instrument of _dasar_hukum.yaml.",
                   "add the instrument there first, with its status and the source of that status.")
             continue
         if ins is not None and ins.status.keadaan in ("dicabut", "belum_diperiksa"):
-            r.err(r.line_of(d, "instrumen"), where,
+            r.err(v.line("instrumen"), where,
                   f"{ins.singkatan} is {ins.status.keadaan.replace('_', ' ')} in _dasar_hukum.yaml: "
                   "a national rule must rest on an instrument known to be in force.",
                   "cite the instrument that replaced it, or check its status first.")
             continue
         if ins is not None:
-            out.append(DasarNasional(instrumen=ins, pasal=r.text(d, "pasal", where + " > dasar")))
+            out.append(DasarNasional(instrumen=ins, pasal=v["pasal"]))
     return tuple(out)

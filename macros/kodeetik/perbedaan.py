@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .model import Corpus, Regulation
-from .topics import Area, Item, Topics, related_keys
+from .topics import Bidang, ButirTopik, Topics, related_keys
 
 MAKS_BUTIR = 6
 """Items named per list; the rest are counted ("dan 4 lainnya")."""
@@ -29,7 +29,7 @@ AMBANG_KURANG = 0.5
 class Kurang:
     """An item the regulation lacks, with how many of the others have it."""
 
-    item: Item
+    item: ButirTopik
     """The item."""
     jumlah: int
     """How many of the compared regulations tag it."""
@@ -39,13 +39,13 @@ class Kurang:
 class BarisBidang:
     """One area of the sheet."""
 
-    area: Area
+    area: Bidang
     """The area."""
     di_sini: int
     """Items of the area the regulation tags."""
     rata_rata: float
     """Mean number of the area's items the other regulations tag."""
-    hanya: tuple[Item, ...]
+    hanya: tuple[ButirTopik, ...]
     """Items only this regulation tags (at most MAKS_BUTIR)."""
     hanya_lain: int
     """How many more such items there are."""

@@ -8,8 +8,8 @@ never guessed from the text. The objects they make (`Kontak`, `KanalPengaduan`, 
 `MaklumatBaku`, `PosterIsi`) live in the model, with the rest of the data; they are re-exported
 here, where they were defined before.
 
-The readers get the loader's `_Reader` (passed in, so this module does not import the loader) and
-report every problem through it, with file, line and a fix.
+The readers get the loader's `schema.Reader` (passed in) and report every problem through it, with
+file, line and a fix; each mapping's keys and fields are declared as a `schema.Schema`.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterable, Mapping
 
+from . import yamlio
 from .model import (
     KONTAK_JENIS,
     KanalPengaduan,
@@ -28,9 +29,10 @@ from .model import (
     Node,
     PosterIsi,
     Regulation,
-    provision_label,
     uncertain_unit,
 )
+from .labels import provision_label, selection_label
+from .schema import Choice, Date, Entries, Id, Reader, Schema, Str, Unique, Using
 
 PENGADUAN_FILE = "_pengaduan.yaml"
 MAKLUMAT_FILE = "_maklumat.yaml"
@@ -80,7 +82,7 @@ def kutipan_groups(reg: "Regulation", eids: Iterable[str]) -> list[KutipanGroup]
         nonlocal pending, pending_parent
         if pending:
             parent = reg.provisions.get(pending_parent) if pending_parent else None
-            groups.append(KutipanGroup(parent, tuple(pending), _selection_label(reg, parent, pending)))
+            groups.append(KutipanGroup(parent, tuple(pending), selection_label(reg, parent, pending)))
         pending, pending_parent = [], None
 
     for eid in eids:
@@ -98,44 +100,6 @@ def kutipan_groups(reg: "Regulation", eids: Iterable[str]) -> list[KutipanGroup]
     return groups
 
 
-def _selection_label(reg: "Regulation", parent: "Node | None", items: list["Node"]) -> str:
-    """`Pasal 11 huruf b sampai dengan huruf i`, `Pasal 7 ayat (1) huruf b dan huruf c`, `Pasal 13`."""
-    if parent is None:
-        return _join([provision_label(reg, n.eid) for n in items])
-    base = provision_label(reg, parent.eid)
-    if tuple(items) == parent.children:
-        return base
-    runs: list[list[Node]] = []
-    last = -2
-    for node in items:
-        pos = parent.children.index(node)
-        if runs and pos == last + 1:
-            runs[-1].append(node)
-        else:
-            runs.append([node])
-        last = pos
-    parts = []
-    for run in runs:
-        if len(run) >= 3:
-            parts.append(f"{_item_label(run[0])} sampai dengan {_item_label(run[-1])}")
-        else:
-            parts.extend(_item_label(n) for n in run)
-    return f"{base} {_join(parts)}"
-
-
-def _item_label(node: "Node") -> str:
-    """`huruf b`; an unnumbered item by its place: `butir ke-3` (from its id, which counts them)."""
-    if node.num is None:
-        return f"{node.label} ke-{node.eid.rsplit('_', 1)[-1]}"
-    return node.label
-
-
-def _join(parts: list[str]) -> str:
-    if len(parts) <= 1:
-        return "".join(parts)
-    return ", ".join(parts[:-1]) + " dan " + parts[-1]
-
-
 def kutipan_citation(reg: "Regulation", eids: Iterable[str]) -> str:
     """Citation of everything a poster quotes: `Pasal 11 huruf b sampai dengan huruf i Peraturan ...`."""
     labels = [g.label for g in kutipan_groups(reg, eids)]
@@ -146,15 +110,16 @@ def kutipan_citation(reg: "Regulation", eids: Iterable[str]) -> str:
 
 # --------------------------------------------------------------------------- readers
 
-def _kontak(r, item: Any, line: int, where: str) -> Kontak | None:
+KONTAK_SCHEMA = Schema(jenis=Choice(KONTAK_JENIS), nilai=Str(required=True), catatan=Str())
+"""One way to reach a complaint channel."""
+
+
+def _kontak(r: Reader, item: Any, line: int, where: str) -> Kontak | None:
     m = r.mapping(item, line, where)
-    if m is None or not r.keys(m, where, ("jenis", "nilai"), ("catatan",)):
+    v = KONTAK_SCHEMA.read(r, m, where) if m is not None else None
+    if v is None or v["jenis"] is None or v["nilai"] is None:
         return None
-    jenis = r.choice(m, "jenis", where, tuple(KONTAK_JENIS))
-    nilai = r.text(m, "nilai", where, required=True)
-    if jenis is None or nilai is None:
-        return None
-    value_line = r.line_of(m, "nilai")
+    jenis, nilai, value_line = v["jenis"], v["nilai"], v.line("nilai")
     if jenis in ("telepon", "call_center", "sms", "whatsapp") and not _PHONE_RE.match(nilai):
         r.err(value_line, where, f"'{nilai}' is not a telephone number.",
               "write digits, spaces, '-', '(' and ')' only, in quotes, e.g. \"(0254) 219784\" or \"1708\".")
@@ -171,34 +136,37 @@ def _kontak(r, item: Any, line: int, where: str) -> Kontak | None:
     if jenis == "surel" and not _MAIL_RE.match(nilai):
         r.err(value_line, where, f"'{nilai}' is not an e-mail address.", "write it as name@host, e.g. dinsos@bantenprov.go.id.")
         return None
-    return Kontak(jenis=jenis, nilai=nilai, catatan=r.text(m, "catatan", where))
+    return Kontak(jenis=jenis, nilai=nilai, catatan=v["catatan"])
 
 
-def _kanal(r, item: Any, line: int, where: str, with_id: bool) -> KanalPengaduan | None:
-    m = r.mapping(item, line, where)
-    if m is None:
-        return None
-    required = ("id", "nama", "kontak") if with_id else ("nama", "kontak")
-    if not r.keys(m, where, required, ("keterangan", "dasar")):
-        return None
-    kid = r.text(m, "id", where, required=True) if with_id else None
-    nama = r.text(m, "nama", where, required=True)
-    if with_id and kid is not None and not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", kid):
-        r.err(r.line_of(m, "id"), where, f"id '{kid}' is not a valid id.",
-              "use lowercase letters, digits and '-', e.g. sp4n-lapor.")
-        kid = None
-    items = r.seq(m, "kontak", f"{where} > kontak")
-    kontak = [k for k in (_kontak(r, it, ln, f"{where} > kontak") for it, ln in zip(items, items.item_lines)) if k]
+def _kontak_list(r: Reader, m: yamlio.Map, key: str, where: str) -> tuple[Kontak, ...] | None:
+    """A channel's `kontak:`; None when it is empty or an item is wrong (reported)."""
+    items = r.seq(m, key, f"{where} > {key}")
+    kontak = [k for k in (_kontak(r, it, ln, f"{where} > {key}") for it, ln in zip(items, items.item_lines)) if k]
     if not items:
-        r.err(r.line_of(m, "kontak"), where, "a channel needs at least one way to reach it.",
+        r.err(r.line_of(m, key), where, "a channel needs at least one way to reach it.",
               "add an item under 'kontak:' with 'jenis' and 'nilai'.")
-    if nama is None or (with_id and kid is None) or len(kontak) != len(items) or not kontak:
+    return tuple(kontak) if items and len(kontak) == len(items) else None
+
+
+_KANAL_FIELDS = dict(nama=Str(required=True), kontak=Using(_kontak_list, required=True), keterangan=Str(),
+                     dasar=Str())
+KANAL_SCHEMA = Schema(**_KANAL_FIELDS)
+"""A penyelenggara's own complaint channel."""
+KANAL_REGISTRY_SCHEMA = Schema(id=Id("sp4n-lapor"), **_KANAL_FIELDS)
+"""A channel of `_pengaduan.yaml`, named by its id."""
+
+
+def _kanal(r: Reader, item: Any, line: int, where: str, with_id: bool) -> KanalPengaduan | None:
+    m = r.mapping(item, line, where)
+    v = (KANAL_REGISTRY_SCHEMA if with_id else KANAL_SCHEMA).read(r, m, where) if m is not None else None
+    if v is None or v["nama"] is None or v["kontak"] is None or (with_id and v["id"] is None):
         return None
-    return KanalPengaduan(id=kid, nama=nama, keterangan=r.text(m, "keterangan", where),
-                          dasar=r.text(m, "dasar", where), kontak=tuple(kontak))
+    return KanalPengaduan(id=v.get("id"), nama=v["nama"], keterangan=v["keterangan"], dasar=v["dasar"],
+                          kontak=v["kontak"])
 
 
-def read_kanal_list(r, m, key: str, where: str) -> tuple[KanalPengaduan, ...]:
+def read_kanal_list(r: Reader, m: yamlio.Map, key: str, where: str) -> tuple[KanalPengaduan, ...]:
     """A penyelenggara's own `pengaduan:` channels (optional)."""
     items = r.seq(m, key, f"{where} > {key}")
     out = []
@@ -209,60 +177,53 @@ def read_kanal_list(r, m, key: str, where: str) -> tuple[KanalPengaduan, ...]:
     return tuple(out)
 
 
-def read_pengaduan_registry(r, data: Any) -> tuple[KanalPengaduan, ...]:
+def read_pengaduan_registry(r: Reader, data: Any) -> tuple[KanalPengaduan, ...]:
     """`_pengaduan.yaml`: the channels every larangan poster and region page shows."""
-    if data is None:
-        return ()
-    m = r.mapping(data, 1, "")
-    if m is None or not r.keys(m, "", ("kanal",), ()):
+    top = Schema(kanal=Entries(required=True)).read_file(r, data)
+    if top is None:
         return ()
     out: list[KanalPengaduan] = []
-    seen: dict[str, int] = {}
-    items = r.seq(m, "kanal", "kanal")
+    seen = Unique(r, "id", "give each channel its own id.")
+    items = top["kanal"]
     for item, line in zip(items, items.item_lines):
         kanal = _kanal(r, item, line, "kanal", with_id=True)
         if kanal is None or kanal.id is None:  # with_id: an id is required, so None means an error
             continue
-        if kanal.id in seen:
-            r.err(line, f"kanal {kanal.id}", f"id '{kanal.id}' is used twice (first at line {seen[kanal.id]}).",
-                  "give each channel its own id.")
-            continue
-        seen[kanal.id] = line
-        out.append(kanal)
+        if seen.add(kanal.id, line, f"kanal {kanal.id}"):
+            out.append(kanal)
     if not items:
-        r.err(m.line, "kanal", "no complaint channel is listed.",
+        r.err(top.source.line, "kanal", "no complaint channel is listed.",
               "list at least SP4N-LAPOR! and Ombudsman RI (see regulations/README.md).")
     return tuple(out)
 
 
-def read_maklumat_registry(r, data: Any) -> MaklumatBaku | None:
+MAKLUMAT_REGISTRY_SCHEMA = Schema(teks=Str(required=True), dasar=Str(required=True))
+"""`_maklumat.yaml`."""
+MAKLUMAT_SCHEMA = Schema(teks=Str(), tempat=Str(), tanggal=Date())
+"""A penyelenggara's own maklumat."""
+
+
+def read_maklumat_registry(r: Reader, data: Any) -> MaklumatBaku | None:
     """`_maklumat.yaml`: the usual maklumat wording and its legal basis."""
-    if data is None:
+    v = MAKLUMAT_REGISTRY_SCHEMA.read_file(r, data)
+    if v is None or v["teks"] is None or v["dasar"] is None:
         return None
-    m = r.mapping(data, 1, "")
-    if m is None or not r.keys(m, "", ("teks", "dasar"), ()):
-        return None
-    teks = r.text(m, "teks", "teks", required=True)
-    dasar = r.text(m, "dasar", "dasar", required=True)
-    if teks is None or dasar is None:
-        return None
-    return MaklumatBaku(teks=_one_line(teks), dasar=dasar)
+    return MaklumatBaku(teks=_one_line(v["teks"]), dasar=v["dasar"])
 
 
-def read_maklumat(r, m, key: str, where: str) -> Maklumat | None:
+def read_maklumat(r: Reader, m: yamlio.Map, key: str, where: str) -> Maklumat | None:
     """A penyelenggara's own `maklumat:` (optional)."""
     if m.get(key) is None:
         return None
     where = f"{where} > {key}"
     mm = r.mapping(m[key], r.line_of(m, key), where)
-    if mm is None or not r.keys(mm, where, (), ("teks", "tempat", "tanggal")):
+    if mm is None or not MAKLUMAT_SCHEMA.keys(r, mm, where):
         return None
     if not mm:
         r.err(mm.line, where, "'maklumat' is empty.", "give 'teks', 'tempat' or 'tanggal', or remove 'maklumat'.")
         return None
-    teks = r.text(mm, "teks", where)
-    return Maklumat(teks=_one_line(teks) if teks else None, tempat=r.text(mm, "tempat", where),
-                    tanggal=r.date(mm, "tanggal", where))
+    v = MAKLUMAT_SCHEMA.read_fields(r, mm, where)
+    return Maklumat(teks=_one_line(v["teks"]) if v["teks"] else None, tempat=v["tempat"], tanggal=v["tanggal"])
 
 
 def _one_line(text: str) -> str:
@@ -287,7 +248,7 @@ def _uncertain_part(eid: str, node: "Node", provisions: Mapping[str, "Node"]) ->
     return next((n.eid for n in node.walk() if n.kedudukan is not None), None)
 
 
-def read_poster(r, m, roots: Iterable["Node"], provisions: Mapping[str, "Node"], status: str | None) -> PosterIsi | None:
+def read_poster(r: Reader, m: yamlio.Map, roots: Iterable["Node"], provisions: Mapping[str, "Node"], status: str | None) -> PosterIsi | None:
     """A regulation's `poster:` mapping: lists of provision ids, each checked to exist, in order."""
     pm = r.mapping(m.get("poster"), r.line_of(m, "poster"), "poster")
     if pm is None or not r.keys(pm, "poster", (), POSTER_LISTS):

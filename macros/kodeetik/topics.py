@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Iterator, Mapping
 
-from .model import Corpus, Node, Regulation, provision_label
+from .model import Corpus, Node, Regulation
 
 NORMATIVE_TYPES = frozenset({"pasal", "ayat", "huruf", "angka", "butir", "teks", "diktum"})
 """Node types that can be a provision of their own."""
@@ -33,7 +33,7 @@ UNTAGGABLE_TYPES = frozenset({"bab", "bagian", "paragraf", "formulir"})
 
 
 @dataclass(frozen=True, slots=True)
-class Item:
+class ButirTopik:
     """A normalised topic inside an area, e.g. `larangan.pungli`."""
 
     key: str
@@ -54,7 +54,7 @@ class Item:
 
 
 @dataclass(frozen=True, slots=True)
-class Area:
+class Bidang:
     """A topic area, e.g. `larangan` (prohibitions), with its items in display order."""
 
     key: str
@@ -63,7 +63,7 @@ class Area:
     """Plain label shown to readers."""
     penjelasan: str
     """Short plain-language explanation by the site's editors; never legal text."""
-    items: tuple[Item, ...]
+    items: tuple[ButirTopik, ...]
     """Its items, in the order of the taxonomy file."""
 
     @property
@@ -88,9 +88,9 @@ class Hit:
 class Topics:
     """The taxonomy and the coding of every regulation, with coverage computed."""
 
-    areas: tuple[Area, ...]
+    areas: tuple[Bidang, ...]
     """Areas in display order."""
-    items: Mapping[str, Item]
+    items: Mapping[str, ButirTopik]
     """Every item by full key."""
     tags: Mapping[str, Mapping[str, tuple[str, ...]]]
     """Own tags: regulation id -> provision id -> item keys, in the coding file's order."""
@@ -99,7 +99,7 @@ class Topics:
     hits: Mapping[tuple[str, str], tuple[Hit, ...]] = field(default_factory=lambda: MappingProxyType({}))
     """(item key, regulation id) -> tagged provisions, in document order."""
 
-    def area(self, key: str) -> Area:
+    def area(self, key: str) -> Bidang:
         return next(a for a in self.areas if a.key == key)
 
     def hits_for(self, item_key: str, reg_id: str) -> tuple[Hit, ...]:
@@ -115,7 +115,7 @@ class Topics:
 
 # --------------------------------------------------------------------------- structure helpers
 
-def related_keys(item: Item, topics: Topics) -> set[str]:
+def related_keys(item: ButirTopik, topics: Topics) -> set[str]:
     """Keys related to an item either way (`terkait` is written on one side only): the same matter
     under another topic ("disiplin" as a value and as a rule of conduct)."""
     out = set(item.terkait)
@@ -236,37 +236,6 @@ def build_hits(corpus: Corpus, tags: Mapping[str, Mapping[str, tuple[str, ...]]]
                 out.setdefault((key, reg.id), []).append(
                     Hit(reg=reg, node=reg.provisions[eid], context=context_of(reg, eid, parents)))
     return {k: tuple(v) for k, v in out.items()}
-
-
-def ref_label(reg: Regulation, eid: str) -> str:
-    """A short name for a provision in comparisons: `Pasal 11 huruf c`, `Lampiran huruf C angka 3`.
-
-    Like `provision_label`, but an unnumbered paragraph or bullet in the middle of the chain is
-    left out (nobody cites "paragraf huruf C"), and a final one gets its position (`butir ke-3`)
-    so that two items of a slide list can be told apart.
-    """
-    parts = eid.split("__")
-    chain = [reg.provisions[p] for p in ("__".join(parts[:i]) for i in range(1, len(parts) + 1))
-             if p in reg.provisions]
-    labels: list[str] = []
-    if parts[0].startswith("lampiran"):
-        lamp = next((lp for lp in reg.lampiran if lp.eid == parts[0]), None)
-        labels.append(lamp.label if lamp else "Lampiran")
-    elif parts[0] in ("menimbang", "mengingat"):
-        labels.append(parts[0].capitalize())
-    if any(n.type == "pasal" for n in chain):
-        chain = chain[next(i for i, n in enumerate(chain) if n.type == "pasal"):]
-    for i, node in enumerate(chain):
-        last = i == len(chain) - 1
-        if node.type in ("kelompok", "formulir") and node.heading:
-            labels.append(node.heading)
-        elif node.num is None and node.type in ("butir", "teks"):
-            if last:
-                name = "butir" if node.type == "butir" else "paragraf"
-                labels.append(f"{name} ke-{node.eid.rsplit('_', 1)[1]}")
-        else:
-            labels.append(node.label)
-    return " ".join(labels) or provision_label(reg, eid)
 
 
 def flat_text(node: Node, with_marker: bool = False) -> str:

@@ -17,9 +17,10 @@ from typing import Iterable
 
 from . import yamlio
 from .errors import Collector, DataError, DataErrors, display_path
-from .loader import _read_file, _Reader  # the same reading rules as the regulation files
+from .loader import _read_file
 from .model import Corpus, Regulation
-from .topics import Area, Item, Topics, build_hits, is_taggable, parent_map, uncovered
+from .schema import Entries, Keyed, Reader, Schema, Str, Texts, Unique, Using, named
+from .topics import Bidang, ButirTopik, Topics, build_hits, is_taggable, parent_map, uncovered
 
 TAXONOMY_FILE = "_topik.yaml"
 CODING_DIR = "_topik"
@@ -53,7 +54,7 @@ def read_topics(directory: str | os.PathLike, corpus: Corpus, display_root: str 
         return display_path(p, shown_root)
 
     taxonomy = root / TAXONOMY_FILE
-    areas: list[Area] = []
+    areas: list[Bidang] = []
     if not taxonomy.is_file():
         errors.add(display(taxonomy), None, "", "the topic taxonomy is missing.",
                    "restore it from the repository (see regulations/README.md, \"Topics\").")
@@ -91,95 +92,25 @@ def read_topics(directory: str | os.PathLike, corpus: Corpus, display_root: str 
                   hits=MappingProxyType(build_hits(corpus, tags))), tuple(errors.errors)
 
 
-def _key(r: _Reader, m: yamlio.Map, where: str) -> str | None:
-    key = r.text(m, "kunci", where, required=True)
-    if key is not None and not KEY_RE.match(key):
-        r.err(r.line_of(m, "kunci"), where, f"key '{key}' is not a valid key.",
-              "use lowercase letters, digits and '_', starting with a letter (e.g. pungli, kkn, id_card).")
-        return None
-    return key
+class Key(Str):
+    """A required area or item key: lowercase letters, digits and '_', starting with a letter."""
+
+    def __init__(self) -> None:
+        super().__init__(required=True)
+
+    def read(self, r: Reader, m: yamlio.Map, key: str, where: str) -> str | None:
+        value = super().read(r, m, key, where)
+        if value is not None and not KEY_RE.match(value):
+            r.err(r.line_of(m, key), where, f"key '{value}' is not a valid key.",
+                  "use lowercase letters, digits and '_', starting with a letter (e.g. pungli, kkn, id_card).")
+            return None
+        return value
 
 
-def _load_taxonomy(errors: Collector, path: Path, shown: str) -> list[Area]:
-    r = _Reader(errors, shown)
-    data = _read_file(errors, path, shown)
-    if data is None:
-        return []
-    m = r.mapping(data, 1, "")
-    if m is None or not r.keys(m, "", ("bidang",), ()):
-        return []
-    areas: list[Area] = []
-    seen_areas: dict[str, int] = {}
-    related_lines: dict[str, int] = {}
-    seq = r.seq(m, "bidang", "bidang")
-    for item, line in zip(seq, seq.item_lines):
-        a = r.mapping(item, line, "bidang")
-        if a is None:
-            continue
-        where = f"bidang {a.get('kunci')}" if isinstance(a.get("kunci"), str) else f"bidang (line {line})"
-        if not r.keys(a, where, ("kunci", "label", "penjelasan", "butir"), ()):
-            continue  # without its parts, its items would only add follow-up errors
-        key = _key(r, a, where)
-        label = r.text(a, "label", where, required=True)
-        penjelasan = r.text(a, "penjelasan", where, required=True)
-        if key in RESERVED_AREAS:
-            r.err(a.key_lines["kunci"], where, f"the area key '{key}' is taken by another page.",
-                  f"choose another key (not {', '.join(sorted(RESERVED_AREAS))}).")
-            key = None
-        if key is not None and key in seen_areas:
-            r.err(a.key_lines["kunci"], where, f"area '{key}' is defined twice (first at line {seen_areas[key]}).",
-                  "merge the two areas or rename one.")
-            key = None
-        if key is not None:
-            seen_areas[key] = line
-        items: list[Item] = []
-        seen_items: dict[str, int] = {}
-        butir = r.seq(a, "butir", where + " > butir")
-        if not butir:
-            r.err(r.line_of(a, "butir"), where, "the area has no items.",
-                  "add at least one item under 'butir' (provisions are tagged with items, not areas).")
-        for it, it_line in zip(butir, butir.item_lines):
-            b = r.mapping(it, it_line, where + " > butir")
-            if b is None:
-                continue
-            iwhere = f"{where} > butir {b.get('kunci')}" if isinstance(b.get("kunci"), str) else f"{where} > butir"
-            keys_ok = r.keys(b, iwhere, ("kunci", "label", "penjelasan"), ("terkait", "kata_cari"))
-            ikey = _key(r, b, iwhere) if "kunci" in b else None
-            ilabel = r.text(b, "label", iwhere, required=True)
-            ipenj = r.text(b, "penjelasan", iwhere, required=True)
-            if ikey is not None and ikey in seen_items:
-                r.err(b.key_lines["kunci"], iwhere,
-                      f"item '{ikey}' is defined twice in this area (first at line {seen_items[ikey]}).",
-                      "merge the two items or rename one.")
-                continue
-            if ikey is not None:
-                seen_items[ikey] = it_line
-            if not keys_ok or ikey is None or ilabel is None or ipenj is None:
-                continue
-            if key is not None:
-                related = r.strings(b, "terkait", iwhere)
-                items.append(Item(key=f"{key}.{ikey}", area=key, label=ilabel, penjelasan=ipenj,
-                                  terkait=related, line=it_line, kata_cari=_search_words(r, b, iwhere)))
-                related_lines[f"{key}.{ikey}"] = b.key_lines.get("terkait", it_line)
-        if key is not None and label is not None and penjelasan is not None:
-            areas.append(Area(key=key, label=label, penjelasan=penjelasan, items=tuple(items)))
-    known = {item.key for area in areas for item in area.items}
-    for area in areas:
-        for item in area.items:
-            for other in item.terkait:
-                if other not in known:
-                    r.err(related_lines[item.key], f"bidang {area.key} > butir {item.key}",
-                          f"'terkait' names an unknown item '{other}'.", _unknown_fix(other, known))
-                elif other == item.key:
-                    r.err(related_lines[item.key], f"bidang {area.key} > butir {item.key}",
-                          "an item cannot be related to itself.", "remove it from 'terkait'.")
-    return areas
-
-
-def _search_words(r: _Reader, b: yamlio.Map, where: str) -> tuple[str, ...]:
+def _search_words(r: Reader, b: yamlio.Map, key: str, where: str) -> tuple[str, ...]:
     """An item's `kata_cari`: lowercase words or phrases, each once."""
-    words = r.strings(b, "kata_cari", where)
-    line = r.line_of(b, "kata_cari")
+    words = r.strings(b, key, where)
+    line = r.line_of(b, key)
     out: list[str] = []
     for word in words:
         if not SEARCH_WORDS_RE.match(word):
@@ -193,20 +124,90 @@ def _search_words(r: _Reader, b: yamlio.Map, where: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+AREA_SCHEMA = Schema(kunci=Key(), label=Str(required=True), penjelasan=Str(required=True),
+                     butir=Entries(required=True))
+"""An area (bidang) of `_topik.yaml`."""
+ITEM_SCHEMA = Schema(kunci=Key(), label=Str(required=True), penjelasan=Str(required=True), terkait=Texts(),
+                     kata_cari=Using(_search_words))
+"""An item (butir) of an area."""
+
+
+def _load_taxonomy(errors: Collector, path: Path, shown: str) -> list[Bidang]:
+    r = Reader(errors, shown)
+    top = Schema(bidang=Entries(required=True)).read_file(r, _read_file(errors, path, shown))
+    if top is None:
+        return []
+    areas: list[Bidang] = []
+    seen_areas = Unique(r, "area", "merge the two areas or rename one.", verb="defined")
+    related_lines: dict[str, int] = {}
+    seq = top["bidang"]
+    for item, line in zip(seq, seq.item_lines):
+        a = r.mapping(item, line, "bidang")
+        if a is None:
+            continue
+        where = f"bidang {named(a, 'kunci', line)}"
+        v = AREA_SCHEMA.read(r, a, where)
+        if v is None:
+            continue  # without its parts, its items would only add follow-up errors
+        key, label, penjelasan, butir = v["kunci"], v["label"], v["penjelasan"], v["butir"]
+        if key in RESERVED_AREAS:
+            r.err(v.line("kunci"), where, f"the area key '{key}' is taken by another page.",
+                  f"choose another key (not {', '.join(sorted(RESERVED_AREAS))}).")
+            key = None
+        if key is not None and not seen_areas.add(key, line, where, report_line=v.line("kunci")):
+            key = None
+        items: list[ButirTopik] = []
+        seen_items = Unique(r, "item", "merge the two items or rename one.", verb="defined",
+                            within=" in this area")
+        if not butir:
+            r.err(v.line("butir"), where, "the area has no items.",
+                  "add at least one item under 'butir' (provisions are tagged with items, not areas).")
+        for it, it_line in zip(butir, butir.item_lines):
+            b = r.mapping(it, it_line, where + " > butir")
+            if b is None:
+                continue
+            iwhere = f"{where} > butir {b.get('kunci')}" if isinstance(b.get("kunci"), str) else f"{where} > butir"
+            keys_ok = ITEM_SCHEMA.keys(r, b, iwhere)
+            w = ITEM_SCHEMA.read_fields(r, b, iwhere)
+            ikey = w["kunci"]
+            if ikey is not None and not seen_items.add(ikey, it_line, iwhere, report_line=w.line("kunci")):
+                continue
+            if not keys_ok or ikey is None or w["label"] is None or w["penjelasan"] is None:
+                continue
+            if key is not None:
+                items.append(ButirTopik(key=f"{key}.{ikey}", area=key, label=w["label"], penjelasan=w["penjelasan"],
+                                  terkait=w["terkait"], line=it_line, kata_cari=w["kata_cari"]))
+                related_lines[f"{key}.{ikey}"] = w.line("terkait") if "terkait" in b else it_line
+        if key is not None and label is not None and penjelasan is not None:
+            areas.append(Bidang(key=key, label=label, penjelasan=penjelasan, items=tuple(items)))
+    known = {item.key for area in areas for item in area.items}
+    for area in areas:
+        for item in area.items:
+            for other in item.terkait:
+                if other not in known:
+                    r.err(related_lines[item.key], f"bidang {area.key} > butir {item.key}",
+                          f"'terkait' names an unknown item '{other}'.", _unknown_fix(other, known))
+                elif other == item.key:
+                    r.err(related_lines[item.key], f"bidang {area.key} > butir {item.key}",
+                          "an item cannot be related to itself.", "remove it from 'terkait'.")
+    return areas
+
+
+CODING_SCHEMA = Schema(peraturan=Str(required=True), topik=Keyed(required=True))
+"""A coding file, `_topik/<regulation-id>.yaml`: provision id -> topic keys under `topik`."""
+
+
 def _load_coding(errors: Collector, path: Path, shown: str, reg: Regulation,
-                 items: dict[str, Item]) -> dict[str, tuple[str, ...]]:
-    r = _Reader(errors, shown)
-    data = _read_file(errors, path, shown)
-    if data is None:
+                 items: dict[str, ButirTopik]) -> dict[str, tuple[str, ...]]:
+    r = Reader(errors, shown)
+    top = CODING_SCHEMA.read_file(r, _read_file(errors, path, shown))
+    if top is None:
         return {}
-    m = r.mapping(data, 1, "")
-    if m is None or not r.keys(m, "", ("peraturan", "topik"), ()):
-        return {}
-    rid = r.text(m, "peraturan", "peraturan", required=True)
+    rid = top["peraturan"]
     if rid is not None and rid != reg.id:
-        r.err(r.line_of(m, "peraturan"), "peraturan", f"'peraturan' is '{rid}' but the file codes '{reg.id}'.",
+        r.err(top.line("peraturan"), "peraturan", f"'peraturan' is '{rid}' but the file codes '{reg.id}'.",
               f"set peraturan: {reg.id}, or rename the file to {rid}.yaml.")
-    topik = r.mapping(m.get("topik"), r.line_of(m, "topik"), "topik")
+    topik = top["topik"]
     if topik is None:
         return {}
     parents = parent_map(reg)
@@ -260,7 +261,7 @@ def _load_coding(errors: Collector, path: Path, shown: str, reg: Regulation,
     return out
 
 
-def _item_list(r: _Reader, value, line: int, where: str, m: yamlio.Map, key: str) -> list[tuple[str, int]]:
+def _item_list(r: Reader, value, line: int, where: str, m: yamlio.Map, key: str) -> list[tuple[str, int]]:
     if isinstance(value, str) and value.strip():
         return [(value.strip(), line)]
     if isinstance(value, yamlio.Seq) and value:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
+from functools import partial
 from pathlib import Path
 from types import MappingProxyType
 
@@ -20,7 +21,8 @@ from . import yamlio
 from .errors import Collector
 from .hak_anda import PENGADUAN, BagianHak, HakAndaData
 from .kuis import JENIS_SOAL, PLACEHOLDER, KuisData, RencanaSoal
-from .loader import _read_file, _Reader
+from .loader import _read_file
+from .schema import Choice, Entries, Int, Keyed, Nested, Reader, Schema, Str, Texts, Unique, Using, named
 from .topics import Topics
 
 HAK_FILE = "_hak_anda.yaml"
@@ -56,7 +58,7 @@ def load_warga(directory: str | os.PathLike, topics: Topics,
             continue  # optional: see DEFAULT_HAK and DEFAULT_KUIS
         raw = _read_file(errors, path, display(path))
         if raw is not None:
-            data[name] = (_Reader(errors, display(path)), raw)
+            data[name] = (Reader(errors, display(path)), raw)
     hak = _hak(*data[HAK_FILE], topics) if HAK_FILE in data else DEFAULT_HAK
     kuis = _kuis(*data[KUIS_FILE], topics) if KUIS_FILE in data else DEFAULT_KUIS
     errors.raise_if_any()
@@ -72,18 +74,7 @@ def _unknown(key: str, topics: Topics, areas: bool) -> str:
     return f"{hint}use {what} of _topik.yaml."
 
 
-def _number(r: _Reader, m: yamlio.Map, key: str, where: str, low: int, high: int) -> int | None:
-    value = r.text(m, key, where, required=True)
-    if value is None:
-        return None
-    if not value.isdigit() or not low <= int(value) <= high:
-        r.err(r.line_of(m, key), where, f"'{key}' must be a whole number from {low} to {high}, found '{value}'.",
-              f"write a number such as \"{low}\" (in quotes).")
-        return None
-    return int(value)
-
-
-def _item_keys(r: _Reader, m: yamlio.Map, key: str, where: str, topics: Topics, areas: bool
+def _item_keys(r: Reader, m: yamlio.Map, key: str, where: str, topics: Topics, areas: bool
                ) -> list[tuple[str, int]]:
     """A list of item keys (area keys expanded when `areas`), each with its line."""
     seq = m.get(key)
@@ -106,59 +97,66 @@ def _item_keys(r: _Reader, m: yamlio.Map, key: str, where: str, topics: Topics, 
     return out
 
 
-def _hak(r: _Reader, raw, topics: Topics) -> HakAndaData | None:
-    m = r.mapping(raw, 1, "")
-    if m is None or not r.keys(m, "", ("ringkasan", "bagian"), ("pernyataan",)):
+RINGKASAN = Nested(Schema(bagian=Str(required=True), jumlah=Int(1, 30)), required=True)
+"""`ringkasan:` of `_hak_anda.yaml`: the section summarised on a region's page, and how many items."""
+
+
+HAK_SCHEMA = Schema(ringkasan=RINGKASAN, bagian=Entries(required=True), pernyataan=Keyed())
+"""`_hak_anda.yaml`: sections of topic items, the summary, the citizens' wording of items."""
+KUIS_SCHEMA = Schema(soal=Entries(required=True), serupa=Entries(required=True), penanda=Keyed(required=True))
+"""`_kuis.yaml`: question plans, groups of items close in meaning, marker words per area."""
+
+
+def _hak(r: Reader, raw, topics: Topics) -> HakAndaData | None:
+    top = HAK_SCHEMA.read_file(r, raw)
+    if top is None:
         return None
     sections: list[BagianHak] = []
     placed: dict[str, int] = {}
-    seen: dict[str, int] = {}
-    seq = r.seq(m, "bagian", "bagian")
+    seen = Unique(r, "section", "merge the two sections or rename one.", verb="defined")
+    bagian = Schema(kunci=Str(required=True), judul=Str(required=True),
+                    butir=Using(partial(_item_keys, topics=topics, areas=True), required=True), pengantar=Str())
+    seq = top["bagian"]
     for value, line in zip(seq, seq.item_lines):
         b = r.mapping(value, line, "bagian")
         if b is None:
             continue
-        where = f"bagian {b.get('kunci')}" if isinstance(b.get("kunci"), str) else f"bagian (line {line})"
-        if not r.keys(b, where, ("kunci", "judul", "butir"), ("pengantar",)):
+        where = f"bagian {named(b, 'kunci', line)}"
+        v = bagian.read(r, b, where)
+        if v is None:
             continue
-        kunci = r.text(b, "kunci", where, required=True)
+        kunci = v["kunci"]
         if kunci is not None and not KEY_RE.match(kunci):
-            r.err(r.line_of(b, "kunci"), where, f"'{kunci}' is not a valid key.",
+            r.err(v.line("kunci"), where, f"'{kunci}' is not a valid key.",
                   "use lowercase letters, digits and '_' (it becomes the section's anchor).")
             kunci = None
-        if kunci is not None and kunci in seen:
-            r.err(r.line_of(b, "kunci"), where, f"section '{kunci}' is defined twice (first at line {seen[kunci]}).",
-                  "merge the two sections or rename one.")
+        if kunci is not None and not seen.add(kunci, line, where, report_line=v.line("kunci")):
             kunci = None
-        judul = r.text(b, "judul", where, required=True)
-        pengantar = r.text(b, "pengantar", where)
         keys = []
-        for k, k_line in _item_keys(r, b, "butir", where, topics, areas=True):
+        for k, k_line in v["butir"]:
             if k in placed:
                 r.err(k_line, where, f"item '{k}' is already stated in another section (line {placed[k]}).",
                       "state each item in one section only.")
                 continue
             placed[k] = k_line
             keys.append(k)
-        if kunci is not None:
-            seen[kunci] = line
-            if judul is not None and keys:
-                sections.append(BagianHak(kunci=kunci, judul=judul, pengantar=pengantar, butir=tuple(keys), line=line))
-    if PENGADUAN not in seen and seq:
-        r.err(r.line_of(m, "bagian"), "bagian", f"there is no section '{PENGADUAN}'.",
+        if kunci is not None and v["judul"] is not None and keys:
+            sections.append(BagianHak(kunci=kunci, judul=v["judul"], pengantar=v["pengantar"], butir=tuple(keys),
+                                      line=line))
+    if PENGADUAN not in seen.first and seq:
+        r.err(top.line("bagian"), "bagian", f"there is no section '{PENGADUAN}'.",
               f"add a section with kunci: {PENGADUAN} (it also shows the complaint channels).")
-    summary = r.mapping(m.get("ringkasan"), r.line_of(m, "ringkasan"), "ringkasan")
+    summary = top["ringkasan"]
     target, count = None, None
-    if summary is not None and r.keys(summary, "ringkasan", ("bagian", "jumlah"), ()):
-        target = r.text(summary, "bagian", "ringkasan", required=True)
-        count = _number(r, summary, "jumlah", "ringkasan", 1, 30)
-        if target is not None and target not in seen:
-            r.err(r.line_of(summary, "bagian"), "ringkasan", f"there is no section '{target}'.",
-                  f"name one of: {', '.join(seen) or '(no sections)'}.")
+    if summary is not None:
+        target, count = summary["bagian"], summary["jumlah"]
+        if target is not None and target not in seen.first:
+            r.err(summary.line("bagian"), "ringkasan", f"there is no section '{target}'.",
+                  f"name one of: {', '.join(seen.first) or '(no sections)'}.")
             target = None
     statements: dict[str, str] = {}
-    if "pernyataan" in m:
-        pm = r.mapping(m.get("pernyataan"), r.line_of(m, "pernyataan"), "pernyataan") or yamlio.Map()
+    if top["pernyataan"] is not None:
+        pm = top["pernyataan"]
         for key in pm:
             where = f"pernyataan > {key}"
             if key not in topics.items:
@@ -171,37 +169,36 @@ def _hak(r: _Reader, raw, topics: Topics) -> HakAndaData | None:
             text = r.text(pm, key, where, required=True)
             if text is not None:
                 statements[key] = text
-    if target is None or count is None or PENGADUAN not in seen:
+    if target is None or count is None or PENGADUAN not in seen.first:
         return None
     return HakAndaData(bagian=tuple(sections), ringkasan_bagian=target, ringkasan_jumlah=count,
                        pernyataan=MappingProxyType(statements))
 
 
-def _kuis(r: _Reader, raw, topics: Topics) -> KuisData | None:
-    m = r.mapping(raw, 1, "")
-    if m is None or not r.keys(m, "", ("soal", "serupa", "penanda"), ()):
+def _kuis(r: Reader, raw, topics: Topics) -> KuisData | None:
+    top = KUIS_SCHEMA.read_file(r, raw)
+    if top is None:
         return None
     area_keys = [a.key for a in topics.areas]
     plans: list[RencanaSoal] = []
-    seq = r.seq(m, "soal", "soal")
+    soal = Schema(jenis=Choice(JENIS_SOAL), bidang=Choice(area_keys), jumlah=Int(1, 20),
+                  pertanyaan=Str(required=True), pengecoh=Texts())
+    seq = top["soal"]
     if not seq:
-        r.err(r.line_of(m, "soal"), "soal", "the quiz has no questions.", "add at least one entry under 'soal'.")
+        r.err(top.line("soal"), "soal", "the quiz has no questions.", "add at least one entry under 'soal'.")
     for value, line in zip(seq, seq.item_lines):
         s = r.mapping(value, line, "soal")
         if s is None:
             continue
         where = f"soal (line {line})"
-        if not r.keys(s, where, ("jenis", "bidang", "jumlah", "pertanyaan"), ("pengecoh",)):
+        v = soal.read(r, s, where)
+        if v is None:
             continue
-        jenis = r.choice(s, "jenis", where, JENIS_SOAL)
-        bidang = r.choice(s, "bidang", where, area_keys)
-        jumlah = _number(r, s, "jumlah", where, 1, 20)
-        pertanyaan = r.text(s, "pertanyaan", where, required=True)
+        jenis, bidang, jumlah, pertanyaan, pengecoh = v["jenis"], v["bidang"], v["jumlah"], v["pertanyaan"], v["pengecoh"]
         if pertanyaan is not None and PLACEHOLDER not in pertanyaan:
             r.err(r.line_of(s, "pertanyaan"), where, "the question does not name the regulation.",
                   f"write {PLACEHOLDER} where its short name goes.")
             pertanyaan = None
-        pengecoh = r.strings(s, "pengecoh", where)
         for p in pengecoh:
             if p not in area_keys:
                 close = difflib.get_close_matches(p, area_keys, n=2)
@@ -221,7 +218,7 @@ def _kuis(r: _Reader, raw, topics: Topics) -> KuisData | None:
                                      pertanyaan=pertanyaan, line=line))
     groups: dict[str, frozenset[str]] = {}
     where_group: dict[str, int] = {}
-    gseq = r.seq(m, "serupa", "serupa")
+    gseq = top["serupa"]
     for value, line in zip(gseq, gseq.item_lines):
         if not isinstance(value, yamlio.Seq):
             r.err(line, "serupa", "each group must be a list of item keys.", "write it as [larangan.a, larangan.b].")
@@ -240,7 +237,7 @@ def _kuis(r: _Reader, raw, topics: Topics) -> KuisData | None:
             groups[k] = group
             where_group.setdefault(k, line)
     markers: dict[str, tuple[str, ...]] = {}
-    pm = r.mapping(m.get("penanda"), r.line_of(m, "penanda"), "penanda") or yamlio.Map()
+    pm = top["penanda"] or yamlio.Map()
     for key in pm:
         if key not in area_keys:
             close = difflib.get_close_matches(key, area_keys, n=2)

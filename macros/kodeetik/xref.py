@@ -29,7 +29,8 @@ from . import citations
 from .citations import Citation, Found, Instrument, Step
 from .dasar import Instrumen, Katalog, match_dasar, qualified_jenis
 from .errors import DataError
-from .model import Corpus, Lampiran, Node, PetaRujukan, Regulation, provision_label
+from .labels import provision_label
+from .model import Corpus, Lampiran, Node, PetaRujukan, Regulation
 
 FIELDS = ("text", "text_after")
 """Node fields whose words are scanned for references."""

@@ -13,7 +13,8 @@ from ..kodeetik.glossary import entries
 from ..kodeetik.integrasi import DATAPACKAGE_PATH, JDIHN_PATH, SCHEMA_DIR, SCHEMA_FILES
 from ..kodeetik.model import Corpus, Regulation, Wilayah
 from ..kodeetik.nasional import AturanNasional
-from ..kodeetik.topics import Area, Hit, Item, Topics, ref_label
+from ..kodeetik.labels import ref_label
+from ..kodeetik.topics import Bidang, ButirTopik, Hit, Topics
 from .feed import FEED_PATH
 from .pages import GeneratedPage, TocEntry, regulation_url, wilayah_url
 from .xref_pages import instrumen_url
@@ -30,11 +31,11 @@ COLLAPSE_OVER = 12
 """A tagged provision holding more nested units than this shows them folded (<details>)."""
 
 
-def area_uri(area: Area) -> str:
+def area_uri(area: Bidang) -> str:
     return f"{BASE}/{area.slug}.md"
 
 
-def area_url(area: Area) -> str:
+def area_url(area: Bidang) -> str:
     return f"{BASE}/{area.slug}/"
 
 
@@ -62,7 +63,7 @@ class ColumnGroup:
 class Row:
     """An item across all regulations."""
 
-    item: Item
+    item: ButirTopik
     """The item."""
     cells: tuple[tuple[Hit, ...], ...]
     """Tagged provisions per column (same order as the columns); empty = absent."""
@@ -86,7 +87,7 @@ def column_groups(corpus: Corpus, topics: Topics) -> tuple[ColumnGroup, ...]:
     return tuple(out)
 
 
-def rows_for(area: Area, columns: list[Column], topics: Topics) -> tuple[Row, ...]:
+def rows_for(area: Bidang, columns: list[Column], topics: Topics) -> tuple[Row, ...]:
     coded_regions = {c.reg.wilayah.kode for c in columns if c.complete}
     out = []
     for item in area.items:

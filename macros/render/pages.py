@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..kodeetik.model import Corpus, Node, Regulation, Wilayah, provision_label
+from ..kodeetik.labels import provision_label
+from ..kodeetik.model import Corpus, Node, Regulation, Wilayah
 
 
 @dataclass(frozen=True)

@@ -18,12 +18,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..kodeetik.errors import DataError, DataErrors
-from ..kodeetik.hak_anda import Dasar
+from ..kodeetik.hak_anda import DasarKetentuan
 from ..kodeetik.kasus import Kasus
+from ..kodeetik.labels import pasal_range, ref_label
 from ..kodeetik.kuis import KuisData, Soal, buat_kuis
 from ..kodeetik.model import Corpus, Lampiran, Node, Regulation
 from ..kodeetik.perbedaan import MAKS_PEMBANDING, Perbedaan, comparable, perbedaan
-from ..kodeetik.topics import Area, Item, Topics, ref_label
+from ..kodeetik.topics import Bidang, ButirTopik, Topics
 from .pages import GeneratedPage, TocEntry, regulation_url, wilayah_url
 from .parallel import fork_map
 from .qr import DRAF, qr_context, site_address
@@ -100,9 +101,9 @@ class BagianBuku:
 class Ingat:
     """One area of the handbook's summary page: its items that the regulation tags."""
 
-    area: Area
+    area: Bidang
     """The area."""
-    butir: tuple[tuple[Item, tuple[Dasar, ...]], ...]
+    butir: tuple[tuple[ButirTopik, tuple[DasarKetentuan, ...]], ...]
     """Items with the provisions tagged with them."""
 
 
@@ -141,13 +142,6 @@ class Materi:
         return next(iter(self.reg.provisions), "")
 
 
-def _pasal_range(nodes) -> str:
-    nums = [n.num for top in nodes for n in top.walk() if n.type == "pasal"]
-    if not nums:
-        return ""
-    return f"Pasal {nums[0]}" if len(nums) == 1 else f"Pasal {nums[0]}–{nums[-1]}"
-
-
 def handbook_parts(reg: Regulation) -> tuple[BagianBuku, ...]:
     """Every BAB its own part; units outside any BAB grouped until the next BAB; each Lampiran."""
     parts: list[BagianBuku] = []
@@ -158,14 +152,14 @@ def handbook_parts(reg: Regulation) -> tuple[BagianBuku, ...]:
             first = loose[0]
             title = first.heading or first.label
             parts.append(BagianBuku(id=f"bagian-{len(parts) + 1}", judul=title, jenis="lain",
-                                    nodes=tuple(loose), pasal=_pasal_range(loose)))
+                                    nodes=tuple(loose), pasal=pasal_range(loose)))
             loose.clear()
 
     for node in reg.batang_tubuh:
         if node.type == "bab":
             flush()
             title = f"BAB {node.num} {node.heading}" if node.heading else f"BAB {node.num}"
-            parts.append(BagianBuku(id=node.eid, judul=title, jenis="bab", nodes=(node,), pasal=_pasal_range([node])))
+            parts.append(BagianBuku(id=node.eid, judul=title, jenis="bab", nodes=(node,), pasal=pasal_range([node])))
         else:
             loose.append(node)
     flush()
@@ -179,7 +173,7 @@ def summary(reg: Regulation, topics: Topics) -> tuple[Ingat, ...]:
     out = []
     for key in RINGKASAN_BIDANG:
         area = topics.area(key)
-        rows = tuple((item, tuple(Dasar(h.node.eid, ref_label(reg, h.node.eid)) for h in hits))
+        rows = tuple((item, tuple(DasarKetentuan(h.node.eid, ref_label(reg, h.node.eid)) for h in hits))
                      for item in area.items if (hits := topics.hits_for(item.key, reg.id)))
         if rows:
             out.append(Ingat(area=area, butir=rows))

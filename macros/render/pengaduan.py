@@ -16,10 +16,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ..kodeetik.hak_anda import Dasar, HakAndaData, hak_peraturan
+from ..kodeetik.hak_anda import DasarKetentuan, HakAndaData, hak_peraturan
 from ..kodeetik.model import Corpus, KanalPengaduan, Regulation, Wilayah
 from ..kodeetik.nasional import AturanNasional
-from ..kodeetik.topics import Item, Topics
+from ..kodeetik.topics import ButirTopik, Topics
 from .hak_anda import in_force
 from .pages import GeneratedPage, regulation_url
 from .xref_pages import instrumen_url
@@ -34,11 +34,11 @@ NASIONAL_ID = "kantor-lain"
 class Butir:
     """One thing that may have happened, with what forbids it."""
 
-    item: Item
+    item: ButirTopik
     """The topic item."""
     teks: str
     """The citizen's wording (an explanation by the editors)."""
-    dasar: tuple[Dasar, ...]
+    dasar: tuple[DasarKetentuan, ...]
     """The regulation's provisions tagged with the item (empty: the code is silent on it)."""
     nasional: AturanNasional | None
     """The national rule on the item, if the data has one."""

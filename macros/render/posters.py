@@ -19,7 +19,8 @@ from typing import Any
 from ..kodeetik.akn import work_uri
 from ..kodeetik.citations import find_all
 from ..kodeetik.errors import DataError, DataErrors
-from ..kodeetik.model import Corpus, Node, Penyelenggara, Regulation, Wilayah, provision_label
+from ..kodeetik.labels import provision_label
+from ..kodeetik.model import Corpus, Node, Penyelenggara, Regulation, Wilayah
 from ..kodeetik.posterdata import kutipan_citation, kutipan_groups
 from .pages import GeneratedPage, TocEntry, regulation_url, wilayah_url
 from .parallel import fork_map

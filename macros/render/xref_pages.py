@@ -9,7 +9,8 @@ import json
 
 from ..kodeetik.citations import Citation, Ref, Step
 from ..kodeetik.dasar import Instrumen
-from ..kodeetik.model import Corpus, Regulation, provision_label
+from ..kodeetik.labels import provision_label
+from ..kodeetik.model import Corpus, Regulation
 from ..kodeetik.xref import Links, citation_keys, label_keys, mapped_keys
 from .pages import GeneratedPage, TocEntry, regulation_url, wilayah_url
 

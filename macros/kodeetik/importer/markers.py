@@ -58,7 +58,7 @@ def form_lines(lines) -> list[bool]:
 
 
 @dataclass(frozen=True)
-class Item:
+class ListItem:
     """A list item: its marker style, number as written, the marker as written, and its text."""
 
     style: str
@@ -67,13 +67,13 @@ class Item:
     text: str
 
 
-def item(text: str) -> Item | None:
+def item(text: str) -> ListItem | None:
     for style, pattern in ITEM_PATTERNS:
         m = pattern.match(text)
         if m:
             num, rest = m.group(1), (m.group(2) or "").strip()
             marker = text[: m.start(2)].strip() if m.group(2) is not None else text.strip()
-            return Item(style, num, marker, rest)
+            return ListItem(style, num, marker, rest)
     return None
 
 

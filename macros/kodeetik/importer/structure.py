@@ -67,7 +67,7 @@ class ListBuilder:
         while self.levels and self.levels[-1] is not level:
             self.levels.pop()
 
-    def add_item(self, line: Line, it: mk.Item) -> None:
+    def add_item(self, line: Line, it: mk.ListItem) -> None:
         style, num = it.style, it.num
         match = next((lv for lv in reversed(self.levels)
                       if lv.style == style and lv.last is not None and mk.successor(style, lv.last, num)), None)
@@ -173,7 +173,7 @@ class Unit:
     line: Line
     num: str | None = None
     text: str = ""
-    item: mk.Item | None = None
+    item: mk.ListItem | None = None
     extra: list[int] = field(default_factory=list)
     """Source lines of a heading that followed on its own line."""
 
