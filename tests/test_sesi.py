@@ -38,7 +38,7 @@ def test_handbook_situations_are_decided_by_the_code_and_cover_different_kinds(s
     reg = in_force(site)[0]
     stripped = tuple(dataclasses.replace(k, dasar={r: v for r, v in k.dasar.items() if r != reg.id})
                      for k in site.kasus)
-    assert decided(reg, stripped) == ()
+    assert decided(reg, stripped) == () and rencana(reg, stripped) == () and kasus_buku(reg, stripped) == ()
     assert len(decided(reg, site.kasus)) == sum(1 for k in site.kasus if reg.id in k.dasar)
 
 

@@ -79,9 +79,12 @@ def kasus_buku(reg: Regulation, kasus: tuple[Kasus, ...]) -> tuple[KasusDibahas,
     return decided(reg, kasus)[:KASUS_BUKU]
 
 
-def rencana(reg: Regulation, kasus: tuple[Kasus, ...]) -> tuple[Sesi, Sesi]:
-    """The 60- and the 90-minute plan of a regulation's session."""
+def rencana(reg: Regulation, kasus: tuple[Kasus, ...]) -> tuple[Sesi, ...]:
+    """The 60- and the 90-minute plan of a regulation's session; none when its code decides no
+    situation (a session without cases to discuss is a reading, not a plan)."""
     pool = decided(reg, kasus)
+    if not pool:
+        return ()
     name = reg.singkatan
     return (_plan(name, 60, (5, 10, 10, 25, 10), pool[:3]),
             _plan(name, 90, (10, 15, 15, 35, 15), pool[:6]))
