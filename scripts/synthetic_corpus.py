@@ -159,6 +159,7 @@ def generate(out: Path, provinces: int = 38, districts: int = 514) -> list[str]:
                            block, count=1)
             catalogue = catalogue.rstrip("\n") + "\n" + block
     (data / "_dasar_hukum.yaml").write_text(catalogue, encoding="utf-8")
+    _copy_kasus(src, data, ids)
     (data / "_penyelenggara.yaml").write_text(
         f"# {MARK}: synthetic bodies for the benchmark.\n"
         + yaml.safe_dump({"penyelenggara": new_bodies}, allow_unicode=True, sort_keys=False), encoding="utf-8")
@@ -166,6 +167,23 @@ def generate(out: Path, provinces: int = 38, districts: int = 514) -> list[str]:
         "Synthetic corpus made by scripts/synthetic_corpus.py for the benchmark. Never publish it.\n",
         encoding="utf-8")
     return ids
+
+
+def _copy_kasus(src: Path, data: Path, ids: list[str]) -> None:
+    """The situations, deciding each copy where they decide its template: the real ids are not in
+    the synthetic corpus, and the loader rejects a situation citing a regulation that is not. Lists copied: shared ones
+    would dump as aliases, which the loader refuses."""
+    path = src / "_kasus.yaml"
+    if not path.exists():
+        return
+    kasus = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for k in kasus["kasus"]:
+        dasar = k.get("dasar") or {}
+        k["dasar"] = {rid: list(dasar[t]) for rid in ids for t in dasar if rid.endswith(f"-{t}")}
+        if not k["dasar"]:
+            del k["dasar"]
+    (data / "_kasus.yaml").write_text(f"# {MARK}: the situations of _kasus.yaml, for the copies.\n"
+                                      + yaml.safe_dump(kasus, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
 def main() -> int:

@@ -25,8 +25,8 @@ PRINTED = {
     "pelatihan/perbup-bengkayang-51-2020/lembar-pelatih/": ("body", 8),
 }
 """Standalone print pages: what is printed, and the smallest type allowed in px (a counter poster
-is read from a distance, about 8.3 pt at least; a handbook or sheet in the hand, 6 pt for the
-provision ids in its margin)."""
+is read from a distance, about 8.3 pt at least; a handbook or sheet in the hand, 6 pt for its
+smallest notes)."""
 
 HEADINGS = """() => [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')]
     .filter(h => h.checkVisibility() && !h.closest('[aria-hidden=true]'))

@@ -208,6 +208,23 @@ def test_the_sumbawa_sheet_compares_by_meaning(site):
     assert "tata_perilaku.terbuka_kritik" in lacks
 
 
+def test_the_sheet_compares_groups_of_close_meaning_as_one(site):
+    """Perbup Sumbawa forbids accepting an imbalan (Pasal 7 ayat (1) huruf b): with the quiz's
+    `serupa` groups, the sheet no longer says it lacks "pungli" or the other items of that group;
+    without them (negative control), it does."""
+    from macros.kodeetik.perbedaan import perbedaan
+
+    reg = next(r for r in site.corpus.regulations if r.id == SUMBAWA)
+    group = site.kuis.serupa["larangan.pungli"]
+
+    def lacks(serupa):
+        return {k.item.key for b in perbedaan(reg, site.corpus, site.topics, serupa=serupa).baris for k in b.kurang}
+
+    assert "larangan.pungli" in lacks(None)
+    assert not lacks(site.kuis.serupa) & group
+    assert any(site.topics.hits_for(k, reg.id) for k in group)  # it holds the group in other words
+
+
 def test_prohibition_questions_offer_other_regions_prohibitions_not_values(site):
     """The wrong answers to "which is a prohibition in Perbup Sumbawa" are prohibitions of other
     regions (listed as such there), never its own values ("sopan;", "loyal;")."""

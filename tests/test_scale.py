@@ -183,7 +183,10 @@ def test_a_trainers_sheet_counts_many_compared_regulations_instead_of_naming_the
     assert 12 > MAKS_PEMBANDING
     assert "Dibandingkan dengan 12 peraturan lain yang pengodean topiknya lengkap, dari 3 provinsi" in sheet
     assert "[SINTETIS 11.02]" not in sheet  # no other regulation named
-    assert len(PdfReader(synthetic_site / "pelatihan" / reg / f"lembar-pelatih-{reg}.pdf").pages) == 1
+    pages = PdfReader(synthetic_site / "pelatihan" / reg / f"lembar-pelatih-{reg}.pdf").pages
+    # The comparison fits its one page; the session plans follow on pages of their own.
+    assert "Perbandingan lengkap" in pages[0].extract_text() and "Rencana sesi" not in pages[0].extract_text()
+    assert pages[1].extract_text().startswith("Rencana sesi 60 menit")
     # Negative control: the real site's sheet names its four.
     real = (real_site.site / "pelatihan" / "perbup-bengkayang-51-2020" / "lembar-pelatih" / "index.html").read_text(
         encoding="utf-8")

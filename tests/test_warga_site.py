@@ -18,6 +18,7 @@ from htmltext import text_of
 from macros.kodeetik.kuis import buat_kuis, lead_in
 from macros.kodeetik.perbedaan import perbedaan
 from macros.kodeetik.pipeline import load_site
+from macros.kodeetik.sesi import kasus_buku, rencana
 from macros.kodeetik.topics import flat_text, parent_map
 from macros.render.hak_anda import hak_uri
 from macros.render.templating import uri_to_url
@@ -277,11 +278,10 @@ def pages_text(pdf: Path) -> list[str]:
 
 
 def starts_page(pages: list[str], heading: str, header: str) -> int | None:
-    """Index of the page that begins with `heading`, after the running header, the page number and
-    the provision ids in the margin (a text extractor may read those first)."""
+    """Index of the page that begins with `heading`, after the running header and the page number
+    (a text extractor may read those first)."""
     for i, text in enumerate(pages):
         rest = re.sub(r"Halaman \d+ dari \d+", "", text).replace(header, "", 1)
-        rest = re.sub(r"(?<!\S)[a-z]+_[a-z0-9_]+(?!\S)", "", rest)
         rest = re.sub(r"\s+", " ", rest).strip()
         if rest.startswith(heading):
             return i
@@ -330,7 +330,7 @@ def test_handbook_has_contents_summary_ids_and_the_shipped_font(real_site, data)
             assert item.label in summary
     assert "SP4N-LAPOR!" in summary
     everything = " ".join(pages)
-    assert "bab_3__pasal_11__huruf_c" in everything  # provision ids visible for reference
+    assert "Pasal 11 huruf c" in everything and "bab_3__pasal_11__huruf_c" not in everything  # human labels only
     assert set(pdf_fonts(pdf).values()) <= {"Liberation Sans Version 2.1.5"}
 
 
@@ -348,6 +348,51 @@ def test_handbook_page_holds_every_provision_in_its_words(real_site, data):
         assert "@page" not in html and 'href="../../../assets/cetak/buku.css"' in html
 
 
+PROVISION_ID = re.compile(r"\b[a-z]+_\d+[a-z]?(?:__|\b)|__[a-z]+_")
+"""An internal provision id (`bab_3__pasal_11__huruf_c`, `lampiran_1`): a site anchor, never printed."""
+
+
+def test_no_handbook_sheet_or_poster_pdf_prints_a_provision_id(real_site, data):
+    corpus = data[0]
+    printed = sorted((real_site.site / "pelatihan").rglob("*.pdf")) + sorted((real_site.site / "poster").rglob("*.pdf"))
+    in_force = [r for r in corpus.regulations if r.status.keadaan != "dicabut"]
+    assert len([p for p in printed if p.parent.parent.name == "pelatihan"]) == 2 * len(in_force)
+    assert len(printed) > 2 * len(in_force)
+    for pdf in printed:
+        text = " ".join(pages_text(pdf))
+        assert text and not PROVISION_ID.findall(text), (pdf.name, PROVISION_ID.findall(text)[:5])
+    # Negative control: the pattern finds ids, which the handbook's HTML still has as anchors.
+    html = read(real_site.site, f"pelatihan/{BENGKAYANG}/buku/index.html")
+    assert 'id="bab_3__pasal_11__huruf_c"' in html and PROVISION_ID.search("bab_3__pasal_11__huruf_c")
+    assert PROVISION_ID.search("diberi id bab_5a.") and not PROVISION_ID.search("Pasal 11 huruf c BAB III")
+
+
+def test_handbook_has_every_part_for_people(real_site):
+    site = load_site(ROOT / "regulations")
+    for reg in site.corpus.regulations:
+        if reg.status.keadaan == "dicabut":
+            continue
+        pages = pages_text(real_site.site / f"pelatihan/{reg.id}/buku-orientasi-{reg.id}.pdf")
+        text = " ".join(pages)
+        who = reg.lingkup.mengikat if reg.lingkup else reg.penyelenggara.nama
+        about = starts_page(pages, "Tentang peraturan ini", reg.singkatan)
+        assert about is not None and f"Siapa yang terikat Kode etik ini mengikat {who}" in pages[about], reg.id
+        assert "Mengapa penting" in pages[about] and "Tujuan belajar" in pages[about], reg.id
+        summary = pages[starts_page(pages, "Yang harus diingat", reg.singkatan)]
+        assert "Jangan: Larangan" in summary and "Lakukan: " in summary, reg.id
+        cases = starts_page(pages, "Kasus di loket", reg.singkatan)
+        appendix = starts_page(pages, "Lampiran buku: naskah lengkap peraturan", reg.singkatan)
+        assert cases is not None and appendix is not None and about < cases < appendix, reg.id
+        chosen = kasus_buku(reg, site.kasus)
+        worked = " ".join(pages[cases:appendix])
+        squeezed = worked.replace(" ", "")  # a line may break after a hyphen ("127-" / "Dinsos")
+        for n, d in enumerate(chosen, 1):
+            assert f"Kasus{n}{d.kasus.adegan}".replace(" ", "").replace("\n", "") in squeezed, (reg.id, d.kasus.id)
+            assert f"Dasar: {'; '.join(d.dasar)} {reg.singkatan}.".replace(" ", "") in squeezed, (reg.id, d.kasus.id)
+        assert f"Kasus {len(chosen) + 1}" not in worked
+        assert "Daftar isi" in text and "Kasus di loket" in pages[1]  # and listed in the contents
+
+
 # --------------------------------------------------------------------------- trainer's sheets
 
 def test_trainer_sheet_is_one_page_with_what_the_data_says(real_site, data):
@@ -355,9 +400,10 @@ def test_trainer_sheet_is_one_page_with_what_the_data_says(real_site, data):
     for reg in corpus.regulations:
         pdf = real_site.site / f"pelatihan/{reg.id}/lembar-pelatih-{reg.id}.pdf"
         reader = PdfReader(pdf)
-        assert len(reader.pages) == 1, reg.id
+        assert len(reader.pages) >= 3, reg.id  # the comparison, then a plan per page at least
         text = re.sub(r"\s+", " ", reader.pages[0].extract_text())
-        beda = perbedaan(reg, corpus, topics)
+        assert "Rencana sesi" not in text, reg.id  # the comparison has its page to itself
+        beda = perbedaan(reg, corpus, topics, serupa=data[3].serupa)
         for row in beda.berbeda:
             if row.area.key == "definisi":
                 continue
@@ -367,6 +413,31 @@ def test_trainer_sheet_is_one_page_with_what_the_data_says(real_site, data):
     sumbawa = re.sub(r"\s+", " ", PdfReader(real_site.site / "pelatihan/perbup-sumbawa-6-2020/"
                                             "lembar-pelatih-perbup-sumbawa-6-2020.pdf").pages[0].extract_text())
     assert "Pembentukan majelis" in sumbawa and "Majelis kode etik 8 / 0,0" in sumbawa
+    assert "Pungutan liar" not in sumbawa  # it forbids accepting an imbalan: not "lacking" (serupa)
+
+
+def test_trainer_sheet_carries_60_and_90_minute_plans_with_decided_situations(real_site):
+    site = load_site(ROOT / "regulations")
+    for reg in site.corpus.regulations:
+        if reg.status.keadaan == "dicabut":
+            continue
+        html = read(real_site.site, f"pelatihan/{reg.id}/lembar-pelatih/index.html")
+        plans = re.findall(r'<section class="sesi" aria-labelledby="sesi-(\d+)">(.*?)</section>', html, re.S)
+        assert [int(m) for m, _ in plans] == [60, 90], reg.id
+        for (minutes, body), plan in zip(plans, rencana(reg, site.kasus)):
+            steps = [int(x) for x in re.findall(r'<tr data-menit="(\d+)">', body)]
+            assert len(steps) == len(plan.langkah) and sum(steps) == int(minutes), (reg.id, minutes)
+            listed = re.findall(r'<li data-kasus="([a-z0-9-]+)">', body)
+            assert listed == [d.kasus.id for s in plan.langkah for d in s.kasus], reg.id
+            assert listed and all(reg.id in k.dasar for k in site.kasus if k.id in listed), reg.id
+            assert "Kunci jawaban" in body
+        pdf = pages_text(real_site.site / f"pelatihan/{reg.id}/lembar-pelatih-{reg.id}.pdf")
+        assert any(p.startswith(f"Rencana sesi 60 menit: {reg.singkatan}") for p in pdf), reg.id
+        assert any(p.startswith(f"Rencana sesi 90 menit: {reg.singkatan}") for p in pdf), reg.id
+    # Negative control: a situation Bengkayang does not decide is not on its sheet.
+    undecided = [k.id for k in site.kasus if BENGKAYANG not in k.dasar]
+    sheet = read(real_site.site, f"pelatihan/{BENGKAYANG}/lembar-pelatih/index.html")
+    assert undecided and not any(f'data-kasus="{k}"' in sheet for k in undecided)
 
 
 # --------------------------------------------------------------------------- altered data

@@ -4,13 +4,15 @@ From the topic coding alone: per area, the items the regulation tags that no oth
 ("only here"), and the items it does not tag that most others do ("others have, this one lacks").
 Only regulations whose coding is complete are compared (an untagged provision would look like a
 missing topic). Items are compared by meaning, not by area: an item another regulation holds under a
-related item (`terkait`: "disiplin" as a value where others list it as a rule of conduct) is not
-"lacking", and an item is not "only here" when others hold a related one. Lists are cut to a fixed length so the sheet stays one page at any corpus size;
+related item (`terkait`: "disiplin" as a value where others list it as a rule of conduct) or one of
+its group of close meaning (the quiz's `serupa`: a code that forbids accepting an imbalan does not
+lack "pungli") is not "lacking", and an item is not "only here" when others hold a related one. Lists are cut to a fixed length so the sheet stays one page at any corpus size;
 the full matrices are on the comparison pages. Nothing here knows MkDocs.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .model import Corpus, Regulation
@@ -86,21 +88,29 @@ def comparable(corpus: Corpus, topics: Topics) -> dict[str, frozenset[str]]:
 
 
 def perbedaan(reg: Regulation, corpus: Corpus, topics: Topics,
-              tagged_by: dict[str, frozenset[str]] | None = None) -> Perbedaan:
-    """The sheet of `reg`; pass `comparable(corpus, topics)` when making many."""
+              tagged_by: dict[str, frozenset[str]] | None = None,
+              serupa: Mapping[str, frozenset[str]] | None = None) -> Perbedaan:
+    """The sheet of `reg`; pass `comparable(corpus, topics)` when making many. `serupa`: item key ->
+    its group of close meaning (`KuisData.serupa`), compared as one."""
+    serupa = serupa or {}
     tagged_by = tagged_by if tagged_by is not None else comparable(corpus, topics)
     others = tuple(r for r in corpus.regulations
                    if r.id != reg.id and r.status.keadaan != "dicabut" and topics.is_complete(r.id))
     held = {key for key, ids in tagged_by.items() if reg.id in ids} | {
         i.key for i in topics.items.values() if topics.hits_for(i.key, reg.id)}
+    held |= {k for key in held for k in serupa.get(key, ())}
+
+    def alike(i: Item) -> set[str]:
+        return related_keys(i, topics) | (serupa.get(i.key, frozenset()) - {i.key})
+
     rows = []
     for area in topics.areas:
         here = [i for i in area.items if topics.hits_for(i.key, reg.id)]
         counts = {i.key: len(tagged_by[i.key] - {reg.id}) for i in area.items}
         only = [i for i in here if counts[i.key] == 0
-                and not any(tagged_by.get(k, frozenset()) - {reg.id} for k in related_keys(i, topics))] if others else []
+                and not any(tagged_by.get(k, frozenset()) - {reg.id} for k in alike(i))] if others else []
         lacks = [Kurang(i, counts[i.key]) for i in area.items
-                 if i.key not in held and not related_keys(i, topics) & held
+                 if i.key not in held and not alike(i) & held
                  and others and counts[i.key] >= AMBANG_KURANG * len(others)]
         lacks.sort(key=lambda k: -k.jumlah)  # stable: taxonomy order among equals
         mean = (sum(counts.values()) / len(others)) if others else 0.0

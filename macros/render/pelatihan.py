@@ -1,10 +1,13 @@
 """Training material per regulation: orientation handbook, self-check quiz, trainer's comparison sheet.
 
 - The handbook (`pelatihan/<id>/buku/`) is a standalone page laid out for print (cover, contents,
-  a summary of what to remember, every BAB and Lampiran on a new page, page numbers, provision ids
-  in the margin); WeasyPrint prints the same HTML to `buku-orientasi-<id>.pdf` with the site.
-- The trainer's sheet (`pelatihan/<id>/lembar-pelatih/`) is one A4 page: how the regulation differs
-  from the others by topic (`kodeetik.perbedaan`); printed to PDF too, at the largest type that fits.
+  what to do and not to do, who is bound and the learning goals, three situations worked through,
+  then the full text as an appendix, every BAB and Lampiran on a new page); WeasyPrint prints the
+  same HTML to `buku-orientasi-<id>.pdf` with the site. Print names provisions in human words only
+  (`Pasal 11 huruf c`): provision ids stay in the HTML as anchors.
+- The trainer's sheet (`pelatihan/<id>/lembar-pelatih/`): a first A4 page on how the regulation
+  differs from the others by topic (`kodeetik.perbedaan`), printed at the largest type that fits,
+  then the 60- and 90-minute session plans (`kodeetik.sesi`).
 - The quiz (`pelatihan/<id>/kuis/`) is a site page (`kodeetik.kuis` makes the questions).
 
 Independent of MkDocs: the glue (`macros/plugin/warga.py`) asks for pages and files.
@@ -24,6 +27,7 @@ from ..kodeetik.labels import pasal_range, ref_label
 from ..kodeetik.kuis import KuisData, Soal, buat_kuis
 from ..kodeetik.model import Corpus, Lampiran, Node, Regulation
 from ..kodeetik.perbedaan import MAKS_PEMBANDING, Perbedaan, comparable, perbedaan
+from ..kodeetik.sesi import KasusDibahas, Sesi, kasus_buku, rencana
 from ..kodeetik.topics import Bidang, ButirTopik, Topics
 from .pages import GeneratedPage, TocEntry, regulation_url, wilayah_url
 from .parallel import fork_map
@@ -32,9 +36,10 @@ from .xref_pages import instrumen_url
 
 BASE = "pelatihan"
 INDEX_URI = f"{BASE}/index.md"
-RINGKASAN_BIDANG = ("larangan", "kewajiban_pelaksana", "tata_perilaku", "budaya_pelayanan",
-                    "sanksi")
-"""Areas the handbook's summary page lists ("what to remember"), in this order."""
+RINGKASAN_BIDANG = {"larangan": "Jangan", "kewajiban_pelaksana": "Lakukan", "tata_perilaku": "Lakukan",
+                    "budaya_pelayanan": "Lakukan", "sanksi": "Bila dilanggar"}
+"""Areas the handbook's summary page lists ("what to remember"), in this order, each with what it
+tells the reader (don't, do, what follows a breach)."""
 KANAL_BARIS = 6
 """Lines the complaint channels take on the summary page (for balancing its two columns)."""
 LEMBAR_TANPA = ("definisi",)
@@ -103,6 +108,8 @@ class Ingat:
 
     area: Bidang
     """The area."""
+    sikap: str
+    """What it tells the reader: `Jangan`, `Lakukan` or `Bila dilanggar`."""
     butir: tuple[tuple[ButirTopik, tuple[DasarKetentuan, ...]], ...]
     """Items with the provisions tagged with them."""
 
@@ -121,6 +128,36 @@ class Materi:
     """The handbook's parts after the front matter."""
     beda: Perbedaan
     """The trainer's sheet."""
+    kasus: tuple[KasusDibahas, ...] = ()
+    """The situations the handbook works through."""
+    sesi: tuple[Sesi, ...] = ()
+    """The trainer's session plans (60 and 90 minutes)."""
+
+    @property
+    def mengikat(self) -> str:
+        """Who the code binds: the editors' words when the data has them, else the body's name."""
+        return self.reg.lingkup.mengikat if self.reg.lingkup else f"pegawai {self.reg.penyelenggara.nama}"
+
+    @property
+    def tujuan(self) -> tuple[str, ...]:
+        """The handbook's learning goals, from what the regulation regulates."""
+        names = {g.area.key for g in self.ingat}
+        goals = []
+        if "larangan" in names:
+            goals.append(f"menyebut hal-hal yang dilarang {self.reg.singkatan} dan ketentuan yang melarangnya;")
+        if names & {"kewajiban_pelaksana", "tata_perilaku", "budaya_pelayanan"}:
+            goals.append("menjelaskan apa yang wajib Anda lakukan saat melayani warga;")
+        if self.kasus:
+            goals.append("memilih tindakan yang benar dalam situasi di loket dan menyebut pasal yang memutuskannya;")
+        goals.append("menunjukkan kepada warga ke mana mengadu" + (
+            ", dan menyebut sanksi bagi pegawai yang melanggar." if "sanksi" in names else "."))
+        return tuple(goals)
+
+    @property
+    def sanksi(self) -> tuple[str, ...]:
+        """The provisions on sanctions the summary cites, each named once (for "why it matters")."""
+        labels = (d.label for g in self.ingat if g.area.key == "sanksi" for _, ds in g.butir for d in ds)
+        return tuple(dict.fromkeys(labels))
 
     @property
     def ingat_kolom(self) -> tuple[tuple[Ingat, ...], tuple[Ingat, ...]]:
@@ -133,13 +170,12 @@ class Materi:
         return self.ingat[:best], self.ingat[best:]
 
     @property
-    def contoh_eid(self) -> str:
-        """A provision id to show as an example: the first one the summary cites, else the first
-        provision of the body."""
+    def contoh_label(self) -> str:
+        """A provision's name to show as an example: the first one the summary cites."""
         for group in self.ingat:
             for _, dasar in group.butir:
-                return dasar[0].eid
-        return next(iter(self.reg.provisions), "")
+                return dasar[0].label
+        return "Pasal 1"
 
 
 def handbook_parts(reg: Regulation) -> tuple[BagianBuku, ...]:
@@ -171,12 +207,12 @@ def handbook_parts(reg: Regulation) -> tuple[BagianBuku, ...]:
 
 def summary(reg: Regulation, topics: Topics) -> tuple[Ingat, ...]:
     out = []
-    for key in RINGKASAN_BIDANG:
+    for key, sikap in RINGKASAN_BIDANG.items():
         area = topics.area(key)
         rows = tuple((item, tuple(DasarKetentuan(h.node.eid, ref_label(reg, h.node.eid)) for h in hits))
                      for item in area.items if (hits := topics.hits_for(item.key, reg.id)))
         if rows:
-            out.append(Ingat(area=area, butir=rows))
+            out.append(Ingat(area=area, sikap=sikap, butir=rows))
     return tuple(out)
 
 
@@ -184,7 +220,8 @@ def plan_materi(corpus: Corpus, topics: Topics, kuis: KuisData, kasus: tuple[Kas
     """The material of every regulation in force, in corpus order."""
     tagged_by = comparable(corpus, topics)
     return [Materi(reg=r, soal=buat_kuis(r, kuis, topics, corpus, kasus), ingat=summary(r, topics),
-                   bagian=handbook_parts(r), beda=perbedaan(r, corpus, topics, tagged_by))
+                   bagian=handbook_parts(r), beda=perbedaan(r, corpus, topics, tagged_by, kuis.serupa),
+                   kasus=kasus_buku(r, kasus), sesi=rencana(r, kasus))
             for r in corpus.regulations if r.status.keadaan != "dicabut"]
 
 
@@ -260,19 +297,21 @@ def _training_files(m: Materi, topics: Topics, common: dict, renderer, printer,
     sheet_page = lembar_url(reg) + "index.html"
     rows = tuple(b for b in m.beda.berbeda if b.area.key not in LEMBAR_TANPA)
     same = tuple(b.area for b in m.beda.baris if not b.berbeda and b.area.key not in LEMBAR_TANPA)
-    printed: dict[int, tuple[str, bytes]] = {}
+    def render(i: int, plans: bool) -> str:
+        return renderer.render("lembar_pelatih.html", lembar_url(reg), **common, m=m, reg=reg, rows=rows,
+                               same=same, scale=LEMBAR_SKALA[i], site=site, draf=DRAF, maks_pembanding=MAKS_PEMBANDING,
+                               skipped=[topics.area(k) for k in LEMBAR_TANPA], plans=plans)
 
     def fits(i: int) -> bool:
-        sheet = renderer.render("lembar_pelatih.html", lembar_url(reg), **common, m=m, reg=reg, rows=rows,
-                                same=same, scale=LEMBAR_SKALA[i], site=site, draf=DRAF, maks_pembanding=MAKS_PEMBANDING,
-                                skipped=[topics.area(k) for k in LEMBAR_TANPA])
-        pdf, pages = printer.pdf(sheet, sheet_page)
-        printed[i] = (sheet, pdf)
+        # The comparison alone must fit its page; the session plans follow on pages of their own.
+        pdf, pages = printer.pdf(render(i, False), sheet_page)
         return pages == 1
 
     best = _largest_fitting(len(LEMBAR_SKALA), fits)
     if best is not None:
-        files[sheet_page], files[lembar_pdf(reg)] = printed[best]
+        sheet = render(best, True)
+        files[sheet_page] = sheet
+        files[lembar_pdf(reg)], _ = printer.pdf(sheet, sheet_page)
         return files, None
     return files, DataError(f"regulations/_topik/{reg.id}.yaml", None, "",
                             "the trainer's sheet does not fit one page even in the smallest type.",
