@@ -1,0 +1,27 @@
+"""In the built site, each Lampiran form has its page (the form with its tables as HTML tables) and
+its PDF, and the regulation page links both next to the form in its Lampiran."""
+
+from __future__ import annotations
+
+import re
+
+from macros.render.formulir import forms
+from tests.conftest import real_data
+
+SUMBAWA = [f for f in forms(real_data().corpus) if f.reg.id == "perbup-sumbawa-6-2020"]
+
+
+def test_forms_have_pages_pdfs_and_links_from_the_regulation(real_site):
+    regulation = (real_site.site / "peraturan/perbup-sumbawa-6-2020/index.html").read_text()
+    assert regulation.count("Unduh formulir (PDF)") == len(SUMBAWA) == 6
+    for form in SUMBAWA:
+        pdf = real_site.site / form.pdf
+        assert pdf.read_bytes().startswith(b"%PDF-"), form.pdf
+        assert f'href="formulir/{form.slug}/{pdf.name}" download' in regulation
+        page = (real_site.site / form.url / "index.html").read_text()
+        assert f'href="{pdf.name}" download' in page
+    members = (real_site.site / SUMBAWA[0].url / "index.html").read_text()
+    table = re.search(r'<table class="formulir__tabel[^"]*">(.*?)</table>', members, re.S)
+    assert table is not None and "Jabatan Dalam Majelis Kode Etik" in table.group(1)
+    # Negative control: the regulation page no longer holds the form as preformatted text.
+    assert '<pre class="ke-form"' not in regulation and "<table class=\"formulir__tabel" in regulation
