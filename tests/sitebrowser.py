@@ -15,6 +15,7 @@ PAGE_KINDS = {
     "daftar peraturan": "peraturan/",
     "peraturan (Pasal)": "peraturan/perbup-bengkayang-51-2020/",
     "keputusan (Diktum, Lampiran)": "peraturan/kep-diskominfotik-bengkalis-2024/",
+    "formulir lampiran": "peraturan/perbup-sumbawa-6-2020/formulir/lampiran-1-formulir-1/",
     "daftar wilayah": "wilayah/",
     "provinsi": "wilayah/kalimantan-barat/",
     "kabupaten": "wilayah/kalimantan-barat/kabupaten-bengkayang/",

@@ -112,7 +112,7 @@ def test_search_words_are_indexed_hidden_and_weighted_with_their_provision(real_
 
 def test_editorial_notes_and_forms_weigh_less(real_site):
     html = read(real_site, "peraturan/perbup-sumbawa-6-2020/index.html")
-    assert re.search(r'<pre class="ke-form" data-pagefind-weight="0.4">', html)
+    assert re.search(r'<div data-pagefind-weight="0.4"><div class="formulir"', html)  # Lampiran forms
     assert re.search(r'<aside class="ke-note[^"]*"[^>]* data-pagefind-weight="0.4">', html)
     # Negative control: enacted words carry no weight attribute (Pagefind's default, 1).
     assert not re.search(r'<p class="ke-text"[^>]*data-pagefind-weight', html)

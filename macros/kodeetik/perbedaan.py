@@ -100,7 +100,7 @@ def perbedaan(reg: Regulation, corpus: Corpus, topics: Topics,
         i.key for i in topics.items.values() if topics.hits_for(i.key, reg.id)}
     held |= {k for key in held for k in serupa.get(key, ())}
 
-    def alike(i: Item) -> set[str]:
+    def alike(i: ButirTopik) -> set[str]:
         return related_keys(i, topics) | (serupa.get(i.key, frozenset()) - {i.key})
 
     rows = []

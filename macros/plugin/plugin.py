@@ -119,8 +119,9 @@ class KodeEtikPlugin(BasePlugin[KodeEtikConfig]):
             docs, cache = Path(config.docs_dir), self._cache_dir(project)
             build.files.update(posters.print_files(
                 corpus, poster_list, renderer, Printer(docs, POSTER_ASSETS, cache), config.site_url, map_fn))
-            build.files.update(warga.print_files(
-                corpus, topics, materi, renderer, Printer(docs, DOCUMENT_ASSETS, cache), config.site_url, map_fn))
+            documents = Printer(docs, DOCUMENT_ASSETS, cache)
+            build.files.update(warga.print_files(corpus, topics, materi, renderer, documents, config.site_url, map_fn))
+            build.files.update(warga.print_forms(corpus, renderer, documents, map_fn))
         config.nav = escape_titles(expand_compare_nav(pages.expand_nav(config.nav, corpus), topics))
         if self.command == "build":
             build.final_site_dir = config.site_dir
