@@ -206,6 +206,11 @@ def test_the_sumbawa_sheet_compares_by_meaning(site):
     assert not lacks & {"tata_perilaku.jujur_disiplin_profesional", "tata_perilaku.ramah_tersenyum",
                         "tata_perilaku.adil_nondiskriminatif"}
     assert "tata_perilaku.terbuka_kritik" in lacks
+    # The personal values other codes list are held too where Sumbawa words them as its values
+    # (disiplin; ramah, sopan santun; tanggung jawab, jujur); "beriman" it does not list.
+    assert not lacks & {"nilai_pribadi.disiplin_integritas", "nilai_pribadi.ramah_hormat",
+                        "nilai_pribadi.tanggung_jawab_jujur"}
+    assert "nilai_pribadi.beriman" in lacks
 
 
 def test_the_sheet_compares_groups_of_close_meaning_as_one(site):
